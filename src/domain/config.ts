@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/**
+ * Stored configuration shapes (plain KVS values). Tokens are never part of these: they live in
+ * KVS secrets (store/keys.ts SECRET) and a data source only records when each was set.
+ */
+export const HOST_DATA_SOURCE_ID = 'host';
+
+export const dataSourceSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  kind: z.enum(['host', 'cloud']),
+  name: z.string().min(1).max(100),
+  enabled: z.boolean(),
+  /** https://<name>.atlassian.net (normalised); for the host site, the site URL. */
+  jiraUrl: z.string().url(),
+  jiraEmail: z.string().optional(),
+  jiraTokenSetAt: z.string().datetime().optional(),
+  /** Base URL of Confluence incl. /wiki, or absent when the source has no Confluence. */
+  confluenceUrl: z.string().url().optional(),
+  /** Empty means: use the Jira email / token. */
+  confluenceEmail: z.string().optional(),
+  confluenceTokenSetAt: z.string().datetime().optional(),
+  createdAt: z.string().datetime(),
+  updatedAt: z.string().datetime(),
+  /** Set by the sync when the source keeps failing (revoked token, site gone). */
+  failing: z.object({ since: z.string().datetime(), code: z.string(), message: z.string() }).optional(),
+});
+export type DataSource = z.infer<typeof dataSourceSchema>;
+
+export const emailResolutionSchema = z.object({
+  status: z.enum(['resolved', 'not-found', 'hidden', 'error']),
+  accountId: z.string().optional(),
+  displayName: z.string().optional(),
+  checkedAt: z.string().datetime(),
+});
+export type EmailResolution = z.infer<typeof emailResolutionSchema>;
+
+export const externalIdSchema = z.object({
+  /** '*' = every data source (an account ID is the same on every Cloud site). */
+  dataSourceId: z.string(),
+  type: z.enum(['accountId', 'email']),
+  value: z.string().min(1).max(320),
+  /** For emails: the last resolution on each data source it applies to, by data source id. */
+  resolutions: z.record(z.string(), emailResolutionSchema).optional(),
+});
+export type ExternalId = z.infer<typeof externalIdSchema>;
+
+export const teammateSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  name: z.string().min(1).max(200),
+  teamId: z.string().optional(),
+  externalIds: z.array(externalIdSchema).max(50),
+  /** When this teammate was added or got a new identity: the next run backfills their history. */
+  mappedAt: z.string().datetime(),
+});
+export type Teammate = z.infer<typeof teammateSchema>;
+
+export const teamSchema = z.object({ id: z.string().regex(/^[a-z0-9-]{1,40}$/), name: z.string().min(1).max(100) });
+export type Team = z.infer<typeof teamSchema>;
+
+export const teammatesDocSchema = z.object({
+  v: z.literal(1),
+  teammates: z.array(teammateSchema),
+  teams: z.array(teamSchema),
+});
+export type TeammatesDoc = z.infer<typeof teammatesDocSchema>;
+
+export const settingsSchema = z.object({
+  v: z.literal(1),
+  /** Minutes between scheduled syncs; the trigger fires every 5 minutes and skips until due. */
+  syncIntervalMinutes: z.number().int().min(5).max(7 * 24 * 60),
+  /** Days of history a backfill (and a newly mapped teammate) gets. */
+  historyDays: z.number().int().min(1).max(365),
+  /** Jira groups whose members may open the dashboard, besides Jira administrators. */
+  dashboardGroups: z.array(z.string()),
+  /** Privacy mode: titles and links are hidden from everyone; only counts are shown. */
+  privacyMode: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  v: 1,
+  syncIntervalMinutes: 60,
+  historyDays: 90,
+  dashboardGroups: ['jira-administrators', 'team-leads'],
+  privacyMode: false,
+};
+
+/** The account id a teammate has on a data source, if any is known. */
+export function accountIdFor(t: Teammate, dataSourceId: string): string | undefined {
+  for (const x of t.externalIds) {
+    if (x.dataSourceId !== '*' && x.dataSourceId !== dataSourceId) continue;
+    if (x.type === 'accountId') return x.value;
+    const r = x.resolutions?.[dataSourceId];
+    if (r?.status === 'resolved' && r.accountId) return r.accountId;
+  }
+  return undefined;
+}

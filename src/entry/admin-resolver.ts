@@ -1,0 +1,3 @@
+export const adminResolver = async (): Promise<never> => {
+  throw new Error('adminResolver is not built yet');
+};

@@ -1,0 +1,3 @@
+export const confluenceEvents = async (): Promise<never> => {
+  throw new Error('confluenceEvents is not built yet');
+};

@@ -1,0 +1,3 @@
+export const dashboardResolver = async (): Promise<never> => {
+  throw new Error('dashboardResolver is not built yet');
+};

@@ -1,0 +1,3 @@
+export const privacyReport = async (): Promise<never> => {
+  throw new Error('privacyReport is not built yet');
+};

@@ -1,0 +1,3 @@
+export const syncTick = async (): Promise<never> => {
+  throw new Error('syncTick is not built yet');
+};

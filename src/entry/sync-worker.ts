@@ -1,0 +1,3 @@
+export const syncWorker = async (): Promise<never> => {
+  throw new Error('syncWorker is not built yet');
+};

@@ -1,0 +1,34 @@
+/** Every KVS key prefix, entity and index name the app uses, in one place. */
+export const ENTITY = {
+  activity: 'activity',
+  rollupWeek: 'rollup-week',
+  syncRun: 'sync-run',
+} as const;
+
+export const INDEX = {
+  activity: {
+    byTime: 'by-time',
+    byTeammateTime: 'by-teammate-time',
+    byEntity: 'by-entity',
+    byAccount: 'by-account',
+    bySourceTime: 'by-source-time',
+  },
+  rollupWeek: { byWeek: 'by-week' },
+  syncRun: { byStarted: 'by-started', bySourceStarted: 'by-source-started' },
+} as const;
+
+export const KEY = {
+  settings: 'config:settings',
+  teammates: 'config:teammates',
+  dataSource: (id: string) => `datasource:${id}`,
+  dataSourcePrefix: 'datasource:',
+  cursor: (dataSourceId: string, stream: string) => `cursor:${dataSourceId}:${stream}`,
+  lease: (dataSourceId: string, stream: string) => `lease:${dataSourceId}:${stream}`,
+  rollupWeek: (week: string) => `rw:${week}`,
+  permissionCache: (accountId: string, scope: string) => `perm:${accountId}:${scope}`,
+} as const;
+
+export const SECRET = {
+  jiraToken: (dataSourceId: string) => `secret:${dataSourceId}:jira-token`,
+  confluenceToken: (dataSourceId: string) => `secret:${dataSourceId}:confluence-token`,
+} as const;
