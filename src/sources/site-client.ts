@@ -1,0 +1,41 @@
+/**
+ * How the sources layer reaches a Jira or Confluence site. The platform layer provides the
+ * implementations (the host site through Forge as the app, other Cloud sites through fetch with
+ * an API token); tests use a scripted fake. Paths are already encoded by the caller.
+ */
+export type Product = 'jira' | 'confluence';
+export type HttpMethod = 'GET' | 'POST';
+
+export interface SiteResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  json(): Promise<unknown>;
+  text(): Promise<string>;
+}
+
+export interface SiteClient {
+  /** 'host' for the host site. */
+  readonly dataSourceId: string;
+  readonly product: Product;
+  /** https://acme.atlassian.net, or https://acme.atlassian.net/wiki for Confluence. */
+  readonly baseUrl: string;
+  /** `path` starts with /rest (Jira) or /wiki (Confluence). */
+  request(method: HttpMethod, path: string, body?: unknown): Promise<SiteResponse>;
+}
+
+/** Builds `path?query` with every value encoded; undefined values are left out. */
+export function withQuery(path: string, query: Record<string, string | number | boolean | undefined | string[]>): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined) continue;
+    const values = Array.isArray(v) ? v : [v];
+    for (const one of values) parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(String(one))}`);
+  }
+  return parts.length ? `${path}?${parts.join('&')}` : path;
+}
+
+/** Encodes one path segment (an issue key, a page id) so it cannot change the path. */
+export function segment(value: string): string {
+  if (value === '' || value === '.' || value === '..') throw new Error('an empty or dot path segment is not allowed');
+  return encodeURIComponent(value);
+}
