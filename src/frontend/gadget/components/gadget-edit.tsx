@@ -1,0 +1,54 @@
+import React, { useCallback, useEffect, useState } from 'react';
+import { Spinner, Stack } from '@forge/react';
+import type { GadgetOptions } from '../../../shared/gadget-contract';
+import type { ResultError } from '../../../shared/result';
+import { fetchOptions, readStoredConfig, submitConfig } from '../api';
+import { configToForm, missingTargetMessage, parseTarget, type ConfigFormState } from '../config-form';
+import { GadgetEditForm } from './gadget-edit-form';
+import { ProblemMessage } from './problem-message';
+
+type EditState =
+  | { phase: 'loading' }
+  | { phase: 'problem'; error: ResultError }
+  | { phase: 'ready'; options: GadgetOptions; initial: ConfigFormState; notice?: string };
+
+async function load(): Promise<EditState> {
+  const [stored, options] = await Promise.all([readStoredConfig().catch(() => undefined), fetchOptions()]);
+  if (!options.ok) return { phase: 'problem', error: options.error };
+  const { state, notice } = configToForm(stored);
+  if (notice) return { phase: 'ready', options: options.data, initial: state, notice };
+  // A saved team or teammate that was since removed: say so before the user saves blindly.
+  const target = parseTarget(state.target);
+  const missing = target ? missingTargetMessage(target, options.data) : undefined;
+  return missing
+    ? { phase: 'ready', options: options.data, initial: { ...state, target: '' }, notice: missing }
+    : { phase: 'ready', options: options.data, initial: state };
+}
+
+/** Edit mode: the gadget's settings form, saved by Jira through `view.submit`. */
+export function GadgetEdit() {
+  const [state, setState] = useState<EditState>({ phase: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  useEffect(() => {
+    let current = true;
+    setState({ phase: 'loading' });
+    void load().then((next) => {
+      if (current) setState(next);
+    });
+    return () => {
+      current = false;
+    };
+  }, [attempt]);
+
+  if (state.phase === 'loading') {
+    return (
+      <Stack alignInline="center">
+        <Spinner label="Loading settings" />
+      </Stack>
+    );
+  }
+  if (state.phase === 'problem') return <ProblemMessage error={state.error} onRetry={retry} />;
+  return <GadgetEditForm options={state.options} initial={state.initial} notice={state.notice} onSave={submitConfig} />;
+}
