@@ -39,3 +39,8 @@ export function segment(value: string): string {
   if (value === '' || value === '.' || value === '..') throw new Error('an empty or dot path segment is not allowed');
   return encodeURIComponent(value);
 }
+
+/** Jira ids are int64 in request bodies; anything that is not a plain number goes as text. */
+export function numericId(id: string): number | string {
+  return /^\d{1,15}$/.test(id) ? Number(id) : id;
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { PAGE_LIMITS } from '../page-limits';
+import { parseResponse } from '../parse-response';
+import { withQuery, type SiteClient } from '../site-client';
+import { nextPathFrom } from './paging';
+
+const resultSchema = z.looseObject({
+  content: z.looseObject({ id: z.string(), type: z.string(), status: z.string().optional() }).optional(),
+  lastModified: z.string().optional(),
+});
+const pageSchema = z.looseObject({
+  results: z.array(resultSchema).default([]),
+  _links: z.looseObject({ next: z.string().optional() }).optional(),
+});
+
+export interface CqlHit {
+  id: string;
+  type: string;
+}
+
+export interface CqlPage {
+  hits: CqlHit[];
+  nextPath?: string;
+}
+
+/** First-page path of GET /wiki/rest/api/search; later pages come only from `_links.next`. */
+export function cqlSearchPath(cql: string, limit: number = PAGE_LIMITS.cql): string {
+  return withQuery('/wiki/rest/api/search', { cql, limit });
+}
+
+/** One page of CQL search hits (content only; spaces, users and attachments are skipped). */
+export async function cqlSearchPage(client: SiteClient, path: string): Promise<CqlPage> {
+  const res = await client.request('GET', path);
+  const body = await parseResponse(res, pageSchema, 'Confluence search');
+  const hits = body.results.flatMap((r) => (r.content ? [{ id: r.content.id, type: r.content.type }] : []));
+  const nextPath = body.results.length ? nextPathFrom(body._links?.next, res) : undefined;
+  return { hits, ...(nextPath ? { nextPath } : {}) };
+}
+
+/** CQL wants dates as "yyyy/MM/dd HH:mm" in the caller's zone: callers widen the window. */
+export function cqlDate(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
