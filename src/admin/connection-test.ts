@@ -1,0 +1,95 @@
+import type { DataSource } from '../domain/config';
+import type { ConnectionTest, ProductCheck } from '../shared/admin-contract';
+import { fail, ok, type Result } from '../shared/result';
+import { getCurrentUser } from '../sources/confluence/get-current-user';
+import { AuthError, ForbiddenError, NotFoundError, RateLimitError, UnreachableError } from '../sources/errors';
+import { getMyself } from '../sources/jira/get-myself';
+import type { Product, SiteClient } from '../sources/site-client';
+import { MissingCredentialsError } from '../store/config-repository';
+import type { AdminDeps } from './deps';
+
+/** A resolver has 25 s; two products must both get an answer well within it. */
+const CHECK_TIMEOUT_MS = 10_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new UnreachableError(`The site did not answer within ${ms / 1000} seconds`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+function describeFailure(product: Product, ds: DataSource, e: unknown): Omit<ProductCheck, 'product'> {
+  const name = product === 'jira' ? 'Jira' : 'Confluence';
+  const url = product === 'jira' ? ds.jiraUrl : ds.confluenceUrl;
+  const fallback = product === 'confluence' && !ds.confluenceTokenSetAt ? ' (Confluence uses the Jira email and token because its own fields are empty)' : '';
+  if (e instanceof MissingCredentialsError) {
+    return { status: 'not-configured', title: 'No API token saved', advice: `Enter the email and API token for ${name} and save.` };
+  }
+  if (e instanceof AuthError) {
+    return {
+      status: 'auth-failed',
+      title: 'Authentication failed',
+      advice:
+        `${name} refused the email and API token${fallback}. Check that the email is exactly the one of the Atlassian account that created the token, ` +
+        'that the token was copied whole with no spaces or line breaks, and that it has not been revoked or expired (Atlassian account → Security → API tokens). Then replace the token.',
+    };
+  }
+  if (e instanceof ForbiddenError) {
+    return {
+      status: 'forbidden',
+      title: 'Forbidden',
+      advice: `The account signed in but may not use ${name} on ${url}: give it product access (and permission to browse projects${product === 'confluence' ? ' and spaces' : ''}), or use another account.`,
+    };
+  }
+  if (e instanceof NotFoundError) {
+    return {
+      status: 'not-found',
+      title: 'Not found',
+      advice:
+        product === 'jira'
+          ? `Nothing answered at ${url}: check the site address (https://<name>.atlassian.net).`
+          : `Confluence did not answer at ${url}: check the address ends in /wiki, or clear it if this site has no Confluence.`,
+    };
+  }
+  if (e instanceof RateLimitError) {
+    const wait = e.retryAfterSec ? ` about ${e.retryAfterSec} seconds` : ' a minute';
+    return { status: 'rate-limited', title: 'Rate limited', advice: `${name} is limiting requests from this account right now: wait${wait} and test again.` };
+  }
+  if (e instanceof UnreachableError) {
+    return {
+      status: 'unreachable',
+      title: 'Site unreachable',
+      advice: `${url} could not be reached (the name does not resolve, the network failed, or it timed out). Check the site name is spelled right and the site still exists, then try again.`,
+    };
+  }
+  return { status: 'error', title: 'Unexpected answer', advice: `${name} answered in a way we did not expect. Try again; if it persists, the site may be having problems.` };
+}
+
+async function checkProduct(product: Product, ds: DataSource, client: SiteClient | undefined): Promise<ProductCheck> {
+  if (!client) return { product, status: 'not-configured', title: 'Not configured', advice: 'No address is saved for this product.' };
+  try {
+    if (product === 'jira') {
+      const me = await withTimeout(getMyself(client), CHECK_TIMEOUT_MS);
+      const connectedAs = { accountId: me.accountId, ...(me.displayName ? { displayName: me.displayName } : {}), ...(me.emailAddress ? { email: me.emailAddress } : {}) };
+      return { product, status: 'ok', title: 'Connected', advice: `Signed in to Jira as ${me.displayName ?? me.accountId}.`, connectedAs };
+    }
+    const me = await withTimeout(getCurrentUser(client), CHECK_TIMEOUT_MS);
+    const connectedAs = { accountId: me.accountId, ...(me.displayName ? { displayName: me.displayName } : {}), ...(me.email ? { email: me.email } : {}) };
+    return { product, status: 'ok', title: 'Connected', advice: `Signed in to Confluence as ${me.displayName ?? me.accountId}.`, connectedAs };
+  } catch (e) {
+    return { product, ...describeFailure(product, ds, e) };
+  }
+}
+
+/** Calls Jira /myself and, when configured, Confluence's current user, and says what each answered. */
+export async function testConnection(deps: AdminDeps, id: string): Promise<Result<ConnectionTest>> {
+  const ds = await deps.config.getDataSource(id);
+  if (!ds) return fail('NOT_FOUND', 'This data source no longer exists: reload the page.');
+  const [jira, confluence] = await Promise.all([
+    checkProduct('jira', ds, deps.clientFor(ds, 'jira')),
+    ds.confluenceUrl ? checkProduct('confluence', ds, deps.clientFor(ds, 'confluence')) : Promise.resolve(undefined),
+  ]);
+  if (jira.status === 'ok' && (!confluence || confluence.status === 'ok')) await deps.config.clearFailing(id);
+  return ok({ dataSourceId: id, testedAt: deps.now().toISOString(), jira, ...(confluence ? { confluence } : {}) });
+}

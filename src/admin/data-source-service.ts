@@ -1,0 +1,148 @@
+import { HOST_DATA_SOURCE_ID, type DataSource } from '../domain/config';
+import { normaliseSiteUrl } from '../domain/site-url';
+import type { SaveSourcePayload } from '../shared/admin-contract';
+import { fail, ok, type Result } from '../shared/result';
+import { getCurrentUser } from '../sources/confluence/get-current-user';
+import { isNotFoundError } from '../sources/errors';
+import { getServerInfo } from '../sources/jira/get-server-info';
+import type { AdminDeps } from './deps';
+import { emailProblem, tokenProblem } from './field-checks';
+
+/**
+ * The host site is created on first use: its URL comes from the invocation context (or the
+ * site itself), and Confluence is listed only when the site answers on /wiki.
+ */
+export async function ensureHostSource(deps: AdminDeps, contextSiteUrl: string | undefined): Promise<DataSource> {
+  const existing = await deps.config.getDataSource(HOST_DATA_SOURCE_ID);
+  if (existing) return existing;
+  const siteUrl = contextSiteUrl ?? (await getServerInfo(deps.hostJira())).baseUrl;
+  const origin = new URL(siteUrl).origin;
+  const at = deps.now().toISOString();
+  const host: DataSource = { id: HOST_DATA_SOURCE_ID, kind: 'host', name: new URL(origin).hostname, enabled: true, jiraUrl: origin, createdAt: at, updatedAt: at };
+  const probe = deps.clientFor({ ...host, confluenceUrl: `${origin}/wiki` }, 'confluence');
+  let hasConfluence = false;
+  try {
+    if (probe) hasConfluence = Boolean(await getCurrentUser(probe));
+  } catch (e) {
+    // Only "no Confluence here" is a definite no; anything else (a hiccup) assumes it exists.
+    hasConfluence = !isNotFoundError(e);
+  }
+  return deps.config.saveDataSource(hasConfluence ? { ...host, confluenceUrl: `${origin}/wiki` } : host);
+}
+
+export async function listSources(deps: AdminDeps, contextSiteUrl: string | undefined): Promise<DataSource[]> {
+  await ensureHostSource(deps, contextSiteUrl);
+  return deps.config.listDataSources();
+}
+
+interface CheckedFields {
+  name: string;
+  jiraUrl: string;
+  jiraEmail: string;
+  jiraToken?: string;
+  confluenceUrl?: string;
+  confluenceEmail?: string;
+  confluenceToken?: string;
+}
+
+async function checkFields(deps: AdminDeps, p: SaveSourcePayload, existing: DataSource | undefined): Promise<Result<CheckedFields>> {
+  const jira = normaliseSiteUrl(p.jiraUrl, 'jira');
+  if (!jira.ok) return fail('BAD_REQUEST', jira.message, 'jiraUrl');
+  const others = await deps.config.listDataSources();
+  const host = others.find((d) => d.id === HOST_DATA_SOURCE_ID);
+  if (host && new URL(host.jiraUrl).hostname === jira.host) {
+    return fail('BAD_REQUEST', 'This is the site ActivityPulse is installed on: it is already connected (first in the list) and needs no token.', 'jiraUrl');
+  }
+  const dup = others.find((d) => d.id !== existing?.id && d.kind === 'cloud' && new URL(d.jiraUrl).hostname === jira.host);
+  if (dup) return fail('CONFLICT', `${jira.host} is already connected as "${dup.name}".`, 'jiraUrl');
+  const emailErr = emailProblem(p.jiraEmail);
+  if (emailErr) return fail('BAD_REQUEST', emailErr, 'jiraEmail');
+  const jiraToken = p.jiraToken?.trim() || undefined;
+  if (!jiraToken && !existing?.jiraTokenSetAt) return fail('BAD_REQUEST', 'Paste the API token of this account.', 'jiraToken');
+  if (jiraToken) {
+    const err = tokenProblem(jiraToken);
+    if (err) return fail('BAD_REQUEST', err, 'jiraToken');
+  }
+  const out: CheckedFields = { name: p.name.trim() || jira.siteName, jiraUrl: jira.url, jiraEmail: p.jiraEmail.trim(), jiraToken };
+  const confluenceRaw = p.confluenceUrl?.trim();
+  if (confluenceRaw) {
+    const conf = normaliseSiteUrl(confluenceRaw, 'confluence');
+    if (!conf.ok) return fail('BAD_REQUEST', conf.message, 'confluenceUrl');
+    out.confluenceUrl = conf.url;
+    const cEmail = p.confluenceEmail?.trim();
+    if (cEmail) {
+      const err = emailProblem(cEmail);
+      if (err) return fail('BAD_REQUEST', err, 'confluenceEmail');
+      out.confluenceEmail = cEmail;
+    }
+    const cToken = p.confluenceToken?.trim();
+    if (cToken) {
+      const err = tokenProblem(cToken);
+      if (err) return fail('BAD_REQUEST', err, 'confluenceToken');
+      out.confluenceToken = cToken;
+    }
+  } else if (p.confluenceEmail?.trim() || p.confluenceToken?.trim()) {
+    return fail('BAD_REQUEST', 'Enter the Confluence URL, or leave the Confluence email and token empty.', 'confluenceUrl');
+  }
+  return ok(out);
+}
+
+/** Creates or updates an external Cloud source. Tokens go to KVS secrets only, never back out. */
+export async function saveSource(deps: AdminDeps, p: SaveSourcePayload): Promise<Result<DataSource>> {
+  if (p.id === HOST_DATA_SOURCE_ID) {
+    return fail('BAD_REQUEST', 'The host site needs no address or token; it can only be enabled or disabled.', 'id');
+  }
+  const existing = p.id ? await deps.config.getDataSource(p.id) : undefined;
+  if (p.id && !existing) return fail('NOT_FOUND', 'This data source no longer exists: reload the page.');
+  const checked = await checkFields(deps, p, existing);
+  if (!checked.ok) return checked;
+  const f = checked.data;
+  const at = deps.now().toISOString();
+  const id = existing?.id ?? deps.newId('ds');
+  const doc: DataSource = {
+    id,
+    kind: 'cloud',
+    name: f.name.slice(0, 100),
+    enabled: p.enabled,
+    jiraUrl: f.jiraUrl,
+    jiraEmail: f.jiraEmail,
+    ...(existing?.jiraTokenSetAt ? { jiraTokenSetAt: existing.jiraTokenSetAt } : {}),
+    ...(f.confluenceUrl ? { confluenceUrl: f.confluenceUrl } : {}),
+    ...(f.confluenceUrl && f.confluenceEmail ? { confluenceEmail: f.confluenceEmail } : {}),
+    ...(f.confluenceUrl && existing?.confluenceTokenSetAt ? { confluenceTokenSetAt: existing.confluenceTokenSetAt } : {}),
+    createdAt: existing?.createdAt ?? at,
+    updatedAt: at,
+    // New credentials deserve a fresh verdict: the next test or sync sets it again if still failing.
+  };
+  let saved = await deps.config.saveDataSource(doc);
+  if (f.jiraToken) saved = await deps.config.setDataSourceToken(id, 'jira', f.jiraToken);
+  if (f.confluenceToken) saved = await deps.config.setDataSourceToken(id, 'confluence', f.confluenceToken);
+  if (!f.confluenceUrl && existing?.confluenceTokenSetAt) await deps.config.clearDataSourceToken(id, 'confluence');
+  return ok((await deps.config.getDataSource(id)) ?? saved);
+}
+
+export async function setSourceEnabled(deps: AdminDeps, id: string, enabled: boolean): Promise<Result<DataSource>> {
+  const updated = await deps.config.updateDataSource(id, (ds) => ({ ...ds, enabled }));
+  return updated ? ok(updated) : fail('NOT_FOUND', 'This data source no longer exists: reload the page.');
+}
+
+/** Deletes a source, its secrets, and the teammate identities that applied only to it. */
+export async function deleteSource(deps: AdminDeps, id: string): Promise<Result<{ deleted: string }>> {
+  if (id === HOST_DATA_SOURCE_ID) return fail('BAD_REQUEST', 'The host site cannot be deleted; disable it instead.');
+  if (!(await deps.config.getDataSource(id))) return fail('NOT_FOUND', 'This data source no longer exists: reload the page.');
+  await deps.config.deleteDataSource(id);
+  const doc = await deps.config.getTeammates();
+  const teammates = doc.teammates.map((t) => ({
+    ...t,
+    externalIds: t.externalIds
+      .filter((x) => x.dataSourceId !== id)
+      .map((x) => {
+        if (!x.resolutions?.[id]) return x;
+        const resolutions = { ...x.resolutions };
+        delete resolutions[id];
+        return { ...x, resolutions };
+      }),
+  }));
+  await deps.config.saveTeammates({ ...doc, teammates });
+  return ok({ deleted: id });
+}

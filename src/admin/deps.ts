@@ -1,0 +1,16 @@
+import type { DataSource } from '../domain/config';
+import type { Product, SiteClient } from '../sources/site-client';
+import type { ConfigRepository } from '../store/config-repository';
+import type { SyncPort } from './sync-port';
+
+/** What the admin use cases need from the outside world; entry/admin/compose.ts wires the real ones. */
+export interface AdminDeps {
+  config: ConfigRepository;
+  /** The client for one product of a data source, or undefined when the source has no such product. */
+  clientFor(ds: DataSource, product: Product): SiteClient | undefined;
+  /** The host site's Jira, called as the app (user search, groups, the admin check). */
+  hostJira(): SiteClient;
+  sync: SyncPort;
+  now(): Date;
+  newId(prefix: string): string;
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import type { ExternalId, Team, Teammate, TeammatesDoc } from '../domain/config';
+import type { adminContract } from '../shared/admin-contract';
+import { fail, ok, type Result } from '../shared/result';
+import type { AdminDeps } from './deps';
+import { resolveTeammateEmails } from './email-resolution';
+import { accountIdProblem, emailProblem } from './field-checks';
+
+type SaveTeammate = z.infer<(typeof adminContract)['teammates/save']['payload']>;
+
+const sameIdentity = (a: { dataSourceId: string; type: string; value: string }, b: typeof a) =>
+  a.dataSourceId === b.dataSourceId && a.type === b.type && a.value.toLowerCase() === b.value.toLowerCase();
+
+/** The teammate an account id is already mapped to, on any source (a person is mapped once). */
+export function ownerOfAccount(doc: TeammatesDoc, accountId: string, exceptId?: string): Teammate | undefined {
+  return doc.teammates.find((t) => t.id !== exceptId && t.externalIds.some((x) => x.type === 'accountId' && x.value === accountId));
+}
+
+async function checkIdentities(deps: AdminDeps, p: SaveTeammate, doc: TeammatesDoc): Promise<Result<ExternalId[]>> {
+  const sources = await deps.config.listDataSources();
+  const out: ExternalId[] = [];
+  for (const [i, x] of p.externalIds.entries()) {
+    const field = `externalIds.${i}.value`;
+    const value = x.value.trim();
+    const problem = x.type === 'email' ? emailProblem(value) : accountIdProblem(value);
+    if (problem) return fail('BAD_REQUEST', problem, field);
+    if (x.dataSourceId !== '*' && !sources.some((s) => s.id === x.dataSourceId)) {
+      return fail('BAD_REQUEST', 'This data source no longer exists: choose another one.', `externalIds.${i}.dataSourceId`);
+    }
+    const normalised = { dataSourceId: x.dataSourceId, type: x.type, value: x.type === 'email' ? value.toLowerCase() : value };
+    if (out.some((o) => sameIdentity(o, normalised))) return fail('BAD_REQUEST', 'This ID is listed twice.', field);
+    if (x.type === 'accountId') {
+      const owner = ownerOfAccount(doc, value, p.id);
+      if (owner) return fail('CONFLICT', `This account is already mapped to ${owner.name}.`, field);
+    }
+    out.push(normalised);
+  }
+  return ok(out);
+}
+
+export async function saveTeammate(deps: AdminDeps, p: SaveTeammate): Promise<Result<Teammate>> {
+  const name = p.name.trim();
+  if (!name) return fail('BAD_REQUEST', 'Enter a name.', 'name');
+  const doc = await deps.config.getTeammates();
+  const existing = p.id ? doc.teammates.find((t) => t.id === p.id) : undefined;
+  if (p.id && !existing) return fail('NOT_FOUND', 'This teammate no longer exists: reload the page.');
+  if (p.teamId && !doc.teams.some((t) => t.id === p.teamId)) return fail('BAD_REQUEST', 'This team no longer exists.', 'teamId');
+  const ids = await checkIdentities(deps, p, doc);
+  if (!ids.ok) return ids;
+  // Keep earlier resolutions of unchanged emails; a new identity moves mappedAt so its history is backfilled.
+  const merged = ids.data.map((x) => existing?.externalIds.find((o) => sameIdentity(o, x)) ?? x);
+  const gotNewIdentity = !existing || merged.some((x) => !existing.externalIds.some((o) => sameIdentity(o, x)));
+  const base: Teammate = {
+    id: existing?.id ?? deps.newId('tm'),
+    name: name.slice(0, 200),
+    ...(p.teamId ? { teamId: p.teamId } : {}),
+    externalIds: merged,
+    mappedAt: gotNewIdentity ? deps.now().toISOString() : existing.mappedAt,
+  };
+  const [resolved] = await resolveTeammateEmails(deps, [base], await deps.config.listDataSources(), false);
+  const teammates = existing ? doc.teammates.map((t) => (t.id === resolved.id ? resolved : t)) : [...doc.teammates, resolved];
+  await deps.config.saveTeammates({ ...doc, teammates });
+  return ok(resolved);
+}
+
+export async function deleteTeammate(deps: AdminDeps, id: string): Promise<Result<{ deleted: string }>> {
+  const doc = await deps.config.getTeammates();
+  if (!doc.teammates.some((t) => t.id === id)) return fail('NOT_FOUND', 'This teammate no longer exists: reload the page.');
+  await deps.config.saveTeammates({ ...doc, teammates: doc.teammates.filter((t) => t.id !== id) });
+  return ok({ deleted: id });
+}
+
+/** Looks every email up again (one teammate, or all): after a user changed privacy settings, say. */
+export async function reresolveEmails(deps: AdminDeps, id: string | undefined): Promise<Result<Teammate[]>> {
+  const doc = await deps.config.getTeammates();
+  const targets = doc.teammates.filter((t) => !id || t.id === id);
+  if (id && targets.length === 0) return fail('NOT_FOUND', 'This teammate no longer exists: reload the page.');
+  const resolved = await resolveTeammateEmails(deps, targets, await deps.config.listDataSources(), true);
+  const byId = new Map(resolved.map((t) => [t.id, t]));
+  const saved = await deps.config.saveTeammates({ ...doc, teammates: doc.teammates.map((t) => byId.get(t.id) ?? t) });
+  return ok(saved.teammates);
+}
+
+export async function saveTeam(deps: AdminDeps, p: { id?: string; name: string }): Promise<Result<Team>> {
+  const name = p.name.trim();
+  if (!name) return fail('BAD_REQUEST', 'Enter a team name.', 'name');
+  const doc = await deps.config.getTeammates();
+  if (p.id && !doc.teams.some((t) => t.id === p.id)) return fail('NOT_FOUND', 'This team no longer exists: reload the page.');
+  if (doc.teams.some((t) => t.id !== p.id && t.name.toLowerCase() === name.toLowerCase())) {
+    return fail('CONFLICT', `There is already a team called ${name}.`, 'name');
+  }
+  const team: Team = { id: p.id ?? deps.newId('team'), name: name.slice(0, 100) };
+  const teams = p.id ? doc.teams.map((t) => (t.id === p.id ? team : t)) : [...doc.teams, team];
+  await deps.config.saveTeammates({ ...doc, teams });
+  return ok(team);
+}
+
+/** Deleting a team keeps its members, without a team. */
+export async function deleteTeam(deps: AdminDeps, id: string): Promise<Result<{ deleted: string }>> {
+  const doc = await deps.config.getTeammates();
+  if (!doc.teams.some((t) => t.id === id)) return fail('NOT_FOUND', 'This team no longer exists: reload the page.');
+  const teammates = doc.teammates.map((t) => {
+    if (t.teamId !== id) return t;
+    const next = { ...t };
+    delete next.teamId;
+    return next;
+  });
+  await deps.config.saveTeammates({ ...doc, teams: doc.teams.filter((t) => t.id !== id), teammates });
+  return ok({ deleted: id });
+}

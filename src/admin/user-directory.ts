@@ -1,0 +1,84 @@
+import type { Teammate } from '../domain/config';
+import type { UserSummary } from '../shared/admin-contract';
+import { fail, ok, type Result } from '../shared/result';
+import { findGroups } from '../sources/jira/find-groups';
+import { getGroupMembers } from '../sources/jira/get-group-members';
+import { searchUsers } from '../sources/jira/search-users';
+import { describeError } from '../sources/errors';
+import type { AdminDeps } from './deps';
+import { ownerOfAccount } from './teammate-service';
+
+/** The people picker: host-site users matching a name (people only, active only). */
+export async function searchHostUsers(deps: AdminDeps, query: string): Promise<Result<UserSummary[]>> {
+  const q = query.trim();
+  if (q.length < 2) return ok([]);
+  try {
+    const users = await searchUsers(deps.hostJira(), q, { maxResults: 20 });
+    return ok(
+      users
+        .filter((u) => u.accountType !== 'app' && u.active !== false)
+        .map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId, ...(u.emailAddress ? { email: u.emailAddress } : {}) })),
+    );
+  } catch (e) {
+    const d = describeError(e);
+    return fail(d.code, `The user search failed: ${d.message}`, 'query');
+  }
+}
+
+export async function searchHostGroups(deps: AdminDeps, query: string): Promise<Result<{ name: string; groupId?: string }[]>> {
+  try {
+    return ok(await findGroups(deps.hostJira(), query.trim()));
+  } catch (e) {
+    const d = describeError(e);
+    return fail(d.code, `The group search failed: ${d.message}`, 'query');
+  }
+}
+
+interface BulkResult {
+  added: Teammate[];
+  skipped: { accountId: string; displayName: string; reason: string }[];
+}
+
+/** Adds people picked on the host site as teammates, mapped by account ID on every source. */
+export async function addUsers(deps: AdminDeps, users: { accountId: string; displayName: string }[], teamId: string | undefined): Promise<Result<BulkResult>> {
+  const doc = await deps.config.getTeammates();
+  if (teamId && !doc.teams.some((t) => t.id === teamId)) return fail('BAD_REQUEST', 'This team no longer exists.', 'teamId');
+  const at = deps.now().toISOString();
+  const result: BulkResult = { added: [], skipped: [] };
+  const teammates = [...doc.teammates];
+  for (const u of users) {
+    const owner = ownerOfAccount({ ...doc, teammates }, u.accountId);
+    if (owner) {
+      result.skipped.push({ ...u, reason: `already mapped to ${owner.name}` });
+      continue;
+    }
+    const t: Teammate = {
+      id: deps.newId('tm'),
+      name: (u.displayName.trim() || u.accountId).slice(0, 200),
+      ...(teamId ? { teamId } : {}),
+      externalIds: [{ dataSourceId: '*', type: 'accountId', value: u.accountId }],
+      mappedAt: at,
+    };
+    teammates.push(t);
+    result.added.push(t);
+  }
+  await deps.config.saveTeammates({ ...doc, teammates });
+  return ok(result);
+}
+
+export async function addGroupMembers(deps: AdminDeps, groupName: string, teamId: string | undefined): Promise<Result<BulkResult>> {
+  const name = groupName.trim();
+  if (!name) return fail('BAD_REQUEST', 'Choose a Jira group.', 'groupName');
+  try {
+    const { members, truncated } = await getGroupMembers(deps.hostJira(), name);
+    const people = members.filter((m) => m.accountType !== 'app' && m.active !== false);
+    if (people.length === 0) return fail('BAD_REQUEST', `The group ${name} has no active members.`, 'groupName');
+    const added = await addUsers(deps, people.map((m) => ({ accountId: m.accountId, displayName: m.displayName ?? m.accountId })), teamId);
+    if (added.ok && truncated) added.data.skipped.push({ accountId: '', displayName: '', reason: 'only the first 500 members were added' });
+    return added;
+  } catch (e) {
+    const d = describeError(e);
+    if (d.code === 'REMOTE_NOT_FOUND') return fail('BAD_REQUEST', `There is no group called ${name} on this site.`, 'groupName');
+    return fail(d.code, `Reading the group failed: ${d.message}`, 'groupName');
+  }
+}

@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import { testConnection } from '../../admin/connection-test';
+import { deleteSource, listSources, saveSource, setSourceEnabled } from '../../admin/data-source-service';
+import type { AdminDeps } from '../../admin/deps';
+import { computeDiagnostics } from '../../admin/diagnostics';
+import { fetchNow } from '../../admin/fetch-now';
+import { saveAccessSettings, saveSyncSettings } from '../../admin/settings-service';
+import { deleteTeam, deleteTeammate, reresolveEmails, saveTeam, saveTeammate } from '../../admin/teammate-service';
+import { addGroupMembers, addUsers, searchHostGroups, searchHostUsers } from '../../admin/user-directory';
+import type { AdminContract, AdminKey } from '../../shared/admin-contract';
+import { ok, type Result } from '../../shared/result';
+import type { AdminCallContext } from './dispatch';
+
+type Handler<K extends AdminKey> = (
+  payload: z.infer<AdminContract[K]['payload']>,
+  ctx: AdminCallContext,
+  deps: AdminDeps,
+) => Promise<Result<z.input<AdminContract[K]['result']>>>;
+
+const map = async <T, U>(r: Promise<Result<T>>, f: (t: T) => U): Promise<Result<U>> => {
+  const x = await r;
+  return x.ok ? ok(f(x.data)) : x;
+};
+
+/** Thin: each key calls one use case. */
+export const adminHandlers: { [K in AdminKey]: Handler<K> } = {
+  'sources/list': async (_p, ctx, deps) => {
+    const [sources, settings] = await Promise.all([listSources(deps, ctx.siteUrl), deps.config.getSettings()]);
+    return ok({ sources, historyDays: settings.historyDays });
+  },
+  'sources/save': (p, _c, deps) => map(saveSource(deps, p), (source) => ({ source })),
+  'sources/set-enabled': (p, _c, deps) => map(setSourceEnabled(deps, p.id, p.enabled), (source) => ({ source })),
+  'sources/delete': (p, _c, deps) => deleteSource(deps, p.id),
+  'sources/test': (p, _c, deps) => testConnection(deps, p.id),
+  'sources/fetch-now': (p, _c, deps) => map(fetchNow(deps, p), (runIds) => ({ runIds })),
+  'teammates/list': async (_p, _c, deps) => ok(await deps.config.getTeammates()),
+  'teammates/save': (p, _c, deps) => map(saveTeammate(deps, p), (teammate) => ({ teammate })),
+  'teammates/delete': (p, _c, deps) => deleteTeammate(deps, p.id),
+  'teammates/resolve': (p, _c, deps) => map(reresolveEmails(deps, p.id), (teammates) => ({ teammates })),
+  'teammates/add-users': (p, _c, deps) => addUsers(deps, p.users, p.teamId),
+  'teammates/add-group': (p, _c, deps) => addGroupMembers(deps, p.groupName, p.teamId),
+  'teams/save': (p, _c, deps) => map(saveTeam(deps, p), (team) => ({ team })),
+  'teams/delete': (p, _c, deps) => deleteTeam(deps, p.id),
+  'users/search': (p, _c, deps) => map(searchHostUsers(deps, p.query), (users) => ({ users })),
+  'groups/search': (p, _c, deps) => map(searchHostGroups(deps, p.query), (groups) => ({ groups })),
+  'settings/get': async (_p, _c, deps) => ok(await deps.config.getSettings()),
+  'settings/save-sync': (p, _c, deps) => saveSyncSettings(deps, p),
+  'settings/save-access': (p, _c, deps) => saveAccessSettings(deps, p),
+  'sync/status': async (_p, _c, deps) => ok({ running: await deps.sync.running() }),
+  'sync/cancel': async (p, _c, deps) => ok({ cancelled: await deps.sync.cancel(p.runId) }),
+  'sync/history': async (p, _c, deps) => ok({ runs: await deps.sync.history(p.limit ?? 20) }),
+  'sync/diagnostics': async (_p, _c, deps) => ok(await computeDiagnostics(deps)),
+};

@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { dataSourceSchema, emailResolutionSchema, settingsSchema, teamSchema } from '../domain/config';
+
+/**
+ * The admin page's resolver contract: every key with its payload and result (`data`) schema.
+ * The backend parses payloads with these; the admin UI imports the types. Tokens appear only in
+ * payloads (write-only): no result schema has a field that could carry one.
+ */
+const id = z.string().regex(/^[a-z0-9-]{1,40}$/, 'Unknown id');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-01-31');
+const empty = z.object({}).strict();
+
+/** A data source as the form sees it: the stored document (no token ever) plus the host flag. */
+export const dataSourceViewSchema = dataSourceSchema;
+export type DataSourceView = z.infer<typeof dataSourceViewSchema>;
+
+export const saveSourcePayload = z
+  .object({
+    id: id.optional(),
+    name: z.string().max(100),
+    enabled: z.boolean(),
+    jiraUrl: z.string().max(2000),
+    jiraEmail: z.string().max(320),
+    /** Omitted or empty: keep the saved token (required for a new source). */
+    jiraToken: z.string().max(1000).optional(),
+    /** Omitted or empty: the source has no Confluence. */
+    confluenceUrl: z.string().max(2000).optional(),
+    /** Empty: use the Jira email. */
+    confluenceEmail: z.string().max(320).optional(),
+    /** Empty: keep the saved Confluence token, or use the Jira token when none was saved. */
+    confluenceToken: z.string().max(1000).optional(),
+  })
+  .strict();
+export type SaveSourcePayload = z.infer<typeof saveSourcePayload>;
+
+export const productCheckSchema = z.object({
+  product: z.enum(['jira', 'confluence']),
+  status: z.enum(['ok', 'auth-failed', 'forbidden', 'not-found', 'unreachable', 'rate-limited', 'not-configured', 'error']),
+  /** Short headline, e.g. "Authentication failed". */
+  title: z.string(),
+  /** What to do about it, in words an admin can act on. */
+  advice: z.string(),
+  connectedAs: z.object({ accountId: z.string(), displayName: z.string().optional(), email: z.string().optional() }).optional(),
+});
+export type ProductCheck = z.infer<typeof productCheckSchema>;
+
+export const connectionTestSchema = z.object({
+  dataSourceId: z.string(),
+  testedAt: z.string(),
+  jira: productCheckSchema,
+  confluence: productCheckSchema.optional(),
+});
+export type ConnectionTest = z.infer<typeof connectionTestSchema>;
+
+export const externalIdInput = z
+  .object({
+    dataSourceId: z.union([z.literal('*'), id]),
+    type: z.enum(['accountId', 'email']),
+    value: z.string().max(320),
+  })
+  .strict();
+
+export const teammateViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  teamId: z.string().optional(),
+  mappedAt: z.string(),
+  externalIds: z.array(
+    z.object({
+      dataSourceId: z.string(),
+      type: z.enum(['accountId', 'email']),
+      value: z.string(),
+      resolutions: z.record(z.string(), emailResolutionSchema).optional(),
+    }),
+  ),
+});
+export type TeammateView = z.infer<typeof teammateViewSchema>;
+
+export const userSummarySchema = z.object({
+  accountId: z.string(),
+  displayName: z.string(),
+  email: z.string().optional(),
+});
+export type UserSummary = z.infer<typeof userSummarySchema>;
+
+export const bulkAddResultSchema = z.object({
+  added: z.array(teammateViewSchema),
+  /** Already a teammate (same account id), or not a person (an app account). */
+  skipped: z.array(z.object({ accountId: z.string(), displayName: z.string(), reason: z.string() })),
+});
+
+export const syncRunViewSchema = z.object({
+  id: z.string(),
+  dataSourceId: z.string(),
+  dataSourceName: z.string(),
+  reason: z.string(),
+  status: z.enum(['queued', 'running', 'succeeded', 'partial', 'failed', 'cancelled']),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  durationMs: z.number().optional(),
+  window: z.object({ since: z.string(), until: z.string() }).optional(),
+  progress: z.object({
+    streamsDone: z.number(),
+    streamsTotal: z.number(),
+    pages: z.number(),
+    activities: z.number(),
+    etaSec: z.number().optional(),
+  }),
+  countsByKind: z.record(z.string(), z.number()),
+  restCalls: z.number(),
+  rateLimited: z.number(),
+  errors: z.array(z.object({ code: z.string(), message: z.string(), stream: z.string().optional() })),
+});
+export type SyncRunView = z.infer<typeof syncRunViewSchema>;
+
+export const diagnosticSchema = z.object({
+  id: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  dataSourceId: z.string().optional(),
+  title: z.string(),
+  detail: z.string(),
+  /** The tab the admin should go to, to fix it. */
+  fixIn: z.enum(['sources', 'teammates', 'sync', 'access']).optional(),
+});
+export type Diagnostic = z.infer<typeof diagnosticSchema>;
+
+export const accessSettingsSchema = settingsSchema.pick({ dashboardGroups: true, privacyMode: true });
+export const syncSettingsSchema = settingsSchema.pick({ syncIntervalMinutes: true, historyDays: true });
+
+const c = <P extends z.ZodTypeAny, R extends z.ZodTypeAny>(payload: P, result: R) => ({ payload, result });
+
+export const adminContract = {
+  'sources/list': c(empty, z.object({ sources: z.array(dataSourceViewSchema), historyDays: z.number() })),
+  'sources/save': c(saveSourcePayload, z.object({ source: dataSourceViewSchema })),
+  'sources/set-enabled': c(z.object({ id, enabled: z.boolean() }).strict(), z.object({ source: dataSourceViewSchema })),
+  'sources/delete': c(z.object({ id }).strict(), z.object({ deleted: z.string() })),
+  'sources/test': c(z.object({ id }).strict(), connectionTestSchema),
+  'sources/fetch-now': c(
+    z.object({ id, since: day, until: day }).strict(),
+    z.object({ runIds: z.array(z.string()) }),
+  ),
+  'teammates/list': c(empty, z.object({ teammates: z.array(teammateViewSchema), teams: z.array(teamSchema) })),
+  'teammates/save': c(
+    z
+      .object({
+        id: id.optional(),
+        name: z.string().max(200),
+        teamId: id.optional(),
+        externalIds: z.array(externalIdInput).max(50),
+      })
+      .strict(),
+    z.object({ teammate: teammateViewSchema }),
+  ),
+  'teammates/delete': c(z.object({ id }).strict(), z.object({ deleted: z.string() })),
+  'teammates/resolve': c(z.object({ id: id.optional() }).strict(), z.object({ teammates: z.array(teammateViewSchema) })),
+  'teammates/add-users': c(
+    z
+      .object({
+        users: z.array(z.object({ accountId: z.string().min(1).max(128), displayName: z.string().max(200) }).strict()).min(1).max(100),
+        teamId: id.optional(),
+      })
+      .strict(),
+    bulkAddResultSchema,
+  ),
+  'teammates/add-group': c(z.object({ groupName: z.string().max(255), teamId: id.optional() }).strict(), bulkAddResultSchema),
+  'teams/save': c(z.object({ id: id.optional(), name: z.string().max(100) }).strict(), z.object({ team: teamSchema })),
+  'teams/delete': c(z.object({ id }).strict(), z.object({ deleted: z.string() })),
+  'users/search': c(z.object({ query: z.string().max(100) }).strict(), z.object({ users: z.array(userSummarySchema) })),
+  'groups/search': c(
+    z.object({ query: z.string().max(100) }).strict(),
+    z.object({ groups: z.array(z.object({ name: z.string(), groupId: z.string().optional() })) }),
+  ),
+  'settings/get': c(empty, settingsSchema),
+  'settings/save-sync': c(syncSettingsSchema.strict(), settingsSchema),
+  'settings/save-access': c(accessSettingsSchema.strict(), settingsSchema),
+  'sync/status': c(empty, z.object({ running: z.array(syncRunViewSchema) })),
+  'sync/cancel': c(z.object({ runId: z.string().min(1).max(200) }).strict(), z.object({ cancelled: z.boolean() })),
+  'sync/history': c(
+    z.object({ limit: z.number().int().min(1).max(100).optional() }).strict(),
+    z.object({ runs: z.array(syncRunViewSchema) }),
+  ),
+  'sync/diagnostics': c(empty, z.object({ checkedAt: z.string(), findings: z.array(diagnosticSchema) })),
+} as const;
+
+export type AdminContract = typeof adminContract;
+export type AdminKey = keyof AdminContract;
+export type AdminPayload<K extends AdminKey> = z.input<AdminContract[K]['payload']>;
+export type AdminResult<K extends AdminKey> = z.infer<AdminContract[K]['result']>;
+export const ADMIN_KEYS = Object.keys(adminContract) as AdminKey[];
