@@ -1,0 +1,53 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { SiteState } from './site-state';
+import type { Identity } from './viewer';
+
+export type Product = 'jira' | 'confluence';
+export type AuthOutcome = { ok: true; identity: Identity } | { ok: false; status: 401 | 403; message: string };
+
+const UNAUTHENTICATED = 'Client must be authenticated to access this resource.';
+
+/**
+ * Resolves the caller. `x-forge-identity` is set only by the local runtime in place of the Forge
+ * proxy; API-token Basic auth is what other sites see. A token that does not match gives 401,
+ * a valid user without access to the product gives 403, as on a real site.
+ */
+export function authenticate(state: SiteState, headers: IncomingHttpHeaders, product: Product): AuthOutcome {
+  const forge = headerValue(headers['x-forge-identity']);
+  if (forge !== undefined) return forgeIdentity(state, forge, product);
+  const auth = headerValue(headers.authorization);
+  if (auth === undefined) return { ok: false, status: 401, message: UNAUTHENTICATED };
+  const m = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(auth);
+  if (!m) return { ok: false, status: 401, message: UNAUTHENTICATED };
+  const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+  const sep = decoded.indexOf(':');
+  if (sep < 0) return { ok: false, status: 401, message: UNAUTHENTICATED };
+  const email = decoded.slice(0, sep).toLowerCase();
+  const token = decoded.slice(sep + 1);
+  const user = state.usersByEmail.get(email);
+  if (!user || user.apiToken === undefined || user.apiToken !== token || !user.active) {
+    return { ok: false, status: 401, message: UNAUTHENTICATED };
+  }
+  return withProductAccess({ kind: 'user', user, via: 'token' }, product);
+}
+
+function forgeIdentity(state: SiteState, value: string, product: Product): AuthOutcome {
+  if (value === 'app') return { ok: true, identity: { kind: 'app' } };
+  const m = /^user:(.+)$/.exec(value);
+  const user = m ? state.usersById.get(m[1]) : undefined;
+  if (!user || !user.active) return { ok: false, status: 401, message: UNAUTHENTICATED };
+  return withProductAccess({ kind: 'user', user, via: 'forge' }, product);
+}
+
+function withProductAccess(identity: Identity & { kind: 'user' }, product: Product): AuthOutcome {
+  const products = identity.user.products ?? ['jira', 'confluence'];
+  if (!products.includes(product)) {
+    const name = product === 'jira' ? 'Jira' : 'Confluence';
+    return { ok: false, status: 403, message: `You do not have access to ${name} on this site.` };
+  }
+  return { ok: true, identity };
+}
+
+function headerValue(h: string | string[] | undefined): string | undefined {
+  return Array.isArray(h) ? h[0] : h;
+}

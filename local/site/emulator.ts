@@ -1,0 +1,232 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { SiteFixture } from './fixture-schema';
+import { SiteState } from './site-state';
+import { FaultInjector, type FaultRule } from './faults';
+import { RequestLog, type RequestLogEntry } from './request-log';
+import { familyOf, Router } from './router';
+import { allRoutes } from './routes';
+import { authenticate } from './auth';
+import { ApiError, type SiteReply } from './http-types';
+import { errorBody } from './error-bodies';
+import { Viewer } from './viewer';
+
+export interface SiteEmulatorOptions {
+  sites: SiteFixture[];
+  /** Seed for fault probabilities (default 1). */
+  seed?: number;
+}
+
+export interface SiteEmulator {
+  readonly baseUrl: string;
+  site(name: string): SiteState;
+  readonly siteNames: string[];
+  readonly faults: FaultInjector;
+  readonly requestLog: readonly RequestLogEntry[];
+  resetLog(): void;
+  stats(): Record<string, number>;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** Starts an HTTP server on 127.0.0.1 (ephemeral port) hosting every given site. */
+export async function createSiteEmulator(options: SiteEmulatorOptions): Promise<SiteEmulator> {
+  const sites = new Map<string, SiteState>();
+  for (const f of options.sites) {
+    if (sites.has(f.name)) throw new Error(`two sites are named ${f.name}`);
+    sites.set(f.name, new SiteState(f));
+  }
+  const faults = new FaultInjector(options.seed ?? 1);
+  const log = new RequestLog();
+  const router = new Router().add(allRoutes);
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res, { sites, faults, log, router });
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    site(name: string): SiteState {
+      const s = sites.get(name);
+      if (!s) throw new Error(`no emulated site named ${name}`);
+      return s;
+    },
+    get siteNames() {
+      return [...sites.keys()];
+    },
+    faults,
+    get requestLog() {
+      return log.entries;
+    },
+    resetLog: () => log.reset(),
+    stats: () => log.stats(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
+
+interface Ctx {
+  sites: Map<string, SiteState>;
+  faults: FaultInjector;
+  log: RequestLog;
+  router: Router;
+}
+
+/** `acme.atlassian.net` (any port, any case) → `acme`. */
+export function siteNameFromHost(host: string | undefined): string | undefined {
+  if (!host) return undefined;
+  const m = /^([a-z0-9-]+)\.(atlassian\.net|jira\.com)(:\d+)?$/.exec(host.trim().toLowerCase());
+  return m?.[1];
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx): Promise<void> {
+  const started = Date.now();
+  const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+  const method = (req.method ?? 'GET').toUpperCase();
+  const family = familyOf(url.pathname);
+  const fwd = req.headers['x-forwarded-host'];
+  const siteName = siteNameFromHost(Array.isArray(fwd) ? fwd[0] : fwd) ?? '';
+  const entry: RequestLogEntry = {
+    site: siteName,
+    method,
+    path: url.pathname + url.search,
+    status: 0,
+    identity: 'none',
+    ms: 0,
+    endpoint: `${method} (unmatched)`,
+  };
+  const finish = (): void => {
+    entry.ms = Date.now() - started;
+    ctx.log.record(entry);
+  };
+
+  const state = ctx.sites.get(siteName);
+  const match = ctx.router.match(method, url.pathname);
+  if (match.kind === 'found') entry.endpoint = `${method} ${match.route.template}`;
+  if (!state) {
+    send(res, { status: 404, body: errorBody(family, 404, `No site is served at '${siteName}'.`) }, entry);
+    return finish();
+  }
+
+  const plan = ctx.faults.plan(siteName, method, url.pathname);
+  if (plan.delayMs > 0) await sleep(plan.delayMs);
+  const fault = plan.terminal;
+  if (fault) entry.fault = fault.type;
+  if (fault && fault.type !== 'truncate') {
+    if (fault.type === 'drop') {
+      req.socket.destroy();
+      return finish();
+    }
+    send(res, faultReply(fault, family, state.now()), entry);
+    return finish();
+  }
+
+  let reply: SiteReply;
+  try {
+    const body = method === 'POST' ? await readJson(req) : undefined;
+    reply = dispatch(ctx, state, req, url, method, match, body, entry);
+  } catch (err) {
+    reply = errorReply(family, err);
+  }
+  if (fault?.type === 'truncate') {
+    const text = JSON.stringify(reply.body ?? {});
+    entry.status = reply.status;
+    res.writeHead(reply.status, { 'content-type': 'application/json;charset=UTF-8', ...reply.headers });
+    res.end(text.slice(0, Math.floor(text.length / 2)));
+    return finish();
+  }
+  send(res, reply, entry);
+  finish();
+}
+
+function dispatch(
+  ctx: Ctx,
+  state: SiteState,
+  req: IncomingMessage,
+  url: URL,
+  method: string,
+  match: ReturnType<Router['match']>,
+  body: unknown,
+  entry: RequestLogEntry,
+): SiteReply {
+  const family = familyOf(url.pathname);
+  if (url.pathname.startsWith('/wiki') && !state.hasConfluence) {
+    return { status: 404, body: errorBody(family, 404, 'Confluence is not available on this site.') };
+  }
+  const auth = authenticate(state, req.headers, family === 'jira' ? 'jira' : 'confluence');
+  if (!auth.ok) {
+    const headers: Record<string, string> = auth.status === 401 ? { 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' } : {};
+    return { status: auth.status, body: errorBody(family, auth.status, auth.message), headers };
+  }
+  const viewer = new Viewer(state, auth.identity);
+  entry.identity = viewer.label;
+  if (match.kind === 'none') throw new ApiError(404, `No API is served at ${url.pathname}.`);
+  if (match.kind === 'wrong-method') throw new ApiError(405, `Method ${method} is not allowed here.`);
+  return match.route.handler({
+    method,
+    path: url.pathname,
+    query: url.searchParams,
+    headers: req.headers,
+    body,
+    params: match.params,
+    state,
+    viewer,
+    siteUrl: state.siteUrl,
+  });
+}
+
+function errorReply(family: ReturnType<typeof familyOf>, err: unknown): SiteReply {
+  if (err instanceof ApiError) return { status: err.status, body: errorBody(family, err.status, err.message, err.fieldErrors) };
+  const message = err instanceof Error ? err.message : String(err);
+  return { status: 500, body: errorBody(family, 500, `Internal server error: ${message}`) };
+}
+
+function faultReply(fault: FaultRule, family: ReturnType<typeof familyOf>, nowMs: number): SiteReply {
+  if (fault.type === 'status429') {
+    const sec = fault.retryAfterSec ?? 1;
+    const headers: Record<string, string> = fault.resetHeaderOnly
+      ? { 'x-ratelimit-reset': new Date(nowMs + sec * 1000).toISOString() }
+      : { 'retry-after': String(sec), 'x-ratelimit-reset': new Date(nowMs + sec * 1000).toISOString() };
+    headers['ratelimit-reason'] = 'jira-burst-based';
+    return { status: 429, headers, body: errorBody(family, 429, 'Rate limit exceeded.') };
+  }
+  const status = fault.status ?? 503;
+  return { status, body: errorBody(family, status, 'The service is temporarily unavailable.') };
+}
+
+function send(res: ServerResponse, reply: SiteReply, entry: RequestLogEntry): void {
+  entry.status = reply.status;
+  if (reply.body === undefined) {
+    res.writeHead(reply.status, reply.headers);
+    res.end();
+    return;
+  }
+  res.writeHead(reply.status, { 'content-type': 'application/json;charset=UTF-8', ...reply.headers });
+  res.end(JSON.stringify(reply.body));
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new ApiError(413, 'The request body is too large.');
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError(400, 'The request body is not valid JSON.');
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
