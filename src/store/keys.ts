@@ -26,6 +26,15 @@ export const KEY = {
   lease: (dataSourceId: string, stream: string) => `lease:${dataSourceId}:${stream}`,
   rollupWeek: (week: string) => `rw:${week}`,
   permissionCache: (accountId: string, scope: string) => `perm:${accountId}:${scope}`,
+  /** A rollup week whose activities changed and that must be recounted (value: epoch ms). */
+  rollupDirty: (week: string) => `rollup-dirty:${week}`,
+  rollupDirtyPrefix: 'rollup-dirty:',
+  /** When the scheduled sync last started, so the 5-minute trigger runs only when due. */
+  syncSchedule: 'sync:schedule',
+  /** The run a data source is on now (its id), and cancellation requests. */
+  syncActive: (dataSourceId: string) => `sync:active:${dataSourceId}`,
+  /** Per data source: when teammates were last seen mapped (drives backfills). */
+  syncMapping: (dataSourceId: string) => `sync:mapping:${dataSourceId}`,
 } as const;
 
 export const SECRET = {
