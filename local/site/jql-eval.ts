@@ -35,12 +35,9 @@ export function runJql(jql: string, viewer: Viewer): FixtureIssue[] {
 }
 
 function validate(e: JqlExpr, viewer: Viewer): void {
-  if (e.kind === 'and' || e.kind === 'or') {
-    e.items.forEach((x) => validate(x, viewer));
-    return;
-  }
-  if (e.kind === 'not') {
-    validate(e.item, viewer);
+  if (e.kind !== 'clause') {
+    if (e.kind === 'not') validate(e.item, viewer);
+    else e.items.forEach((x) => validate(x, viewer));
     return;
   }
   const known = ['project', 'issuekey', 'key', 'id', 'status', 'statuscategory', 'assignee', 'reporter', 'creator'];
