@@ -1,5 +1,4 @@
-import type { ReactElement } from 'react';
-import { act } from 'react-test-renderer';
+import { act, type ReactElement } from 'react';
 import ForgeReconciler from '@forge/react';
 import type { ForgeDoc } from '@forge/react/out/reconciler';
 import { fakeBridge } from './fake-bridge';

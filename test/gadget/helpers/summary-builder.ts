@@ -23,7 +23,7 @@ export function buildSummary(opts: {
   const count = opts.count ?? ((d, k) => (d + ACTIVITY_KINDS.indexOf(k)) % 3);
   const previous = opts.previous ?? (() => 2);
   const from = addDays(to, -(days - 1));
-  const perDay = [];
+  const perDay: GadgetSummary['perDay'] = [];
   for (let d = 0; d < days; d++) for (const kind of kinds) perDay.push({ day: addDays(from, d), kind, count: count(d, kind) });
   const totals = kinds.map((kind) => ({
     kind,
