@@ -1,0 +1,42 @@
+import { titleRestriction } from '../access/dashboard-access';
+import { ACTIVITY_KINDS, type Activity } from '../domain/activity';
+import type { FeedEvent } from '../shared/dashboard-contract';
+import type { FilterScope } from './filter-scope';
+import { REMOVED_TEAMMATE_LABEL } from './summary-shape';
+import type { ViewerSession } from './viewer-session';
+
+/** What the viewer may see of one activity: counted always, titled and linked only when allowed. */
+export function toFeedEvent(a: Activity, session: ViewerSession, names: ReadonlyMap<string, string>): FeedEvent {
+  const visible = session.canSee({ dataSourceId: a.dataSourceId, type: a.container.type, id: a.container.id, key: a.container.key });
+  const restricted = titleRestriction(session.settings, visible);
+  return {
+    id: a.id,
+    at: a.at,
+    kind: a.kind,
+    source: a.source,
+    dataSourceId: a.dataSourceId,
+    teammateId: a.teammateId,
+    teammateName: names.get(a.teammateId) ?? REMOVED_TEAMMATE_LABEL,
+    container: {
+      type: a.container.type,
+      key: visible ? a.container.key : null,
+      name: visible ? a.container.name : null,
+    },
+    title: restricted ? null : a.entity.title,
+    entityKey: restricted ? null : a.entity.key,
+    url: restricted ? null : a.url,
+    restricted,
+    ...(a.details.seconds !== undefined ? { seconds: a.details.seconds } : {}),
+  };
+}
+
+export function rosterNames(session: ViewerSession): Map<string, string> {
+  return new Map(session.roster.teammates.map((t) => [t.id, t.name]));
+}
+
+/** Post-filtering is needed when the chosen index does not already narrow to exactly the scope. */
+export function needsPostFilter(scope: FilterScope, indexName: string): boolean {
+  if (scope.kinds.size < ACTIVITY_KINDS.length || scope.containerKey !== undefined) return true;
+  if (scope.teammateIds !== null && !(scope.teammateIds.size === 1 && indexName === 'by-teammate-time')) return true;
+  return scope.dataSourceId !== undefined && indexName !== 'by-source-time';
+}

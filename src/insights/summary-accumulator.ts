@@ -1,0 +1,115 @@
+import { ACTIVITY_KINDS, type ActivityKind } from '../domain/activity';
+import type { RollupContainer, RollupWeek } from '../domain/rollup';
+import { dayToMs, type ResolvedRange } from './date-range';
+
+const DAY_MS = 86_400_000;
+const NK = ACTIVITY_KINDS.length;
+
+/** What the summary counts: the range, and which teammates, kinds and places pass the filters. */
+export interface SummaryScope {
+  range: ResolvedRange;
+  /** null = every teammate. */
+  teammateIds: ReadonlySet<string> | null;
+  kinds: ReadonlySet<ActivityKind>;
+  dataSourceId?: string;
+  containerKey?: string;
+}
+
+export interface TeammateTally {
+  counts: number[];
+  seconds: number;
+  /** Per day of the range. */
+  perDay: number[];
+  lastActiveMs: number;
+}
+
+export interface ContainerTally {
+  container: RollupContainer;
+  count: number;
+}
+
+/** Sums rollup rows for the range and its previous period in one pass over the tuples. */
+export class SummaryAccumulator {
+  readonly days: number;
+  readonly kindCount = new Array<number>(NK).fill(0);
+  readonly kindPrevious = new Array<number>(NK).fill(0);
+  seconds = 0;
+  previousSeconds = 0;
+  /** [dayIndex * NK + kind] */
+  readonly dayKind: number[];
+  readonly teammates = new Map<string, TeammateTally>();
+  readonly containers = new Map<string, ContainerTally>();
+  private readonly fromMs: number;
+  private readonly toMs: number;
+  private readonly prevFromMs: number;
+
+  constructor(readonly scope: SummaryScope) {
+    this.days = scope.range.days;
+    this.fromMs = dayToMs(scope.range.from);
+    this.toMs = dayToMs(scope.range.to);
+    this.prevFromMs = dayToMs(scope.range.previousFrom);
+    this.dayKind = new Array<number>(this.days * NK).fill(0);
+  }
+
+  add(doc: RollupWeek): void {
+    const weekMs = dayToMs(doc.week);
+    const kindOk = ACTIVITY_KINDS.map((k) => this.scope.kinds.has(k));
+    const teammateOk = doc.teammates.map((t) => this.scope.teammateIds === null || this.scope.teammateIds.has(t));
+    const containerOk = doc.containers.map(
+      (c) =>
+        (this.scope.dataSourceId === undefined || c.dataSourceId === this.scope.dataSourceId) &&
+        (this.scope.containerKey === undefined || c.key === this.scope.containerKey),
+    );
+    for (const [d, t, k, c, count, secs] of doc.rows) {
+      if (!kindOk[k] || !teammateOk[t] || !containerOk[c]) continue;
+      const dayMs = weekMs + d * DAY_MS;
+      if (dayMs >= this.fromMs && dayMs <= this.toMs) {
+        this.addCurrent((dayMs - this.fromMs) / DAY_MS, dayMs, doc.teammates[t], k, doc.containers[c], count, secs);
+      } else if (dayMs >= this.prevFromMs && dayMs < this.fromMs) {
+        this.kindPrevious[k] += count;
+        this.previousSeconds += secs;
+        this.tally(doc.teammates[t]).lastActiveMs = Math.max(this.tally(doc.teammates[t]).lastActiveMs, dayMs);
+      }
+    }
+  }
+
+  private addCurrent(
+    idx: number,
+    dayMs: number,
+    teammateId: string,
+    k: number,
+    container: RollupContainer,
+    count: number,
+    secs: number,
+  ): void {
+    this.kindCount[k] += count;
+    this.seconds += secs;
+    this.dayKind[idx * NK + k] += count;
+    const tt = this.tally(teammateId);
+    tt.counts[k] += count;
+    tt.seconds += secs;
+    tt.perDay[idx] += count;
+    if (dayMs > tt.lastActiveMs) tt.lastActiveMs = dayMs;
+    const ct = this.containers.get(container.key);
+    if (ct) ct.count += count;
+    else this.containers.set(container.key, { container, count });
+  }
+
+  tally(teammateId: string): TeammateTally {
+    let tt = this.teammates.get(teammateId);
+    if (!tt) {
+      tt = { counts: new Array<number>(NK).fill(0), seconds: 0, perDay: new Array<number>(this.days).fill(0), lastActiveMs: -1 };
+      this.teammates.set(teammateId, tt);
+    }
+    return tt;
+  }
+
+  /** Count per day of the range, all kinds in scope. */
+  perDay(): number[] {
+    const out = new Array<number>(this.days).fill(0);
+    for (let i = 0; i < this.days; i++) {
+      for (let k = 0; k < NK; k++) out[i] += this.dayKind[i * NK + k];
+    }
+    return out;
+  }
+}
