@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react';
+import type { Team } from '../../../../src/domain/config';
+import type { UserSummary } from '../../../../src/shared/admin-contract';
+import { addGroup } from '../api/add-group';
+import { addUsers } from '../api/add-users';
+import { searchGroups } from '../api/search-groups';
+import { searchUsers } from '../api/search-users';
+
+/** Add teammates from the host site's people (search by name), or every member of a Jira group. */
+export function PeoplePicker({ teams, onAdded }: { teams: Team[]; onAdded: (message: string) => void }) {
+  const [query, setQuery] = useState('');
+  const [users, setUsers] = useState<UserSummary[]>([]);
+  const [group, setGroup] = useState('');
+  const [groups, setGroups] = useState<string[]>([]);
+  const [teamId, setTeamId] = useState('');
+  const [error, setError] = useState<{ field: 'query' | 'group'; message: string }>();
+
+  useEffect(() => {
+    if (query.trim().length < 2) return setUsers([]);
+    const t = setTimeout(async () => {
+      const r = await searchUsers({ query });
+      if (r.ok) setUsers(r.data.users);
+      else setError({ field: 'query', message: r.error.message });
+    }, 250);
+    return () => clearTimeout(t);
+  }, [query]);
+
+  useEffect(() => {
+    if (group.trim().length < 2) return setGroups([]);
+    const t = setTimeout(async () => {
+      const r = await searchGroups({ query: group });
+      if (r.ok) setGroups(r.data.groups.map((g) => g.name));
+    }, 250);
+    return () => clearTimeout(t);
+  }, [group]);
+
+  const summary = (added: number, skipped: { displayName: string; reason: string }[]) =>
+    `Added ${added} teammate(s).${skipped.length ? ` Skipped ${skipped.length}: ${skipped.slice(0, 3).map((s) => `${s.displayName || 'note'} (${s.reason})`).join(', ')}.` : ''}`;
+
+  async function add(u: UserSummary) {
+    const r = await addUsers({ users: [{ accountId: u.accountId, displayName: u.displayName }], ...(teamId ? { teamId } : {}) });
+    if (r.ok) onAdded(summary(r.data.added.length, r.data.skipped));
+    else setError({ field: 'query', message: r.error.message });
+  }
+  async function addAll() {
+    setError(undefined);
+    const r = await addGroup({ groupName: group, ...(teamId ? { teamId } : {}) });
+    if (r.ok) onAdded(summary(r.data.added.length, r.data.skipped));
+    else setError({ field: 'group', message: r.error.message });
+  }
+
+  return (
+    <div className="card">
+      <h3>Add people from this site</h3>
+      <div className="grid2">
+        <div className="field">
+          <label htmlFor="picker-query">Search people by name</label>
+          <input id="picker-query" value={query} onChange={(e) => { setError(undefined); setQuery(e.target.value); }} aria-invalid={error?.field === 'query' || undefined} />
+          {users.length > 0 ? (
+            <ul className="picker-results" aria-label="People found">
+              {users.map((u) => (
+                <li key={u.accountId}>
+                  <span>{u.displayName}{u.email ? <span className="subtlest"> {u.email}</span> : null}</span>
+                  <button className="btn" type="button" onClick={() => add(u)} aria-label={`Add ${u.displayName}`}>Add</button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {error?.field === 'query' ? <span className="error-text" role="alert">{error.message}</span> : null}
+        </div>
+        <div className="field">
+          <label htmlFor="picker-group">Add every member of a Jira group</label>
+          <div className="row">
+            <input id="picker-group" list="picker-groups" value={group} onChange={(e) => { setError(undefined); setGroup(e.target.value); }} aria-invalid={error?.field === 'group' || undefined} style={{ flex: 1 }} />
+            <datalist id="picker-groups">{groups.map((g) => <option key={g} value={g} />)}</datalist>
+            <button className="btn" type="button" onClick={addAll} disabled={!group.trim()}>Add members</button>
+          </div>
+          {error?.field === 'group' ? <span className="error-text" role="alert">{error.message}</span> : null}
+        </div>
+        <div className="field">
+          <label htmlFor="picker-team">Into team</label>
+          <select id="picker-team" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+            <option value="">No team</option>
+            {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          </select>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from 'react';
+import type { DataSourceView } from '../../../../src/shared/admin-contract';
+import { saveSource } from '../api/save-source';
+import { formatDate } from '../format';
+import { useFieldErrors } from '../useFieldErrors';
+import { ErrorBanner, Field } from './Field';
+
+interface Props {
+  source?: DataSourceView;
+  onSaved: (s: DataSourceView) => void;
+  onCancel: () => void;
+}
+
+/** Suggests <jira url>/wiki while the admin types (the UI mirror of the server's normalisation). */
+function wikiFor(jiraUrl: string): string {
+  const m = /^(https:\/\/[a-z0-9-]+\.(?:atlassian\.net|jira\.com))/i.exec(jiraUrl.trim());
+  return m ? `${m[1].toLowerCase()}/wiki` : 'https://<name>.atlassian.net/wiki';
+}
+
+function TokenField(p: { label: string; setAt?: string; value: string; onChange: (v: string) => void; error?: string; help: string; required: boolean }) {
+  const [replacing, setReplacing] = useState(!p.setAt);
+  if (!replacing) {
+    return (
+      <div className="field">
+        <span className="field-label subtle">{p.label}</span>
+        <div className="row">
+          <span data-testid="token-set">•••• API token set on {formatDate(p.setAt)}</span>
+          <button type="button" className="btn" onClick={() => setReplacing(true)}>Replace</button>
+        </div>
+        {p.error ? <span className="error-text" role="alert">{p.error}</span> : null}
+      </div>
+    );
+  }
+  return <Field label={p.label} type="password" autoComplete="new-password" value={p.value} onChange={p.onChange} error={p.error} help={p.help} required={p.required} />;
+}
+
+export function SourceForm({ source, onSaved, onCancel }: Props) {
+  const [f, setF] = useState({
+    name: source?.name ?? '',
+    jiraUrl: source?.jiraUrl ?? '',
+    jiraEmail: source?.jiraEmail ?? '',
+    jiraToken: '',
+    confluenceUrl: source?.confluenceUrl ?? '',
+    confluenceEmail: source?.confluenceEmail ?? '',
+    confluenceToken: '',
+    enabled: source?.enabled ?? true,
+  });
+  const [busy, setBusy] = useState(false);
+  const { errors, clear, show } = useFieldErrors();
+  const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    clear();
+    const r = await saveSource({ ...(source ? { id: source.id } : {}), ...f });
+    setBusy(false);
+    if (r.ok) onSaved(r.data.source);
+    else show(r.error);
+  }
+
+  return (
+    <form className="card" onSubmit={submit} aria-label={source ? `Edit ${source.name}` : 'Add data source'} noValidate>
+      <h3>{source ? `Edit ${source.name}` : 'Add another Atlassian Cloud site'}</h3>
+      <div className="banner info">
+        Only Atlassian Cloud sites (https://&lt;name&gt;.atlassian.net) can be connected. Jira Data Center and Server
+        cannot be reached: a Forge app may only call the domains it declared when it was deployed.
+      </div>
+      <div className="grid2">
+        <Field label="Name" value={f.name} onChange={set('name')} error={errors.fields.name} help="Shown on the dashboard. Empty: the site name." />
+        <Field label="Jira URL" name="jiraUrl" value={f.jiraUrl} onChange={set('jiraUrl')} error={errors.fields.jiraUrl} placeholder="https://your-team.atlassian.net" required help="Pasting a page address (…/browse/KEY-1) is fine: it is trimmed." />
+        <Field label="Jira email" name="jiraEmail" type="email" value={f.jiraEmail} onChange={set('jiraEmail')} error={errors.fields.jiraEmail} required help="The Atlassian account that created the API token." />
+        <TokenField label="Jira API token" setAt={source?.jiraTokenSetAt} value={f.jiraToken} onChange={set('jiraToken')} error={errors.fields.jiraToken} required={!source?.jiraTokenSetAt} help="Create one at id.atlassian.com → Security → API tokens. It is stored as a secret and never shown again." />
+      </div>
+      <h3>Confluence (optional)</h3>
+      <div className="grid2">
+        <Field label="Confluence URL" name="confluenceUrl" value={f.confluenceUrl} onChange={set('confluenceUrl')} error={errors.fields.confluenceUrl} placeholder={wikiFor(f.jiraUrl)} help={<>Usually <button type="button" className="btn subtle" onClick={() => set('confluenceUrl')(wikiFor(f.jiraUrl))}>{wikiFor(f.jiraUrl)}</button> Leave empty if the site has no Confluence.</>} />
+        <Field label="Confluence email" type="email" value={f.confluenceEmail} onChange={set('confluenceEmail')} error={errors.fields.confluenceEmail} help="Empty: the Jira email is used." />
+        <TokenField label="Confluence API token" setAt={source?.confluenceTokenSetAt} value={f.confluenceToken} onChange={set('confluenceToken')} error={errors.fields.confluenceToken} required={false} help="Empty: the Jira API token is used." />
+        <label className="checkbox">
+          <input type="checkbox" checked={f.enabled} onChange={(e) => setF((x) => ({ ...x, enabled: e.target.checked }))} /> Enabled (fetched by the scheduled sync)
+        </label>
+      </div>
+      <ErrorBanner message={errors.form} />
+      <div className="row" style={{ marginTop: 12 }}>
+        <button className="btn primary" type="submit" disabled={busy}>{busy ? 'Saving…' : 'Save'}</button>
+        <button className="btn subtle" type="button" onClick={onCancel}>Cancel</button>
+      </div>
+    </form>
+  );
+}

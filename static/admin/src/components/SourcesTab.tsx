@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import type { ConnectionTest, DataSourceView } from '../../../../src/shared/admin-contract';
+import { deleteSource } from '../api/delete-source';
+import { setSourceEnabled } from '../api/set-source-enabled';
+import { testSource } from '../api/test-source';
+import { formatDate } from '../format';
+import { FetchNow } from './FetchNow';
+import { ErrorBanner } from './Field';
+import { RunProgress } from './RunProgress';
+import { SourceForm } from './SourceForm';
+import { TestResult } from './TestResult';
+
+interface Props {
+  sources: DataSourceView[];
+  historyDays: number;
+  reload: () => void;
+  onRunFinished: () => void;
+}
+
+function SourceCard({ ds, historyDays, reload, onRunFinished }: { ds: DataSourceView; historyDays: number; reload: () => void; onRunFinished: () => void }) {
+  const [mode, setMode] = useState<'view' | 'edit' | 'fetch'>('view');
+  const [test, setTest] = useState<ConnectionTest>();
+  const [testing, setTesting] = useState(false);
+  const [error, setError] = useState<string>();
+  const [kick, setKick] = useState(0);
+
+  async function runTest() {
+    setTesting(true);
+    setError(undefined);
+    const r = await testSource({ id: ds.id });
+    setTesting(false);
+    if (r.ok) setTest(r.data);
+    else setError(r.error.message);
+  }
+  async function toggle() {
+    const r = await setSourceEnabled({ id: ds.id, enabled: !ds.enabled });
+    if (r.ok) reload();
+    else setError(r.error.message);
+  }
+  async function remove() {
+    if (!window.confirm(`Delete ${ds.name}? Its token is deleted and teammates lose the IDs that applied only to it.`)) return;
+    const r = await deleteSource({ id: ds.id });
+    if (r.ok) reload();
+    else setError(r.error.message);
+  }
+
+  if (mode === 'edit') {
+    return <SourceForm source={ds} onCancel={() => setMode('view')} onSaved={() => { setMode('view'); setTest(undefined); reload(); }} />;
+  }
+  return (
+    <section className="card" aria-label={ds.name} data-testid={`source-${ds.id}`}>
+      <div className="row spread">
+        <div>
+          <h3 style={{ margin: 0 }}>
+            {ds.name}{' '}
+            {ds.kind === 'host' ? <span className="lozenge info">This site</span> : null}{' '}
+            <span className={`lozenge ${ds.enabled ? 'success' : 'neutral'}`}>{ds.enabled ? 'Enabled' : 'Disabled'}</span>{' '}
+            {ds.failing ? <span className="lozenge danger">Failing</span> : null}
+          </h3>
+          <p className="subtle">
+            Jira: {ds.jiraUrl}
+            {ds.confluenceUrl ? <> · Confluence: {ds.confluenceUrl}</> : ds.kind === 'host' ? ' · no Confluence on this site' : ''}
+          </p>
+          {ds.kind === 'host' ? (
+            <p className="subtlest">Reached as the app: no credentials needed.</p>
+          ) : (
+            <p className="subtlest">
+              {ds.jiraEmail} · {ds.jiraTokenSetAt ? `API token set on ${formatDate(ds.jiraTokenSetAt)}` : 'no API token'}
+              {ds.confluenceUrl ? ` · Confluence: ${ds.confluenceEmail || 'Jira email'}, ${ds.confluenceTokenSetAt ? `own token set on ${formatDate(ds.confluenceTokenSetAt)}` : 'Jira token'}` : ''}
+            </p>
+          )}
+          {ds.failing ? <p className="error-text">Failing since {formatDate(ds.failing.since)}: {ds.failing.message}</p> : null}
+        </div>
+        <div className="row">
+          <button className="btn" type="button" onClick={runTest} disabled={testing}>{testing ? 'Testing…' : 'Test connection'}</button>
+          <button className="btn" type="button" onClick={() => setMode('fetch')} disabled={!ds.enabled}>Fetch now</button>
+          {ds.kind === 'cloud' ? <button className="btn" type="button" onClick={() => setMode('edit')}>Edit</button> : null}
+          <button className="btn" type="button" onClick={toggle}>{ds.enabled ? 'Disable' : 'Enable'}</button>
+          {ds.kind === 'cloud' ? <button className="btn subtle" type="button" onClick={remove}>Delete</button> : null}
+        </div>
+      </div>
+      <ErrorBanner message={error} />
+      {test ? <TestResult test={test} /> : null}
+      {mode === 'fetch' ? <FetchNow source={ds} historyDays={historyDays} onClose={() => setMode('view')} onStarted={() => { setMode('view'); setKick((k) => k + 1); }} /> : null}
+      {kick > 0 ? <RunProgress kick={kick} dataSourceId={ds.id} onFinished={onRunFinished} /> : null}
+    </section>
+  );
+}
+
+export function SourcesTab({ sources, historyDays, reload, onRunFinished }: Props) {
+  const [adding, setAdding] = useState(false);
+  return (
+    <div>
+      <div className="row spread">
+        <p className="subtle">Where activity comes from. The site ActivityPulse is installed on is always first.</p>
+        {!adding ? <button className="btn primary" type="button" onClick={() => setAdding(true)}>Add data source</button> : null}
+      </div>
+      {adding ? <SourceForm onCancel={() => setAdding(false)} onSaved={() => { setAdding(false); reload(); }} /> : null}
+      {sources.map((ds) => <SourceCard key={ds.id} ds={ds} historyDays={historyDays} reload={reload} onRunFinished={onRunFinished} />)}
+    </div>
+  );
+}

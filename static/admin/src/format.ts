@@ -1,0 +1,35 @@
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+export function formatDateTime(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function formatDuration(ms: number | undefined): string {
+  if (ms === undefined) return '';
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  return m < 60 ? `${m} min ${s % 60} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+export function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+const KIND_LABELS: Record<string, string> = {
+  'jira.issue.created': 'issues created',
+  'jira.issue.updated': 'issue updates',
+  'jira.issue.resolved': 'issues resolved',
+  'jira.comment': 'Jira comments',
+  'jira.worklog': 'worklogs',
+  'confluence.page.created': 'pages created',
+  'confluence.page.updated': 'page updates',
+  'confluence.comment': 'Confluence comments',
+};
+export const kindLabel = (k: string) => KIND_LABELS[k] ?? k;
