@@ -1,5 +1,5 @@
 import { fakeBridge } from './helpers/fake-bridge';
-import React from 'react';
+import React, { act } from 'react';
 import { KIND_LABELS } from '../../src/domain/activity';
 import { GadgetView } from '../../src/frontend/gadget/components/gadget-view';
 import type { GadgetConfig } from '../../src/shared/gadget-contract';
@@ -33,6 +33,10 @@ describe('gadget view mode', () => {
       const charted = rows.filter((r) => r.kind === KIND_LABELS[t.kind]).reduce((s, r) => s + r.count, 0);
       expect(charted).toBe(t.count);
     }
+    // Counts only: nothing on a Jira dashboard links to (or names) an issue or page.
+    expect(findAll(currentDoc(), 'Link')).toHaveLength(0);
+    expect(findAll(currentDoc(), 'LinkButton')).toHaveLength(0);
+    expect(JSON.stringify(currentDoc())).not.toMatch(/href|https?:/);
   });
 
   it('shows totals by kind with the change against the previous period, and the source split', async () => {
@@ -166,5 +170,17 @@ describe('gadget view mode', () => {
     await renderGadget(<GadgetView />);
     expect(findOne(currentDoc(), 'EmptyState').props.header).toBe('No activity in the last 7 days');
     expect(findAll(currentDoc(), 'StackBarChart')).toHaveLength(0);
+  });
+});
+
+describe('gadget view resource', () => {
+  it('renders the summary when Jira loads the module', async () => {
+    fakeBridge.setStoredConfig(config);
+    fakeBridge.invoke = async () => ({ ok: true, data: buildSummary({ kinds: config.kinds }) });
+    await act(async () => {
+      require('../../src/frontend/gadget/view');
+    });
+    await settle();
+    expect(findAll(currentDoc(), 'StackBarChart')).toHaveLength(1);
   });
 });
