@@ -1,0 +1,131 @@
+import { resolve } from 'node:path';
+import { KvsEmulator } from './kvs/emulator';
+import { clearActivePlatform, localForgeState, setActivePlatform } from './runtime/global-state';
+import { installForgeGlobals } from './runtime/install';
+import { loadManifest } from './runtime/manifest';
+import { LocalRuntime, type RuntimeLimits } from './runtime/runtime';
+import type { RealSiteOptions } from './runtime/site-routing';
+import { createSiteEmulator, type SiteEmulator } from './site/emulator';
+import type { SiteFixture } from './site/fixture-schema';
+
+export interface LocalPlatformOptions {
+  /** Emulated sites; sites[0] is the host site the app is installed on. */
+  sites: SiteFixture[];
+  /** Persist KVS to this JSON file (npm start); in memory otherwise. */
+  kvsFile?: string;
+  limits?: RuntimeLimits;
+  /**
+   * Real-site mode: host product calls go to this site with Basic auth. Defaults from
+   * ACTIVITYPULSE_SITE_URL / ACTIVITYPULSE_EMAIL / ACTIVITYPULSE_API_TOKEN when all are set.
+   */
+  realSite?: RealSiteOptions;
+  /** Host-site SiteState mutations deliver the product event they return to the app's triggers. */
+  deliverHostEvents?: boolean;
+  /** Where manifest.yml and src/ live (default: the current directory). */
+  appDir?: string;
+  /** Echo console output of invocations (it is captured per invocation either way). Default true. */
+  echoConsole?: boolean;
+  /** Seed for the site emulator's fault probabilities. */
+  seed?: number;
+}
+
+export interface LocalPlatform {
+  kvs: KvsEmulator;
+  sites: SiteEmulator | undefined;
+  runtime: LocalRuntime;
+  close(): Promise<void>;
+}
+
+/** Starts KVS + site emulator + function runtime, and makes them the target of the Forge globals. */
+export async function startLocalPlatform(opts: LocalPlatformOptions): Promise<LocalPlatform> {
+  installForgeGlobals();
+  const state = localForgeState();
+  if (state.platform) throw new Error('A local Forge platform is already running in this process; close() it first.');
+  const appDir = resolve(opts.appDir ?? process.cwd());
+  const manifest = loadManifest(appDir);
+  const kvs = new KvsEmulator({ entities: manifest.entities, file: opts.kvsFile });
+  const realSite = opts.realSite ?? realSiteFromEnv();
+  const emulator = opts.sites.length > 0 ? await createSiteEmulator({ sites: opts.sites, seed: opts.seed }) : undefined;
+  const host = emulator?.site(opts.sites[0].name);
+  const runtime = new LocalRuntime({
+    manifest,
+    appDir,
+    kvs,
+    originalFetch: state.originalFetch,
+    emulatorBaseUrl: emulator?.baseUrl,
+    siteNames: opts.sites.map((s) => s.name),
+    cloudId: host?.cloudId,
+    realSite,
+    limits: opts.limits,
+  });
+  state.echoConsole = opts.echoConsole ?? true;
+  setActivePlatform(runtime);
+  const sites = emulator && opts.deliverHostEvents ? withHostEventDelivery(emulator, opts.sites[0].name, runtime) : emulator;
+  let closed = false;
+  return {
+    kvs,
+    sites,
+    runtime,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await runtime.idle();
+      clearActivePlatform(runtime);
+      await kvs.close();
+      await emulator?.close();
+    },
+  };
+}
+
+function realSiteFromEnv(): RealSiteOptions | undefined {
+  const { ACTIVITYPULSE_SITE_URL: url, ACTIVITYPULSE_EMAIL: email, ACTIVITYPULSE_API_TOKEN: token } = process.env;
+  return url && email && token ? { url, email, token } : undefined;
+}
+
+/**
+ * Wraps the emulator so that mutation methods of the host site's state hand the product event
+ * they return to runtime.runProductEvent (await `runtime.idle()` to wait for the handlers).
+ */
+function withHostEventDelivery(emulator: SiteEmulator, hostName: string, runtime: LocalRuntime): SiteEmulator {
+  const deliver = (result: unknown): void => {
+    const events = Array.isArray(result) ? result : [result];
+    for (const ev of events) {
+      if (ev && typeof ev === 'object' && typeof (ev as { eventType?: unknown }).eventType === 'string') {
+        void runtime.runProductEvent(ev as { eventType: string }).catch((e: unknown) => {
+          console.error(`Delivering ${(ev as { eventType: string }).eventType} failed:`, e);
+        });
+      }
+    }
+  };
+  const stateProxies = new WeakMap<object, object>();
+  const wrapState = (s: object): object => {
+    let p = stateProxies.get(s);
+    if (!p) {
+      p = new Proxy(s, {
+        get(target, prop, receiver) {
+          const v = Reflect.get(target, prop, receiver) as unknown;
+          if (typeof v !== 'function') return v;
+          return (...args: unknown[]) => {
+            const r = (v as (...a: unknown[]) => unknown).apply(target, args);
+            if (r instanceof Promise) return r.then((x) => { deliver(x); return x; });
+            deliver(r);
+            return r;
+          };
+        },
+      });
+      stateProxies.set(s, p);
+    }
+    return p;
+  };
+  return new Proxy(emulator, {
+    get(target, prop, receiver) {
+      if (prop === 'site') {
+        return (name: string) => {
+          const s = target.site(name);
+          return name === hostName ? wrapState(s) : s;
+        };
+      }
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+}

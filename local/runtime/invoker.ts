@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { type ConsoleLine, type InvocationContext, type InvocationKind, invocations } from './context';
+import type { AppManifest } from './manifest';
+
+export type InvocationStatus = 'ok' | 'error' | 'timeout';
+
+export interface InvocationRecord {
+  id: string;
+  kind: InvocationKind;
+  key: string;
+  functionKey: string;
+  accountId?: string;
+  status: InvocationStatus;
+  ms: number;
+  fetches: number;
+  startedAt: string;
+  /** Why it failed or was cut off. */
+  error?: string;
+  console: ConsoleLine[];
+}
+
+export interface InvocationOutcome<T = unknown> {
+  record: InvocationRecord;
+  result?: T;
+  error?: unknown;
+}
+
+export interface InvocationSpec {
+  kind: InvocationKind;
+  key: string;
+  functionKey: string;
+  moduleKey?: string;
+  moduleType?: string;
+  accountId?: string;
+  limitMs: number;
+}
+
+type Handler = (...args: unknown[]) => unknown;
+
+/**
+ * Runs one function invocation inside its own AsyncLocalStorage context with a deadline.
+ * A handler still running at the deadline (or when the fetch cut-off fires) is cut off: the
+ * invocation is recorded as `timeout` and every later request from its async context rejects,
+ * as in a frozen Forge process. The handler's own promise is left to settle unobserved.
+ */
+export class Invoker {
+  readonly log: InvocationRecord[] = [];
+  private inFlight = new Set<Promise<unknown>>();
+  private armedCutOff: { fetches: number; match?: string } | undefined;
+  private modules = new Map<string, Record<string, unknown>>();
+
+  constructor(private readonly manifest: AppManifest, private readonly appDir: string) {}
+
+  /** The function named by manifest.yml (`handler: index.xyz` → export xyz of src/index). */
+  handlerFor(functionKey: string): Handler {
+    const fn = this.manifest.functions.get(functionKey);
+    if (!fn) throw new Error(`manifest.yml has no function module "${functionKey}" (has: ${[...this.manifest.functions.keys()].join(', ')}).`);
+    const [file, exportName] = fn.handler.split('.');
+    let mod = this.modules.get(file);
+    if (!mod) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      mod = require(join(this.appDir, 'src', file)) as Record<string, unknown>;
+      this.modules.set(file, mod);
+    }
+    const h = mod[exportName];
+    if (typeof h !== 'function') throw new Error(`src/${file} does not export a function "${exportName}" (handler of "${functionKey}").`);
+    return h as Handler;
+  }
+
+  /** The next invocation (whose key contains `match`, if given) is cut off after `n` fetches. */
+  armCutOff(fetches: number, match?: string): void {
+    this.armedCutOff = { fetches, match };
+  }
+
+  async run<T>(spec: InvocationSpec, call: () => Promise<T> | T): Promise<InvocationOutcome<T>> {
+    const p = this.runInner(spec, call);
+    this.inFlight.add(p);
+    try {
+      return await p;
+    } finally {
+      this.inFlight.delete(p);
+    }
+  }
+
+  /** Resolves when no invocation is running. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async runInner<T>(spec: InvocationSpec, call: () => Promise<T> | T): Promise<InvocationOutcome<T>> {
+    const started = Date.now();
+    let fetchLimit: number | undefined;
+    if (this.armedCutOff && (!this.armedCutOff.match || spec.key.includes(this.armedCutOff.match))) {
+      fetchLimit = this.armedCutOff.fetches;
+      this.armedCutOff = undefined;
+    }
+    let signalCut: () => void = () => undefined;
+    const cut = new Promise<{ k: 'cut' }>((resolve) => { signalCut = () => resolve({ k: 'cut' }); });
+    const ctx: InvocationContext = {
+      id: randomUUID(),
+      kind: spec.kind,
+      key: spec.key,
+      functionKey: spec.functionKey,
+      moduleKey: spec.moduleKey,
+      moduleType: spec.moduleType,
+      accountId: spec.accountId,
+      startedAt: started,
+      deadline: started + spec.limitMs,
+      fetches: 0,
+      fetchLimit,
+      state: 'running',
+      console: [],
+      traceId: randomUUID().replace(/-/g, ''),
+      cutOff: (reason) => {
+        if (ctx.state !== 'running') return;
+        ctx.state = 'cut-off';
+        ctx.cutOffReason = reason;
+        signalCut();
+      },
+    };
+    const timer = setTimeout(() => ctx.cutOff(`timeout: still running at the ${spec.limitMs} ms limit`), spec.limitMs);
+    const work = invocations.run(ctx, async () => call());
+    work.catch(() => undefined);
+    if (fetchLimit === 0) ctx.cutOff('cut off after 0 fetches');
+    const outcome = await Promise.race([
+      work.then((v) => ({ k: 'ok' as const, v }), (e: unknown) => ({ k: 'err' as const, e })),
+      cut,
+    ]);
+    clearTimeout(timer);
+    const timedOut = ctx.state === 'cut-off';
+    if (!timedOut) ctx.state = 'finished';
+    const record: InvocationRecord = {
+      id: ctx.id,
+      kind: spec.kind,
+      key: spec.key,
+      functionKey: spec.functionKey,
+      accountId: spec.accountId,
+      status: timedOut ? 'timeout' : outcome.k === 'ok' ? 'ok' : 'error',
+      ms: Date.now() - started,
+      fetches: ctx.fetches,
+      startedAt: new Date(started).toISOString(),
+      ...(timedOut ? { error: ctx.cutOffReason } : outcome.k === 'err' ? { error: errorText((outcome as { e: unknown }).e) } : {}),
+      console: ctx.console,
+    };
+    this.log.push(record);
+    if (timedOut || outcome.k === 'cut') return { record };
+    return outcome.k === 'ok' ? { record, result: outcome.v } : { record, error: outcome.e };
+  }
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}

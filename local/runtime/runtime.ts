@@ -1,0 +1,214 @@
+import type { KvsEmulator } from '../kvs/emulator';
+import { currentInvocation } from './context';
+import { EgressPolicy } from './egress';
+import { EventQueue } from './event-queue';
+import { DEFAULT_RUNTIME_INFO, type ForgeTarget, type PlatformHooks, type RuntimeInfo } from './global-state';
+import { type InvocationOutcome, type InvocationRecord, Invoker } from './invoker';
+import type { AppManifest } from './manifest';
+import { type RealSiteOptions, SiteRouter } from './site-routing';
+import { handleStargate, PersonalDataReporting } from './stargate';
+import { ConsumerDelivery, type DrainResult, isRetryRequest, MAX_RETRIES } from './consumer-delivery';
+
+export interface RuntimeLimits {
+  resolverMs?: number;
+  productEventMs?: number;
+  triggerMs?: number;
+  consumerMs?: number;
+}
+
+export interface LocalRuntimeOptions {
+  manifest: AppManifest;
+  appDir: string;
+  kvs: KvsEmulator;
+  originalFetch: typeof fetch;
+  emulatorBaseUrl?: string;
+  siteNames: string[];
+  cloudId?: string;
+  realSite?: RealSiteOptions;
+  limits?: RuntimeLimits;
+}
+
+export interface InvokeOptions {
+  accountId: string;
+  moduleKey?: string;
+  extension?: Record<string, unknown>;
+  localId?: string;
+}
+
+/** Thrown by invokeResolver when the resolver failed or was cut off; carries the log record. */
+export class InvocationFailedError extends Error {
+  constructor(readonly record: InvocationRecord, override readonly cause?: unknown) {
+    super(record.status === 'timeout'
+      ? `Resolver ${record.key} was cut off: ${record.error}`
+      : `Resolver ${record.key} failed: ${record.error}`);
+    this.name = 'InvocationFailedError';
+  }
+}
+
+const SECOND = 1000;
+
+/**
+ * The Forge function runtime: invokes the handlers manifest.yml names the way Forge calls
+ * them, routes their platform requests, and keeps the invocation log.
+ */
+export class LocalRuntime implements PlatformHooks {
+  readonly info: RuntimeInfo;
+  readonly queue = new EventQueue();
+  readonly personalData = new PersonalDataReporting();
+  private readonly invoker: Invoker;
+  private readonly router: SiteRouter;
+  private readonly delivery: ConsumerDelivery;
+
+  constructor(private readonly o: LocalRuntimeOptions) {
+    this.info = {
+      ...DEFAULT_RUNTIME_INFO,
+      appId: o.manifest.appId,
+      cloudId: o.cloudId ?? DEFAULT_RUNTIME_INFO.cloudId,
+      appCodeDir: o.appDir,
+      permissions: o.manifest.rawPermissions,
+      defaultRemainingMs: o.limits?.resolverMs ?? 25 * SECOND,
+    };
+    this.invoker = new Invoker(o.manifest, o.appDir);
+    this.router = new SiteRouter({
+      originalFetch: o.originalFetch,
+      emulatorBaseUrl: o.emulatorBaseUrl,
+      siteNames: o.siteNames,
+      realSite: o.realSite,
+      egress: new EgressPolicy(o.manifest.backendEgress),
+      allowRealNetwork: !!o.realSite && !o.realSite.via,
+    });
+    this.delivery = new ConsumerDelivery(o.manifest, this.invoker, this.queue, (fk) => this.limitFor('consumer', fk), () => this.backendContext());
+  }
+
+  // ---- PlatformHooks -------------------------------------------------------------------
+
+  async forgeFetch(target: ForgeTarget, path: string, init: RequestInit | undefined, guard: () => void): Promise<Response> {
+    if (target.type === 'kvs') return this.o.kvs.handle(path, init as { body?: unknown }, guard);
+    guard();
+    if (target.type === 'fpp' && target.remote === 'stargate') return handleStargate(path, init, this.queue, this.personalData);
+    if (target.type === 'fpp' && (target.remote === 'jira' || target.remote === 'confluence' || (!target.remote && target.contextAri))) {
+      return this.router.product(target, path, init, currentInvocation()?.accountId);
+    }
+    return new Response(JSON.stringify({ message: `The local Forge platform does not emulate ${JSON.stringify(target)} ${path}.` }), {
+      status: 404,
+      headers: { 'content-type': 'application/json' },
+    });
+  }
+
+  appFetch(url: URL, init: RequestInit | undefined): Promise<Response> {
+    return this.router.external(url, init);
+  }
+
+  // ---- Invocations ---------------------------------------------------------------------
+
+  /** A Custom UI / UI Kit `invoke(resolverKey, payload)` on the resolver function `functionKey`. */
+  async invokeResolver(functionKey: string, resolverKey: string, payload: unknown, opts: InvokeOptions): Promise<unknown> {
+    const mod = opts.moduleKey
+      ? this.o.manifest.uiModules.find((m) => m.key === opts.moduleKey)
+      : this.o.manifest.uiModules.find((m) => m.resolverFunction === functionKey);
+    if (opts.moduleKey && !mod) throw new Error(`manifest.yml has no module "${opts.moduleKey}".`);
+    const handler = this.invoker.handlerFor(functionKey);
+    const context = {
+      accountId: opts.accountId,
+      cloudId: this.info.cloudId,
+      siteUrl: this.router.hostSiteUrl,
+      moduleKey: mod?.key,
+      localId: opts.localId ?? `${mod?.key ?? functionKey}-local`,
+      extension: opts.extension ?? { type: mod?.type },
+      environmentId: this.info.environmentId,
+      environmentType: this.info.environmentType,
+      locale: 'en-US',
+      timezone: 'UTC',
+    };
+    const backend = { ...this.backendContext(), principal: { accountId: opts.accountId } };
+    const out = await this.invoker.run(
+      { kind: 'resolver', key: `${functionKey}:${resolverKey}`, functionKey, moduleKey: mod?.key, moduleType: mod?.type, accountId: opts.accountId, limitMs: this.limitFor('resolver', functionKey) },
+      () => handler({ call: { functionKey: resolverKey, payload }, context }, backend),
+    );
+    if (out.record.status !== 'ok') throw new InvocationFailedError(out.record, out.error);
+    return out.result;
+  }
+
+  /** Runs a scheduledTrigger module the way Forge's scheduler does (no user). */
+  async runScheduledTrigger(triggerKey: string): Promise<InvocationOutcome> {
+    const t = this.o.manifest.scheduledTriggers.find((s) => s.key === triggerKey);
+    if (!t) throw new Error(`manifest.yml has no scheduledTrigger "${triggerKey}".`);
+    const handler = this.invoker.handlerFor(t.function);
+    return this.invoker.run(
+      { kind: 'scheduled-trigger', key: triggerKey, functionKey: t.function, moduleKey: triggerKey, moduleType: 'scheduledTrigger', limitMs: this.limitFor('trigger', t.function) },
+      () => handler({ context: { cloudId: this.info.cloudId, moduleKey: triggerKey }, contextToken: 'local-context-token' }, this.backendContext()),
+    );
+  }
+
+  /**
+   * Delivers a product event to every trigger subscribed to its eventType. A handler that
+   * returns InvocationError is redelivered (with retryContext) up to 4 times.
+   */
+  async runProductEvent(event: { eventType: string } & Record<string, unknown>): Promise<InvocationOutcome[]> {
+    const triggers = this.o.manifest.triggers.filter((t) => t.events.includes(event.eventType));
+    const outcomes: InvocationOutcome[] = [];
+    for (const t of triggers) {
+      const handler = this.invoker.handlerFor(t.function);
+      let delivered: Record<string, unknown> = event;
+      for (let attempt = 0; attempt <= MAX_RETRIES; attempt++) {
+        const payload = delivered;
+        const out = await this.invoker.run(
+          { kind: 'product-event', key: `${t.key}:${event.eventType}`, functionKey: t.function, moduleKey: t.key, moduleType: 'trigger', accountId: undefined, limitMs: this.limitFor('productEvent', t.function) },
+          () => handler(payload, this.backendContext()),
+        );
+        outcomes.push(out);
+        if (!isRetryRequest(out.result)) break;
+        const opts = (out.result as { retryOptions?: { retryReason?: string; retryData?: unknown } }).retryOptions;
+        delivered = { ...event, retryContext: { retryCount: attempt + 1, retryReason: opts?.retryReason ?? 'FUNCTION_RETRY_REQUEST', retryData: opts?.retryData } };
+      }
+    }
+    return outcomes;
+  }
+
+  /** Delivers queued async events to their consumers, in due order (see ConsumerDelivery). */
+  drainQueue(opts: { maxEvents?: number; onlyDue?: boolean } = {}): Promise<DrainResult> {
+    return this.delivery.drain(opts);
+  }
+
+  /** Runs `fn` as an ad-hoc invocation (as `accountId`), e.g. to call app code from a test. */
+  async runInContext<T>(opts: { accountId?: string; key?: string; limitMs?: number }, fn: () => Promise<T> | T): Promise<InvocationOutcome<T>> {
+    return this.invoker.run({ kind: 'adhoc', key: opts.key ?? 'adhoc', functionKey: 'adhoc', accountId: opts.accountId, limitMs: opts.limitMs ?? this.limitFor('resolver', '') }, fn);
+  }
+
+  /** Fault hook: the next invocation (optionally: whose key contains `match`) is cut off after `n` fetches. */
+  cutOffAfterFetches(n: number, match?: string): void {
+    this.invoker.armCutOff(n, match);
+  }
+
+  get invocations(): readonly InvocationRecord[] {
+    return this.invoker.log;
+  }
+
+  resetLog(): void {
+    this.invoker.log.length = 0;
+  }
+
+  idle(): Promise<void> {
+    return this.invoker.idle();
+  }
+
+  private backendContext(): Record<string, unknown> {
+    return {
+      installContext: `ari:cloud:jira::site/${this.info.cloudId}`,
+      workspaceId: this.info.cloudId,
+      license: this.info.license,
+    };
+  }
+
+  /** Forge limits: resolver/product event 25 s; trigger/consumer = timeoutSeconds or 55 s. */
+  private limitFor(kind: 'resolver' | 'productEvent' | 'trigger' | 'consumer', functionKey: string): number {
+    const l = this.o.limits ?? {};
+    const fnTimeout = this.o.manifest.functions.get(functionKey)?.timeoutSeconds;
+    switch (kind) {
+      case 'resolver': return l.resolverMs ?? 25 * SECOND;
+      case 'productEvent': return l.productEventMs ?? l.resolverMs ?? 25 * SECOND;
+      case 'trigger': return l.triggerMs ?? (fnTimeout ?? 55) * SECOND;
+      case 'consumer': return l.consumerMs ?? (fnTimeout ?? 55) * SECOND;
+    }
+  }
+}
