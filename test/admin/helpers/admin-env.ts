@@ -1,0 +1,86 @@
+import type { AdminDeps } from '../../../src/admin/deps';
+import type { SyncPort } from '../../../src/admin/sync-port';
+import type { DataSource } from '../../../src/domain/config';
+import { dispatchAdminCall } from '../../../src/entry/admin/dispatch';
+import type { SyncRunView } from '../../../src/shared/admin-contract';
+import { UnreachableError } from '../../../src/sources/errors';
+import type { Product, SiteClient, SiteResponse } from '../../../src/sources/site-client';
+import { createConfigRepository } from '../../../src/store/config-repository';
+import { createSiteEmulator, type SiteEmulator } from '../../../local/site/emulator';
+import type { SiteFixture } from '../../../local/site/fixture-schema';
+import { globexSite, hostSite } from './sites';
+import { createMemoryKvs } from './memory-kvs';
+
+/**
+ * The admin use cases over the real site emulator: the host is called with the app identity
+ * (as Forge does), other sites with Basic email:token read from the secrets at call time. The
+ * transport is the only stand-in; everything from the resolver dispatch down is the product code.
+ */
+function emulatorClient(emu: SiteEmulator, ds: DataSource, product: Product, auth: () => Promise<Record<string, string>>): SiteClient | undefined {
+  const baseUrl = product === 'jira' ? ds.jiraUrl : ds.confluenceUrl;
+  if (!baseUrl) return undefined;
+  const host = new URL(baseUrl).hostname;
+  return {
+    dataSourceId: ds.id,
+    product,
+    baseUrl,
+    async request(method, path, body): Promise<SiteResponse> {
+      const headers = await auth();
+      if (!emu.siteNames.includes(host.split('.')[0])) throw new UnreachableError(`${host} could not be reached`);
+      const res = await fetch(emu.baseUrl + path, {
+        method,
+        headers: { ...headers, 'x-forwarded-host': host, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return res;
+    },
+  };
+}
+
+export interface RecordingSync extends SyncPort {
+  started: { dataSourceId: string; since: Date; until: Date }[];
+  runs: SyncRunView[];
+}
+
+export function recordingSync(): RecordingSync {
+  const started: RecordingSync['started'] = [];
+  const runs: SyncRunView[] = [];
+  return {
+    started,
+    runs,
+    async start(input) {
+      started.push(input);
+      return [`run-${started.length}`];
+    },
+    running: async () => runs.filter((r) => r.status === 'running'),
+    cancel: async (id) => runs.some((r) => r.id === id && r.status === 'running'),
+    history: async (limit) => runs.slice(0, limit),
+  };
+}
+
+export async function startAdminEnv(opts: { sites?: SiteFixture[]; now?: Date } = {}) {
+  const emu = await createSiteEmulator({ sites: opts.sites ?? [hostSite(), globexSite(opts.now)] });
+  const kvs = createMemoryKvs();
+  const now = () => opts.now ?? new Date();
+  const config = createConfigRepository(kvs, now);
+  const sync = recordingSync();
+  let seq = 0;
+  const deps: AdminDeps = {
+    config,
+    clientFor: (ds, product) =>
+      emulatorClient(emu, ds, product, async () => {
+        if (ds.kind === 'host') return { 'x-forge-identity': 'app' };
+        const c = await config.getCredentials(ds.id, product);
+        return { authorization: `Basic ${Buffer.from(`${c.email}:${c.token}`).toString('base64')}` };
+      }),
+    hostJira: () => emulatorClient(emu, { id: 'host', kind: 'host', name: 'acme', enabled: true, jiraUrl: 'https://acme.atlassian.net', createdAt: '', updatedAt: '' }, 'jira', async () => ({ 'x-forge-identity': 'app' }))!,
+    sync,
+    now,
+    newId: (prefix) => `${prefix}-${++seq}`,
+  };
+  /** `null` calls without an account (an app or anonymous invocation). */
+  const call = (key: string, payload: unknown, accountId: string | null = 'u-admin') =>
+    dispatchAdminCall(key, payload, { accountId: accountId ?? undefined, siteUrl: 'https://acme.atlassian.net' }, deps);
+  return { emu, kvs, config, deps, sync, call, close: () => emu.close() };
+}
+export type AdminEnv = Awaited<ReturnType<typeof startAdminEnv>>;
