@@ -23,20 +23,21 @@ import { isThemeId, THEME_ATTRIBUTE, TokenThemes } from './tokens';
  */
 
 export interface InvokeContext {
-  accountId?: string;
+  accountId: string;
   moduleKey: string;
   extension: { type: string };
 }
+/** What the host needs of the local platform (local/platform.ts). */
 export interface HostPlatform {
   runtime: { invokeResolver(functionKey: string, resolverKey: string, payload: unknown, ctx: InvokeContext): Promise<unknown> };
-  /** The host site (sites[0]); a getter is read per request so live user changes show. */
-  hostSite?: HostSiteInfo | (() => HostSiteInfo);
+  /** The site emulator: its first site is the host site. */
+  sites?: { readonly siteNames: string[]; site(name: string): { readonly raw: HostSiteInfo } };
 }
 export interface CustomUiHostOptions {
   platform: HostPlatform;
   /** 0 (the default) = an ephemeral port. */
   port?: number;
-  /** Overrides platform.hostSite. */
+  /** The host site; by default the platform's first emulated site, read live per request. */
   site?: HostSiteInfo | (() => HostSiteInfo);
   /** Repository root: manifest.yml, static/<app>/build, static/node_modules/@atlaskit/tokens. */
   rootDir?: string;
@@ -56,7 +57,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 const invokeBodySchema = z.object({
   app: z.string().min(1),
-  accountId: z.string().min(1).optional(),
+  accountId: z.string().min(1),
   functionKey: z.string().min(1),
   payload: z.unknown().optional(),
 });
@@ -75,8 +76,10 @@ export async function startCustomUiHost(options: CustomUiHostOptions): Promise<C
   const apps = options.apps ?? readCustomUiApps(path.join(rootDir, 'manifest.yml'), rootDir);
   const themes = new TokenThemes(path.join(rootDir, 'static', 'node_modules', '@atlaskit', 'tokens'));
   const shimSource = readFileSync(path.join(__dirname, 'bridge-shim.js'), 'utf8');
-  const siteSource = options.site ?? options.platform.hostSite;
-  if (!siteSource) throw new Error('startCustomUiHost needs the host site: pass `site` or a platform with `hostSite`');
+  const emulator = options.platform.sites;
+  const hostName = emulator?.siteNames[0];
+  const siteSource = options.site ?? (emulator && hostName ? () => emulator.site(hostName).raw : undefined);
+  if (!siteSource) throw new Error('startCustomUiHost needs the host site: pass `site`, or a platform with an emulated site');
   const siteOf = (): HostSiteInfo => (typeof siteSource === 'function' ? siteSource() : siteSource);
   const log = options.log ?? (() => undefined);
 

@@ -112,14 +112,14 @@ describe('Custom UI host', () => {
     expect(notJson.status).toBe(400);
     expect(notJson.text).toContain('not JSON');
 
-    const noKey = await request(host.url, '/api/invoke', 'POST', JSON.stringify({ app: 'admin' }));
+    const noKey = await request(host.url, '/api/invoke', 'POST', JSON.stringify({ app: 'admin', accountId: 'u-admin' }));
     expect(noKey.status).toBe(400);
     expect(JSON.parse(noKey.text).error.message).toContain('functionKey');
 
-    const unknownApp = await request(host.url, '/api/invoke', 'POST', JSON.stringify({ app: 'nope', functionKey: 'x' }));
+    const unknownApp = await request(host.url, '/api/invoke', 'POST', JSON.stringify({ app: 'nope', accountId: 'u-admin', functionKey: 'x' }));
     expect(unknownApp.status).toBe(404);
 
-    const huge = await request(host.url, '/api/invoke', 'POST', JSON.stringify({ app: 'admin', functionKey: 'x', payload: 'y'.repeat(1_100_000) }));
+    const huge = await request(host.url, '/api/invoke', 'POST', JSON.stringify({ app: 'admin', accountId: 'u-admin', functionKey: 'x', payload: 'y'.repeat(1_100_000) }));
     expect(huge.status).toBe(413);
     expect(calls.map((c) => c.resolverKey)).toEqual(['explode']);
   });
