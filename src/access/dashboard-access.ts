@@ -1,7 +1,6 @@
 import { HOST_DATA_SOURCE_ID, type Settings } from '../domain/config';
+import { isAdminGroup } from './admin-check';
 import type { ViewerPermissions } from './viewer-permissions';
-
-export const JIRA_ADMIN_GROUP = 'jira-administrators';
 
 export interface DashboardAccess {
   allowed: boolean;
@@ -13,12 +12,11 @@ export interface DashboardAccess {
 }
 
 /** Jira admins always get in; everyone else needs one of the groups chosen on the admin page. */
-export function decideDashboardAccess(perms: ViewerPermissions, settings: Settings): DashboardAccess {
-  const isAdmin = perms.isJiraAdmin || perms.groups.includes(JIRA_ADMIN_GROUP);
+export function decideDashboardAccess(perms: Pick<ViewerPermissions, 'groups'>, settings: Settings): DashboardAccess {
+  const names = perms.groups.map((g) => g.name);
+  const isAdmin = names.some(isAdminGroup);
   const groups = [...new Set(settings.dashboardGroups)];
-  if (isAdmin) return { allowed: true, isAdmin, groups };
-  const member = perms.groups.some((g) => groups.includes(g));
-  if (member) return { allowed: true, isAdmin, groups };
+  if (isAdmin || names.some((g) => groups.includes(g))) return { allowed: true, isAdmin, groups };
   const named = groups.length > 0 ? groups.join(', ') : 'no groups yet';
   return {
     allowed: false,
@@ -32,29 +30,24 @@ export interface ContainerRef {
   dataSourceId: string;
   type: 'project' | 'space';
   id: string;
-  /** Project key or space key. */
-  key: string;
 }
 
 export type Restriction = 'permission' | 'privacy-mode' | null;
 
 /**
- * Whether the viewer may see the title and link of activity in a project or space. Host-site
- * places follow the viewer's own browse permission; other sites' data is for the people allowed
- * to open the dashboard at all (admins and the dashboard groups), as the host cannot vouch for
- * anyone's access there.
+ * Whether the viewer may see titles and links of activity in a project or space. Host-site
+ * places follow the viewer's own browse permission (unknown = not visible). The host cannot
+ * vouch for anyone's access to another site, so that data is for the people allowed to open
+ * the dashboard at all: admins and the dashboard groups.
  */
 export function containerVisibility(perms: ViewerPermissions, access: DashboardAccess): (c: ContainerRef) => boolean {
-  const projectIds = new Set(perms.projects.flatMap((p) => [`id:${p.id}`, `key:${p.key}`]));
-  const spaceIds = new Set(perms.spaces.flatMap((s) => [`id:${s.id}`, `key:${s.key}`]));
   return (c) => {
     if (c.dataSourceId !== HOST_DATA_SOURCE_ID) return access.allowed;
-    const set = c.type === 'project' ? projectIds : spaceIds;
-    return set.has(`id:${c.id}`) || set.has(`key:${c.key}`);
+    return (c.type === 'project' ? perms.projects[c.id] : perms.spaces[c.id]) === true;
   };
 }
 
-/** Privacy mode hides every title; otherwise the container's visibility decides. */
+/** Privacy mode hides every title; otherwise the place's visibility decides. */
 export function titleRestriction(settings: Settings, visible: boolean): Restriction {
   if (settings.privacyMode) return 'privacy-mode';
   return visible ? null : 'permission';

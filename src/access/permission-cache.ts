@@ -1,5 +1,7 @@
+import { HOST_DATA_SOURCE_ID } from '../domain/config';
 import type { KvsPort } from '../store/kvs-port';
 import { KEY } from '../store/keys';
+import type { ContainerRef } from './dashboard-access';
 import { viewerPermissionsSchema, type Viewer, type ViewerPermissions, type ViewerPermissionSource } from './viewer-permissions';
 
 /** Ten minutes: a revoked permission stops showing titles soon, and a busy team costs few checks. */
@@ -12,21 +14,59 @@ export interface PermissionCacheDeps {
   now: () => Date;
 }
 
-/** The viewer's host-site permissions, from the cache when fresh, else from the site. */
+/** The viewer's groups and known answers, from the cache when fresh, else a new entry. */
 export async function getViewerPermissions(deps: PermissionCacheDeps, viewer: Viewer): Promise<ViewerPermissions> {
   const key = KEY.permissionCache(viewer.accountId, SCOPE);
   const cached = viewerPermissionsSchema.safeParse(await deps.kvs.get<unknown>(key));
   const nowMs = deps.now().getTime();
-  // The KVS TTL is coarse; checkedAt makes the expiry exact and survives emulators without TTL.
-  if (cached.success && nowMs - Date.parse(cached.data.checkedAt) < PERMISSION_TTL_SECONDS * 1000) {
-    return cached.data;
-  }
-  const fresh: ViewerPermissions = { v: 1, checkedAt: new Date(nowMs).toISOString(), ...(await deps.permissions.load(viewer)) };
+  // The KVS TTL is coarse; checkedAt makes the expiry exact, also where TTL is not enforced.
+  if (cached.success && nowMs - Date.parse(cached.data.checkedAt) < PERMISSION_TTL_SECONDS * 1000) return cached.data;
+  const fresh: ViewerPermissions = {
+    v: 1,
+    checkedAt: new Date(nowMs).toISOString(),
+    groups: await deps.permissions.groups(viewer.accountId),
+    projects: {},
+    spaces: {},
+  };
   await deps.kvs.set(key, fresh, { ttlSeconds: PERMISSION_TTL_SECONDS });
   return fresh;
 }
 
-/** Drops the cached answer, e.g. after an admin changes who may open the dashboard. */
+/**
+ * Makes sure the host projects and spaces among `refs` have an answer in `perms` (asking the
+ * site only for the unknown ones) and stores the grown entry. Mutates and returns `perms`.
+ */
+export async function ensureContainerAnswers(
+  deps: PermissionCacheDeps,
+  viewer: Viewer,
+  perms: ViewerPermissions,
+  refs: Iterable<ContainerRef>,
+): Promise<ViewerPermissions> {
+  const projects = new Set<string>();
+  const spaces = new Set<string>();
+  for (const r of refs) {
+    if (r.dataSourceId !== HOST_DATA_SOURCE_ID) continue;
+    if (r.type === 'project' && !(r.id in perms.projects)) projects.add(r.id);
+    if (r.type === 'space' && !(r.id in perms.spaces)) spaces.add(r.id);
+  }
+  if (projects.size === 0 && spaces.size === 0) return perms;
+  const [okProjects, okSpaces] = await Promise.all([
+    projects.size ? deps.permissions.browsableProjects(viewer.accountId, [...projects]) : Promise.resolve([]),
+    spaces.size ? deps.permissions.viewableSpaces(viewer.accountId, perms.groups, [...spaces]) : Promise.resolve([]),
+  ]);
+  const p = new Set(okProjects);
+  const s = new Set(okSpaces);
+  for (const id of projects) perms.projects[id] = p.has(id);
+  for (const id of spaces) perms.spaces[id] = s.has(id);
+  const ageSec = Math.floor((deps.now().getTime() - Date.parse(perms.checkedAt)) / 1000);
+  // Answers expire with the entry they join, so nothing is trusted past the TTL.
+  await deps.kvs.set(KEY.permissionCache(viewer.accountId, SCOPE), perms, {
+    ttlSeconds: Math.max(1, PERMISSION_TTL_SECONDS - ageSec),
+  });
+  return perms;
+}
+
+/** Drops the cached answers, e.g. after an admin changes who may open the dashboard. */
 export async function forgetViewerPermissions(kvs: KvsPort, accountId: string): Promise<void> {
   await kvs.delete(KEY.permissionCache(accountId, SCOPE));
 }

@@ -6,23 +6,28 @@ export interface Viewer {
 }
 
 /**
- * What the viewer may see on the host site, as the host site answered for them. Cached in KVS
- * (perm:<accountId>:host) with a short TTL: permission checks are expensive under the points
- * quota and the dashboard asks on every view.
+ * What the viewer may see on the host site, as the host site answered. Cached in KVS
+ * (perm:<accountId>:host) with a short TTL, because permission checks are costly under the
+ * points quota and the dashboard asks on every view. Projects and spaces are checked lazily,
+ * only the ones that have activity on screen, and remembered per id.
  */
 export const viewerPermissionsSchema = z.object({
   v: z.literal(1),
   checkedAt: z.string().datetime(),
-  groups: z.array(z.string()),
-  isJiraAdmin: z.boolean(),
-  /** Projects the viewer may browse: ids and keys. */
-  projects: z.array(z.object({ id: z.string(), key: z.string() })),
-  /** Spaces the viewer may view: ids and keys; empty when the host has no Confluence. */
-  spaces: z.array(z.object({ id: z.string(), key: z.string() })),
+  groups: z.array(z.object({ name: z.string(), groupId: z.string().optional() })),
+  /** Host project id → may browse. */
+  projects: z.record(z.string(), z.boolean()),
+  /** Host space id → may view. */
+  spaces: z.record(z.string(), z.boolean()),
 });
 export type ViewerPermissions = z.infer<typeof viewerPermissionsSchema>;
+export type ViewerGroup = ViewerPermissions['groups'][number];
 
-/** Asks the host site what the viewer may do (implemented over product REST calls as the user). */
+/** Asks the host site, as the app, what one user may do. */
 export interface ViewerPermissionSource {
-  load(viewer: Viewer): Promise<Omit<ViewerPermissions, 'v' | 'checkedAt'>>;
+  groups(accountId: string): Promise<ViewerGroup[]>;
+  /** The subset of `projectIds` the user may browse. */
+  browsableProjects(accountId: string, projectIds: string[]): Promise<string[]>;
+  /** The subset of `spaceIds` the user may view (given their groups). */
+  viewableSpaces(accountId: string, groups: ViewerGroup[], spaceIds: string[]): Promise<string[]>;
 }

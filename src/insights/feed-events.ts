@@ -7,7 +7,7 @@ import type { ViewerSession } from './viewer-session';
 
 /** What the viewer may see of one activity: counted always, titled and linked only when allowed. */
 export function toFeedEvent(a: Activity, session: ViewerSession, names: ReadonlyMap<string, string>): FeedEvent {
-  const visible = session.canSee({ dataSourceId: a.dataSourceId, type: a.container.type, id: a.container.id, key: a.container.key });
+  const visible = session.canSee({ dataSourceId: a.dataSourceId, type: a.container.type, id: a.container.id });
   const restricted = titleRestriction(session.settings, visible);
   return {
     id: a.id,

@@ -63,5 +63,6 @@ export async function readFeedPage(
     start = d.pos;
   }
   const scan = await scanActivities(deps.kvs, query, scope.data, start, { limit, maxPages, pageSize: boundedPageSize });
+  await session.learn(scan.activities.map((a) => ({ dataSourceId: a.dataSourceId, type: a.container.type, id: a.container.id })));
   return ok({ session, scan, ...(scan.next ? { nextCursor: encodeCursor(sig, scan.next) } : {}) });
 }

@@ -30,13 +30,14 @@ export async function getSummary(deps: InsightsDeps, request: SummaryRequest, vi
   if (!scope.ok) return scope;
   const acc = new SummaryAccumulator({ range, ...scope.data });
   for (const doc of docs) acc.add(doc);
+  await session.learn([...acc.containers.values()].map((c) => c.container));
   const shaped = shapeSummary(acc, {
     bucket: parsed.bucket,
     split: parsed.split,
     roster: scope.data.roster,
     includeUnrostered: parsed.filters.teamId === undefined,
     kinds: scope.data.kinds,
-    canSee: session.canSee,
+    canSee: (c) => session.canSee(c),
   });
   let empty: EmptyReason | null = null;
   if (session.roster.teammates.length === 0) empty = 'no-teammates';

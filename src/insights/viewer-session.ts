@@ -1,5 +1,5 @@
 import { containerVisibility, decideDashboardAccess, type ContainerRef, type DashboardAccess } from '../access/dashboard-access';
-import { getViewerPermissions, type PermissionCacheDeps } from '../access/permission-cache';
+import { ensureContainerAnswers, getViewerPermissions, type PermissionCacheDeps } from '../access/permission-cache';
 import type { Viewer, ViewerPermissions } from '../access/viewer-permissions';
 import type { Settings, TeammatesDoc } from '../domain/config';
 import { readSettings, readTeammates } from './config-queries';
@@ -13,7 +13,9 @@ export interface ViewerSession {
   roster: TeammatesDoc;
   permissions: ViewerPermissions;
   access: DashboardAccess;
-  canSee: (c: ContainerRef) => boolean;
+  /** Asks the host about the places not yet known; call before `canSee` on them. */
+  learn(refs: Iterable<ContainerRef>): Promise<void>;
+  canSee(c: ContainerRef): boolean;
 }
 
 export async function openViewerSession(deps: InsightsDeps, viewer: Viewer): Promise<ViewerSession> {
@@ -23,5 +25,17 @@ export async function openViewerSession(deps: InsightsDeps, viewer: Viewer): Pro
     getViewerPermissions(deps, viewer),
   ]);
   const access = decideDashboardAccess(permissions, settings);
-  return { viewer, settings, roster, permissions, access, canSee: containerVisibility(permissions, access) };
+  // Reads the permission maps at call time, so answers learned later count at once.
+  const visible = containerVisibility(permissions, access);
+  return {
+    viewer,
+    settings,
+    roster,
+    permissions,
+    access,
+    async learn(refs) {
+      if (access.allowed) await ensureContainerAnswers(deps, viewer, permissions, refs);
+    },
+    canSee: visible,
+  };
 }
