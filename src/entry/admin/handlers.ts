@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { testConnection } from '../../admin/connection-test';
-import { deleteSource, listSources, saveSource, setSourceEnabled } from '../../admin/data-source-service';
+import { deleteSource, ensureHostSource, listSources, saveSource, setSourceEnabled } from '../../admin/data-source-service';
 import type { AdminDeps } from '../../admin/deps';
 import { computeDiagnostics } from '../../admin/diagnostics';
 import { fetchNow } from '../../admin/fetch-now';
@@ -28,7 +28,11 @@ export const adminHandlers: { [K in AdminKey]: Handler<K> } = {
     const [sources, settings] = await Promise.all([listSources(deps, ctx.siteUrl), deps.config.getSettings()]);
     return ok({ sources, historyDays: settings.historyDays });
   },
-  'sources/save': (p, _c, deps) => map(saveSource(deps, p), (source) => ({ source })),
+  'sources/save': async (p, ctx, deps) => {
+    // The host must exist before a save, or its address could be added as a second source.
+    await ensureHostSource(deps, ctx.siteUrl);
+    return map(saveSource(deps, p), (source) => ({ source }));
+  },
   'sources/set-enabled': (p, _c, deps) => map(setSourceEnabled(deps, p.id, p.enabled), (source) => ({ source })),
   'sources/delete': (p, _c, deps) => deleteSource(deps, p.id),
   'sources/test': (p, _c, deps) => testConnection(deps, p.id),
