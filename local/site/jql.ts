@@ -9,7 +9,8 @@ import { badRequest } from './http-types';
 export type JqlValue = { kind: 'text'; text: string; quoted: boolean } | { kind: 'empty' };
 export type JqlOp = '=' | '!=' | '>' | '>=' | '<' | '<=' | 'in' | 'not in' | 'is' | 'is not';
 export type JqlExpr =
-  | { kind: 'and' | 'or'; items: JqlExpr[] }
+  | { kind: 'and'; items: JqlExpr[] }
+  | { kind: 'or'; items: JqlExpr[] }
   | { kind: 'not'; item: JqlExpr }
   | { kind: 'clause'; field: string; op: JqlOp; values: JqlValue[] };
 export interface JqlOrder {

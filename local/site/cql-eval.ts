@@ -1,0 +1,131 @@
+import type { ContentComment, FixtureContent } from './fixture-schema';
+import { ApiError, badRequest } from './http-types';
+import { parseJql, type JqlExpr, type JqlOrder } from './jql';
+import { parseLocalDate, toMs } from './time';
+import type { Viewer } from './viewer';
+
+/**
+ * A CQL subset. CQL shares JQL's grammar (clauses, AND/OR/NOT, parentheses, ORDER BY), so the
+ * JQL parser is reused; the fields differ: type, space, id, title, created, lastmodified,
+ * creator, contributor. Date literals ("yyyy-MM-dd[ HH:mm]", also with '/') are read in the
+ * caller's time zone; epoch numbers and functions such as now() are rejected.
+ */
+
+export interface CqlEntity {
+  kind: 'page' | 'blogpost' | 'comment';
+  content: FixtureContent;
+  comment?: ContentComment;
+  id: string;
+  spaceKey: string;
+  title: string;
+  created: number;
+  lastModified: number;
+  creator: string;
+  contributors: Set<string>;
+}
+
+const FIELDS = new Set(['type', 'space', 'space.key', 'id', 'content', 'title', 'created', 'lastmodified', 'creator', 'contributor']);
+const ORDER_FIELDS = new Set(['lastmodified', 'created', 'title', 'id']);
+
+export function cqlEntities(viewer: Viewer): CqlEntity[] {
+  const out: CqlEntity[] = [];
+  for (const c of viewer.state.liveContents()) {
+    const space = viewer.state.spacesById.get(c.spaceId);
+    if (!space || !viewer.canViewSpace(space)) continue;
+    out.push({
+      kind: c.type, content: c, id: c.id, spaceKey: space.key, title: c.title,
+      created: toMs(c.versions[0].createdAt), lastModified: toMs(c.versions[c.versions.length - 1].createdAt),
+      creator: c.versions[0].authorId, contributors: new Set(c.versions.map((v) => v.authorId)),
+    });
+    for (const cm of c.comments) {
+      if (cm.status !== 'current') continue;
+      out.push({
+        kind: 'comment', content: c, comment: cm, id: cm.id, spaceKey: space.key, title: `Re: ${c.title}`,
+        created: toMs(cm.versions[0].createdAt), lastModified: toMs(cm.versions[cm.versions.length - 1].createdAt),
+        creator: cm.versions[0].authorId, contributors: new Set(cm.versions.map((v) => v.authorId)),
+      });
+    }
+  }
+  return out;
+}
+
+export function runCql(cql: string, viewer: Viewer): CqlEntity[] {
+  let parsed;
+  try {
+    parsed = parseJql(cql);
+  } catch (err) {
+    throw cqlError(cql, err instanceof ApiError ? err.message : String(err));
+  }
+  if (parsed.where === null) throw cqlError(cql, 'a CQL query needs at least one clause');
+  for (const o of parsed.orderBy) if (!ORDER_FIELDS.has(o.field)) throw cqlError(cql, `cannot order by '${o.field}'`);
+  const where = parsed.where;
+  validate(where, cql, viewer);
+  const order: JqlOrder[] = parsed.orderBy.length > 0 ? parsed.orderBy : [{ field: 'lastmodified', dir: 'desc' }];
+  return cqlEntities(viewer)
+    .filter((e) => matches(where, e, viewer))
+    .sort((a, b) => {
+      for (const o of order) {
+        const c = o.field === 'title' ? a.title.localeCompare(b.title) : o.field === 'id' ? Number(a.id) - Number(b.id) : o.field === 'created' ? a.created - b.created : a.lastModified - b.lastModified;
+        if (c !== 0) return o.dir === 'asc' ? c : -c;
+      }
+      return Number(a.id) - Number(b.id);
+    });
+}
+
+function cqlError(cql: string, detail: string): ApiError {
+  return badRequest(`com.atlassian.confluence.api.service.exceptions.BadRequestException: Could not parse cql : ${cql} (${detail})`);
+}
+
+function validate(e: JqlExpr, cql: string, viewer: Viewer): void {
+  if (e.kind !== 'clause') {
+    if (e.kind === 'not') validate(e.item, cql, viewer);
+    else e.items.forEach((x) => validate(x, cql, viewer));
+    return;
+  }
+  if (!FIELDS.has(e.field)) throw cqlError(cql, `unknown field '${e.field}'`);
+  if (e.field === 'created' || e.field === 'lastmodified') {
+    for (const v of e.values) if (v.kind === 'text') dateOf(v.text, cql, viewer);
+  }
+  if (e.field === 'type') {
+    for (const v of e.values) {
+      if (v.kind === 'text' && !['page', 'blogpost', 'comment', 'attachment'].includes(v.text)) throw cqlError(cql, `unknown type '${v.text}'`);
+    }
+  }
+}
+
+function dateOf(text: string, cql: string, viewer: Viewer): number {
+  const ms = parseLocalDate(text, viewer.timeZone);
+  if (ms === null) throw cqlError(cql, `'${text}' is not a date: use "yyyy-MM-dd", "yyyy/MM/dd" or either with " HH:mm"`);
+  return ms;
+}
+
+function matches(e: JqlExpr, x: CqlEntity, viewer: Viewer): boolean {
+  if (e.kind === 'and') return e.items.every((i) => matches(i, x, viewer));
+  if (e.kind === 'or') return e.items.some((i) => matches(i, x, viewer));
+  if (e.kind === 'not') return !matches(e.item, x, viewer);
+  const texts = e.values.map((v) => (v.kind === 'text' ? v.text : ''));
+  if (e.field === 'created' || e.field === 'lastmodified') {
+    const at = e.field === 'created' ? x.created : x.lastModified;
+    const v = dateOf(texts[0], '', viewer);
+    switch (e.op) {
+      case '>': return at > v;
+      case '>=': return at >= v;
+      case '<': return at < v;
+      case '<=': return at <= v;
+      case '=': return at === v;
+      case '!=': return at !== v;
+      default: return false;
+    }
+  }
+  const actual: string[] =
+    e.field === 'type' ? [x.kind]
+      : e.field === 'space' || e.field === 'space.key' ? [x.spaceKey]
+        : e.field === 'id' || e.field === 'content' ? [x.id]
+          : e.field === 'title' ? [x.title]
+            : e.field === 'creator' ? [x.creator]
+              : [...x.contributors];
+  const hit = actual.some((a) => texts.includes(a));
+  if (e.op === '=' || e.op === 'in') return hit;
+  if (e.op === '!=' || e.op === 'not in') return !hit;
+  throw badRequest(`The operator '${e.op}' is not supported for '${e.field}'.`);
+}
