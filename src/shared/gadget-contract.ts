@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS, activityKindSchema } from '../domain/activity';
+import type { DashboardFilters } from './dashboard-contract';
 import { resultErrorSchema } from './result';
 
 /**
@@ -99,3 +100,24 @@ export function gadgetResultSchema<K extends GadgetResolverKey>(key: K) {
 
 /** The manifest module key of the full dashboard the gadget links to. */
 export const DASHBOARD_MODULE_KEY = 'activitypulse-dashboard';
+
+/**
+ * The dashboard filters showing what a gadget shows for the days [from, to]. The dashboard
+ * filters on one kind or one source at most: a single kind, or every kind of one product, is
+ * carried over; any other choice of kinds opens the dashboard on all kinds.
+ */
+export function gadgetDashboardFilters(config: GadgetConfig, days: { from: string; to: string }): DashboardFilters {
+  const t = config.target;
+  const filters: DashboardFilters = { range: 'custom', from: days.from, to: days.to };
+  if (t.type === 'team') filters.teamId = t.id;
+  if (t.type === 'teammate') filters.teammateId = t.id;
+  const kinds = new Set(config.kinds);
+  if (kinds.size === 1) filters.kind = config.kinds[0];
+  else if (kinds.size < ACTIVITY_KINDS.length) {
+    for (const source of ['jira', 'confluence'] as const) {
+      const ofSource = ACTIVITY_KINDS.filter((k) => k.startsWith(`${source}.`));
+      if (kinds.size === ofSource.length && ofSource.every((k) => kinds.has(k))) filters.source = source;
+    }
+  }
+  return filters;
+}

@@ -2,6 +2,7 @@ import { fakeBridge } from './helpers/fake-bridge';
 import React, { act } from 'react';
 import { KIND_LABELS } from '../../src/domain/activity';
 import { GadgetView } from '../../src/frontend/gadget/components/gadget-view';
+import { dashboardFiltersSchema } from '../../src/shared/dashboard-contract';
 import type { GadgetConfig } from '../../src/shared/gadget-contract';
 import { currentDoc, findAll, findOne, fire, renderGadget, settle, textOf } from './helpers/forge-doc';
 import { buildSummary } from './helpers/summary-builder';
@@ -81,11 +82,33 @@ describe('gadget view mode', () => {
     await fire(button!, 'onClick');
     const [nav] = fakeBridge.callsOf('navigate') as { target: string; moduleKey: string; path: string }[];
     expect(nav).toMatchObject({ target: 'module', moduleKey: 'activitypulse-dashboard', type: 'same-tab' });
-    const query = new URLSearchParams(nav.path.split('?')[1]);
-    expect(query.get('team')).toBe('platform');
-    expect(query.get('from')).toBe(summary.range.from);
-    expect(query.get('to')).toBe(summary.range.to);
-    expect(query.get('kinds')?.split(',')).toEqual(config.kinds);
+    const query = Object.fromEntries(new URLSearchParams(nav.path.split('?')[1]));
+    // The route must be a filter the dashboard accepts, naming the same team and days.
+    expect(dashboardFiltersSchema.parse(query)).toEqual({
+      range: 'custom',
+      from: summary.range.from,
+      to: summary.range.to,
+      teamId: 'platform',
+    });
+  });
+
+  it('carries a single kind, or all kinds of one product, over to the dashboard', async () => {
+    for (const [kinds, extra] of [
+      [['jira.worklog'], { kind: 'jira.worklog' }],
+      [['confluence.page.created', 'confluence.page.updated', 'confluence.comment'], { source: 'confluence' }],
+    ] as const) {
+      fakeBridge.reset();
+      const c = { ...config, target: { type: 'teammate', id: 'ana' }, kinds: [...kinds] } as GadgetConfig;
+      const summary = buildSummary({ kinds: [...kinds] });
+      fakeBridge.setStoredConfig(c);
+      fakeBridge.invoke = async () => ({ ok: true, data: summary });
+      await renderGadget(<GadgetView />);
+      const button = findAll(currentDoc(), 'Button').find((b) => textOf(b) === 'Open full dashboard');
+      await fire(button!, 'onClick');
+      const [nav] = fakeBridge.callsOf('navigate') as { path: string }[];
+      const query = dashboardFiltersSchema.parse(Object.fromEntries(new URLSearchParams(nav.path.split('?')[1])));
+      expect(query).toEqual({ range: 'custom', from: summary.range.from, to: summary.range.to, teammateId: 'ana', ...extra });
+    }
   });
 
   it('shows a spinner while loading', async () => {

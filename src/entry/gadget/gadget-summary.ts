@@ -1,47 +1,52 @@
 import type { Viewer } from '../../access/viewer-permissions';
-import { sourceOfKind, type ActivityKind } from '../../domain/activity';
+import { ACTIVITY_KINDS, sourceOfKind } from '../../domain/activity';
 import type { TeammatesDoc } from '../../domain/config';
-import { readTeammates } from '../../insights/config-queries';
-import { addDays } from '../../insights/date-range';
-import { getSummary, todayOf } from '../../insights/get-summary';
-import type { InsightsDeps } from '../../insights/viewer-session';
-import type { DashboardFiltersInput, DashboardSummary } from '../../shared/dashboard-contract';
-import type { GadgetConfig, GadgetSummary, GadgetTarget, PeriodCount } from '../../shared/gadget-contract';
+import { addDays, resolveRange } from '../../insights/date-range';
+import { buildFilterScope } from '../../insights/filter-scope';
+import { todayOf } from '../../insights/get-summary';
+import { loadRollupWeeks } from '../../insights/rollup-queries';
+import { SummaryAccumulator } from '../../insights/summary-accumulator';
+import { openViewerSession, type InsightsDeps } from '../../insights/viewer-session';
+import type { DashboardFilters } from '../../shared/dashboard-contract';
+import {
+  gadgetDashboardFilters,
+  type GadgetConfig,
+  type GadgetSummary,
+  type GadgetTarget,
+  type PeriodCount,
+} from '../../shared/gadget-contract';
 import { fail, ok, type Result } from '../../shared/result';
 import { parseGadgetPayload } from './parse-gadget-payload';
 
 /**
- * The gadget's numbers are the dashboard's numbers for the same people and days: it asks the
- * dashboard summary (which also enforces who may look) and keeps only counts, so no title,
- * link or place name reaches a Jira dashboard.
+ * The gadget's numbers come from the same rollups, range rules, filter scope and accumulator
+ * as the dashboard's, and the same access decision. It stops at counts: no place is named, so
+ * (unlike the dashboard) it never has to ask the site which projects the viewer may browse.
  */
 export async function getGadgetSummary(deps: InsightsDeps, payload: unknown, viewer: Viewer): Promise<Result<GadgetSummary>> {
   const parsed = parseGadgetPayload('gadget/summary', payload);
   if (!parsed.ok) return parsed;
   const { config } = parsed.data;
-  const [summary, roster] = await Promise.all([
-    getSummary(deps, { filters: dashboardFilters(config, todayOf(deps)), bucket: 'day', split: 'kind' }, viewer),
-    readTeammates(deps.kvs),
+  const filters = dashboardFilters(config, todayOf(deps));
+  const range = resolveRange(filters, todayOf(deps));
+  const [session, docs] = await Promise.all([
+    openViewerSession(deps, viewer),
+    loadRollupWeeks(deps.kvs, range.previousFrom, range.to),
   ]);
-  // Access is decided inside the dashboard summary: a refused viewer learns nothing about teams.
-  if (!summary.ok) {
-    const aboutTarget = summary.error.field === 'filters.teamId' || summary.error.field === 'filters.teammateId';
-    return aboutTarget ? missingTarget(config.target) : summary;
-  }
-  const target = describeTarget(config.target, roster);
+  // Access first: a refused viewer learns nothing, not even whether a team exists.
+  if (!session.access.allowed) return fail('FORBIDDEN', session.access.reason ?? 'You may not see team activity.');
+  const target = describeTarget(config.target, session.roster);
   if (!target) return missingTarget(config.target);
-  return ok(toGadgetSummary(summary.data, config, target));
+  const scope = buildFilterScope(filters, session.roster);
+  if (!scope.ok) return missingTarget(config.target);
+  // The kinds come from the configuration: the dashboard's filters can carry only one.
+  const acc = new SummaryAccumulator({ range, teammateIds: scope.data.teammateIds, kinds: new Set(config.kinds) });
+  for (const doc of docs) acc.add(doc);
+  return ok(shape(acc, config, target));
 }
 
-export function dashboardFilters(config: GadgetConfig, today: string): DashboardFiltersInput {
-  const t = config.target;
-  return {
-    range: 'custom',
-    from: addDays(today, -(config.rangeDays - 1)),
-    to: today,
-    ...(t.type === 'team' ? { teamId: t.id } : {}),
-    ...(t.type === 'teammate' ? { teammateId: t.id } : {}),
-  };
+function dashboardFilters(config: GadgetConfig, today: string): DashboardFilters {
+  return gadgetDashboardFilters(config, { from: addDays(today, -(config.rangeDays - 1)), to: today });
 }
 
 function describeTarget(t: GadgetTarget, roster: TeammatesDoc): GadgetSummary['target'] | undefined {
@@ -62,29 +67,34 @@ function missingTarget(t: GadgetTarget): Result<never> {
   return fail('NOT_FOUND', `${what}: choose another one in the gadget's settings.`, 'config.target');
 }
 
-function toGadgetSummary(s: DashboardSummary, config: GadgetConfig, target: GadgetSummary['target']): GadgetSummary {
-  const shown = new Set<ActivityKind>(config.kinds);
-  const totals = s.totals.byKind.filter((k) => shown.has(k.kind));
-  const kinds = totals.map((t) => t.kind);
-  const byKind = new Map(s.series.stacks.map((st) => [st.key, st.values]));
-  const perDay = s.series.starts.flatMap((day, i) => kinds.map((kind) => ({ day, kind, count: byKind.get(kind)?.[i] ?? 0 })));
+function shape(acc: SummaryAccumulator, config: GadgetConfig, target: GadgetSummary['target']): GadgetSummary {
+  const { range } = acc.scope;
+  const NK = ACTIVITY_KINDS.length;
+  const kinds = ACTIVITY_KINDS.filter((k) => config.kinds.includes(k));
+  const totals = kinds.map((kind) => {
+    const k = ACTIVITY_KINDS.indexOf(kind);
+    return { kind, count: acc.kindCount[k], previous: acc.kindPrevious[k] };
+  });
+  const perDay = Array.from({ length: acc.days }, (_, i) => addDays(range.from, i)).flatMap((day, i) =>
+    kinds.map((kind) => ({ day, kind, count: acc.dayKind[i * NK + ACTIVITY_KINDS.indexOf(kind)] })),
+  );
   const add = (list: typeof totals): PeriodCount => ({
     count: list.reduce((n, t) => n + t.count, 0),
     previous: list.reduce((n, t) => n + t.previous, 0),
   });
   return {
     target,
-    range: { from: s.range.from, to: s.range.to, days: s.range.days },
-    previousRange: { from: s.range.previousFrom, to: s.range.previousTo },
+    range: { from: range.from, to: range.to, days: range.days },
+    previousRange: { from: range.previousFrom, to: range.previousTo },
     kinds,
-    totals: totals.map((t) => ({ kind: t.kind, count: t.count, previous: t.previous })),
+    totals,
     total: add(totals),
     perDay,
     bySource: {
       jira: add(totals.filter((t) => sourceOfKind(t.kind) === 'jira')),
       confluence: add(totals.filter((t) => sourceOfKind(t.kind) === 'confluence')),
     },
-    // Only worklogs carry seconds, so the range's seconds are the worklog time.
-    worklogSeconds: shown.has('jira.worklog') ? s.totals.seconds : 0,
+    // Only worklogs carry seconds, and the accumulator only summed the kinds shown.
+    worklogSeconds: acc.seconds,
   };
 }

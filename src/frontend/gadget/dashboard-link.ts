@@ -1,14 +1,14 @@
-import type { GadgetConfig, GadgetSummary } from '../../shared/gadget-contract';
+import { gadgetDashboardFilters, type GadgetConfig, type GadgetSummary } from '../../shared/gadget-contract';
 
 /**
- * The full dashboard's route for the gadget's filters: same people, same days, same kinds.
+ * The full dashboard's route for what the gadget shows. The dashboard keeps its filters in the
+ * URL query under the field names of its filter contract, so each filter becomes one parameter.
  */
 export function dashboardPath(config: GadgetConfig, summary: GadgetSummary): string {
+  const filters = gadgetDashboardFilters(config, summary.range);
   const q = new URLSearchParams();
-  if (config.target.type === 'team') q.set('team', config.target.id);
-  if (config.target.type === 'teammate') q.set('teammate', config.target.id);
-  q.set('from', summary.range.from);
-  q.set('to', summary.range.to);
-  q.set('kinds', config.kinds.join(','));
+  for (const [name, value] of Object.entries(filters)) {
+    if (value !== undefined) q.set(name, String(value));
+  }
   return `/?${q.toString()}`;
 }
