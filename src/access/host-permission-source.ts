@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { cursorPages } from '../sources/confluence/paging';
+import { getSpacesByIds } from '../sources/confluence/get-spaces';
 import { NotFoundError } from '../sources/errors';
 import { getUserGroups } from '../sources/jira/get-user-groups';
 import { parseResponse } from '../sources/parse-response';
-import { numericId, segment, withQuery, type SiteClient } from '../sources/site-client';
-import type { ViewerGroup, ViewerPermissionSource } from './viewer-permissions';
+import { numericId, type SiteClient } from '../sources/site-client';
+import type { ViewerPermissionSource } from './viewer-permissions';
 
 const PROJECTS_PER_CHECK = 1000;
-const SPACE_CHECKS_IN_FLIGHT = 5;
+const SPACE_IDS_PER_CALL = 100;
 
 const permissionCheckSchema = z.looseObject({
   projectPermissions: z
@@ -15,17 +15,12 @@ const permissionCheckSchema = z.looseObject({
     .default([]),
 });
 
-const spaceAssignmentSchema = z.looseObject({
-  principal: z.looseObject({ type: z.string(), id: z.string() }).optional(),
-  operation: z.looseObject({ key: z.string(), targetType: z.string() }).optional(),
-});
-
 /**
- * The host site's answers about one user, asked as the app so no user consent is needed:
- * groups (the same call the admin check makes), Jira's bulk permission check for projects, and
- * each space's permission assignments matched against the user and their groups.
+ * The host site's answers about the viewer: groups (as the app, the same call the admin check
+ * makes), Jira's bulk permission check for projects (as the app, for the viewer's account),
+ * and the spaces Confluence lists when asked as the viewer.
  */
-export function createHostPermissionSource(hostJira: SiteClient, hostConfluence: SiteClient | undefined): ViewerPermissionSource {
+export function createHostPermissionSource(hostJira: SiteClient, viewerConfluence: SiteClient | undefined): ViewerPermissionSource {
   return {
     async groups(accountId) {
       const groups = await getUserGroups(hostJira, accountId);
@@ -48,36 +43,21 @@ export function createHostPermissionSource(hostJira: SiteClient, hostConfluence:
       return out;
     },
 
-    async viewableSpaces(accountId, groups, spaceIds) {
-      if (!hostConfluence) return [];
+    async viewableSpaces(_accountId, spaceIds) {
+      if (!viewerConfluence) return [];
+      // Asked as the viewer: the site lists only the spaces they may view.
       const out: string[] = [];
-      const queue = [...spaceIds];
-      const worker = async () => {
-        for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-          if (await canViewSpace(hostConfluence, accountId, groups, id)) out.push(id);
+      for (let i = 0; i < spaceIds.length; i += SPACE_IDS_PER_CALL) {
+        const chunk = spaceIds.slice(i, i + SPACE_IDS_PER_CALL);
+        try {
+          out.push(...(await getSpacesByIds(viewerConfluence, chunk)).map((s) => String(s.id)));
+        } catch (e) {
+          // A site without Confluence has no space anyone may view.
+          if (e instanceof NotFoundError) return out;
+          throw e;
         }
-      };
-      await Promise.all(Array.from({ length: Math.min(SPACE_CHECKS_IN_FLIGHT, queue.length) }, worker));
+      }
       return out;
     },
   };
-}
-
-async function canViewSpace(client: SiteClient, accountId: string, groups: ViewerGroup[], spaceId: string): Promise<boolean> {
-  const groupIds = new Set(groups.flatMap((g) => (g.groupId ? [g.groupId] : [])));
-  const path = withQuery(`/wiki/api/v2/spaces/${segment(spaceId)}/permissions`, { limit: 250 });
-  try {
-    for await (const page of cursorPages(client, path, spaceAssignmentSchema, 'Confluence (space permissions)')) {
-      for (const a of page.results) {
-        if (a.operation?.key !== 'read' || a.operation.targetType !== 'space' || !a.principal) continue;
-        if (a.principal.type === 'user' && a.principal.id === accountId) return true;
-        if (a.principal.type === 'group' && groupIds.has(a.principal.id)) return true;
-      }
-    }
-  } catch (e) {
-    // A space that is gone (or a site without Confluence) is one nobody may view.
-    if (e instanceof NotFoundError) return false;
-    throw e;
-  }
-  return false;
 }

@@ -52,7 +52,7 @@ export async function ensureContainerAnswers(
   if (projects.size === 0 && spaces.size === 0) return perms;
   const [okProjects, okSpaces] = await Promise.all([
     projects.size ? deps.permissions.browsableProjects(viewer.accountId, [...projects]) : Promise.resolve([]),
-    spaces.size ? deps.permissions.viewableSpaces(viewer.accountId, perms.groups, [...spaces]) : Promise.resolve([]),
+    spaces.size ? deps.permissions.viewableSpaces(viewer.accountId, [...spaces]) : Promise.resolve([]),
   ]);
   const p = new Set(okProjects);
   const s = new Set(okSpaces);

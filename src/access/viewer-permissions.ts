@@ -23,11 +23,11 @@ export const viewerPermissionsSchema = z.object({
 export type ViewerPermissions = z.infer<typeof viewerPermissionsSchema>;
 export type ViewerGroup = ViewerPermissions['groups'][number];
 
-/** Asks the host site, as the app, what one user may do. */
+/** Asks the host site what one user may do. */
 export interface ViewerPermissionSource {
   groups(accountId: string): Promise<ViewerGroup[]>;
   /** The subset of `projectIds` the user may browse. */
   browsableProjects(accountId: string, projectIds: string[]): Promise<string[]>;
-  /** The subset of `spaceIds` the user may view (given their groups). */
-  viewableSpaces(accountId: string, groups: ViewerGroup[], spaceIds: string[]): Promise<string[]>;
+  /** The subset of `spaceIds` the user may view. */
+  viewableSpaces(accountId: string, spaceIds: string[]): Promise<string[]>;
 }

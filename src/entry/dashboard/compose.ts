@@ -2,6 +2,7 @@ import { createHostPermissionSource } from '../../access/host-permission-source'
 import type { InsightsDeps } from '../../insights/viewer-session';
 import { getKvs } from '../../platform/forge-kvs';
 import { createHostSiteClient } from '../../platform/site-clients';
+import { createHostViewerClient } from '../../platform/viewer-site-client';
 
 /**
  * The dashboard read models wired to Forge: KVS and the host site as the app (for the viewer's
@@ -11,7 +12,7 @@ export function composeInsightsDeps(siteUrl: string | undefined): InsightsDeps {
   const origin = siteUrl ? new URL(siteUrl).origin : '';
   return {
     kvs: getKvs(),
-    permissions: createHostPermissionSource(createHostSiteClient('jira', origin), createHostSiteClient('confluence', `${origin}/wiki`)),
+    permissions: createHostPermissionSource(createHostSiteClient('jira', origin), createHostViewerClient('confluence', `${origin}/wiki`)),
     now: () => new Date(),
   };
 }
