@@ -10,7 +10,7 @@ export interface DiagnosticsInput {
   runs: SyncRunView[];
 }
 
-const FINISHED = new Set(['succeeded', 'partial', 'failed', 'cancelled']);
+const FINISHED = new Set(['succeeded', 'partial', 'rate-limited', 'failed', 'cancelled']);
 const ACCESS_CODES = new Set(['REMOTE_FORBIDDEN', 'AUTH_FAILED', 'REMOTE_NOT_FOUND']);
 
 const list = (names: string[]) => (names.length <= 5 ? names.join(', ') : `${names.slice(0, 5).join(', ')} and ${names.length - 5} more`);

@@ -94,7 +94,7 @@ export const syncRunViewSchema = z.object({
   dataSourceId: z.string(),
   dataSourceName: z.string(),
   reason: z.string(),
-  status: z.enum(['queued', 'running', 'succeeded', 'partial', 'failed', 'cancelled']),
+  status: z.enum(['queued', 'running', 'succeeded', 'partial', 'rate-limited', 'failed', 'cancelled']),
   startedAt: z.string(),
   finishedAt: z.string().optional(),
   durationMs: z.number().optional(),

@@ -14,6 +14,7 @@ const STATUS_TEXT: Record<SyncRunView['status'], [string, string]> = {
   running: ['Running', 'info'],
   succeeded: ['Done', 'success'],
   partial: ['Partly done', 'warning'],
+  'rate-limited': ['Paused: rate limited', 'warning'],
   failed: ['Failed', 'danger'],
   cancelled: ['Cancelled', 'neutral'],
 };
