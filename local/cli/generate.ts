@@ -62,13 +62,15 @@ function main(): void {
   if (values.demo) {
     const { host, other } = generateDemoSites();
     for (const [file, f] of [[DEMO_HOST_FILE, host], [DEMO_OTHER_FILE, other]] as const) {
-      const json = `${JSON.stringify(parseSiteFixture(f))}\n`;
+      parseSiteFixture(f);
+      const json = `${JSON.stringify(f)}\n`;
       writeFileSync(file, json);
       report(file, json, Date.now() - started, summarizeFixture(f));
     }
     return;
   }
-  const fixture = parseSiteFixture(generateSite(optionsFrom(values)));
+  const fixture = generateSite(optionsFrom(values));
+  parseSiteFixture(fixture);
   const json = `${JSON.stringify(fixture, null, values.pretty ? 2 : undefined)}\n`;
   if (values.out) writeFileSync(values.out, json);
   else process.stdout.write(json);
