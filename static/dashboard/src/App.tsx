@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DashboardContext, DashboardSummary } from '../../../src/shared/dashboard-contract';
+import type { ResultError } from '../../../src/shared/result';
+import { getContext } from './api/get-context';
+import { getSummary } from './api/get-summary';
+import { AccessDenied } from './components/AccessDenied';
+import { ActivityChart } from './components/ActivityChart';
+import { CalendarHeatmap } from './components/CalendarHeatmap';
+import { EmptyState } from './components/EmptyState';
+import { ErrorBanner } from './components/ErrorBanner';
+import { Feed } from './components/Feed';
+import { FilterBar } from './components/FilterBar';
+import { TeammateTable } from './components/TeammateTable';
+import { TopPlaces } from './components/TopPlaces';
+import { Totals } from './components/Totals';
+import { parseView, serializeView, withFilters, type ViewState } from './url-state';
+
+export interface RouterHistory {
+  location: { pathname: string; search: string };
+  push(to: string | { pathname?: string; search?: string }): void;
+  listen(listener: (update: { location: { search: string } }) => void): () => void;
+}
+
+export function App({ history }: { history: RouterHistory }) {
+  const [view, setView] = useState<ViewState>(() => parseView(history.location.search));
+  const [ctx, setCtx] = useState<DashboardContext | null>(null);
+  const [ctxError, setCtxError] = useState<ResultError | null>(null);
+  const [summary, setSummary] = useState<DashboardSummary | null>(null);
+  const [summaryError, setSummaryError] = useState<ResultError | null>(null);
+  const [loading, setLoading] = useState(false);
+  const requestSeq = useRef(0);
+
+  useEffect(
+    () =>
+      history.listen((update) => {
+        // history v5 passes {location}; older shapes pass the location itself.
+        const loc = (update as { location?: { search: string } }).location ?? (update as unknown as { search: string });
+        setView(parseView(loc.search));
+      }),
+    [history],
+  );
+
+  const go = useCallback((next: ViewState) => history.push({ pathname: '/', search: serializeView(next) }), [history]);
+
+  useEffect(() => {
+    void getContext().then((r) => (r.ok ? setCtx(r.data) : setCtxError(r.error)));
+  }, []);
+
+  const viewKey = serializeView(view);
+  const allowed = ctx?.access.allowed === true;
+  useEffect(() => {
+    if (!allowed) return;
+    const seq = ++requestSeq.current;
+    setLoading(true);
+    void getSummary({ filters: view.filters, bucket: view.bucket, split: view.split }).then((r) => {
+      // A slower, older answer must not replace a newer one.
+      if (seq !== requestSeq.current) return;
+      setLoading(false);
+      if (r.ok) {
+        setSummary(r.data);
+        setSummaryError(null);
+      } else setSummaryError(r.error);
+    });
+  }, [viewKey, allowed]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const filtersKey = useMemo(() => serializeView({ ...view, bucket: 'day', split: 'kind' }), [view]);
+  const focus = (teammateId: string | undefined) => go(withFilters(view, { teammateId }));
+
+  if (ctxError) return <ErrorBanner error={ctxError} />;
+  if (!ctx) return <div className="page loading-page" data-testid="loading">Loading the team dashboard…</div>;
+  if (!ctx.access.allowed) return <AccessDenied reason={ctx.access.reason} />;
+
+  const focused = view.filters.teammateId ? ctx.teammates.find((t) => t.id === view.filters.teammateId) : undefined;
+  return (
+    <div className="page" data-testid="dashboard" aria-busy={loading}>
+      <header className="header">
+        <h1>Team activity</h1>
+        {ctx.privacyMode && <span className="badge" data-testid="privacy-mode">Privacy mode: titles hidden</span>}
+        {loading && <span className="updating" data-testid="updating">Updating…</span>}
+      </header>
+      <FilterBar ctx={ctx} view={view} summary={summary} onChange={go} />
+      {focused && (
+        <div className="focus" data-testid="focus">
+          Showing <strong>{focused.name}</strong>
+          <button type="button" className="link" onClick={() => focus(undefined)}>
+            Show the whole team
+          </button>
+        </div>
+      )}
+      {summaryError && <ErrorBanner error={summaryError} onReset={() => go({ filters: {}, bucket: 'day', split: 'kind' })} />}
+      {!summary && !summaryError && <div className="skeleton" data-testid="summary-loading">Loading activity…</div>}
+      {summary && (
+        <div className={loading ? 'content stale' : 'content'}>
+          {summary.empty && <EmptyState reason={summary.empty} isAdmin={ctx.viewer.isAdmin} />}
+          <Totals summary={summary} />
+          <ActivityChart
+            summary={summary}
+            onBucket={(bucket) => go({ ...view, bucket })}
+            onSplit={(split) => go({ ...view, split })}
+          />
+          <div className="two-col">
+            <CalendarHeatmap summary={summary} title={focused ? focused.name : 'The team'} />
+            <TopPlaces summary={summary} onPick={(container) => go(withFilters(view, { container }))} />
+          </div>
+          <TeammateTable summary={summary} focusedId={view.filters.teammateId} onFocus={focus} />
+        </div>
+      )}
+      <Feed key={filtersKey} filters={view.filters} />
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+import { call } from './call';
+
+export const getContext = () => call('dashboard/context', {});

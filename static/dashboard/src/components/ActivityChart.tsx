@@ -1,0 +1,96 @@
+import { AxisBottom, AxisLeft } from '@visx/axis';
+import { Group } from '@visx/group';
+import { scaleBand, scaleLinear, scaleOrdinal } from '@visx/scale';
+import { BarStack } from '@visx/shape';
+import type { DashboardSummary } from '../../../../src/shared/dashboard-contract';
+import { PALETTE } from '../labels';
+import { useWidth } from './useWidth';
+
+type Row = { start: string } & Record<string, number | string>;
+const HEIGHT = 260;
+const M = { top: 12, right: 12, bottom: 36, left: 40 };
+
+export function ActivityChart({
+  summary,
+  onBucket,
+  onSplit,
+}: {
+  summary: DashboardSummary;
+  onBucket: (b: 'day' | 'week') => void;
+  onSplit: (s: 'kind' | 'teammate') => void;
+}) {
+  const { ref, width } = useWidth<HTMLDivElement>();
+  const { starts, stacks, bucket, split } = summary.series;
+  const keys = stacks.map((s) => s.key);
+  const rows: Row[] = starts.map((start, i) => {
+    const r: Row = { start };
+    for (const s of stacks) r[s.key] = s.values[i];
+    return r;
+  });
+  const totals = starts.map((_, i) => stacks.reduce((n, s) => n + s.values[i], 0));
+  const innerW = Math.max(10, width - M.left - M.right);
+  const innerH = HEIGHT - M.top - M.bottom;
+  const x = scaleBand<string>({ domain: starts, range: [0, innerW], padding: 0.2 });
+  const y = scaleLinear<number>({ domain: [0, Math.max(1, ...totals)], range: [innerH, 0], nice: true });
+  const color = scaleOrdinal<string, string>({ domain: keys, range: PALETTE });
+  const labelOf = new Map(stacks.map((s) => [s.key, s.label]));
+  const every = Math.ceil(starts.length / Math.max(1, Math.floor(innerW / 70)));
+  return (
+    <section className="panel" aria-label="Activity over time">
+      <div className="panel-head">
+        <h2>Activity over time</h2>
+        <div className="toggles">
+          <Toggle value={bucket} options={[['day', 'Per day'], ['week', 'Per week']]} onChange={onBucket} testId="bucket" />
+          <Toggle value={split} options={[['kind', 'By kind'], ['teammate', 'By teammate']]} onChange={onSplit} testId="split" />
+        </div>
+      </div>
+      <div ref={ref} className="chart" data-testid="activity-chart">
+        <svg width={width} height={HEIGHT} role="img" aria-label={`Activity per ${bucket}, stacked by ${split}`}>
+          <Group left={M.left} top={M.top}>
+            <BarStack<Row, string> data={rows} keys={keys} x={(d) => d.start} xScale={x} yScale={y} color={(k) => color(k)}>
+              {(barStacks) =>
+                barStacks.map((bs) =>
+                  bs.bars.map((bar) => (
+                    <rect key={`${bs.index}-${bar.index}`} x={bar.x} y={bar.y} width={bar.width} height={Math.max(0, bar.height)} fill={bar.color}>
+                      <title>{`${starts[bar.index]} · ${labelOf.get(bs.key) ?? bs.key}: ${rows[bar.index][bs.key]}`}</title>
+                    </rect>
+                  )),
+                )
+              }
+            </BarStack>
+            <AxisLeft scale={y} numTicks={4} tickFormat={(v) => String(v)} stroke="currentColor" tickStroke="currentColor" tickLabelProps={{ fill: 'currentColor', fontSize: 11 }} />
+            <AxisBottom
+              top={innerH}
+              scale={x}
+              tickValues={starts.filter((_, i) => i % every === 0)}
+              tickFormat={(d) => d.slice(5)}
+              stroke="currentColor"
+              tickStroke="currentColor"
+              tickLabelProps={{ fill: 'currentColor', fontSize: 11, textAnchor: 'middle' }}
+            />
+          </Group>
+        </svg>
+      </div>
+      <ul className="legend">
+        {stacks.map((s) => (
+          <li key={s.key}>
+            <span className="swatch" style={{ background: color(s.key) }} />
+            {s.label}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Toggle<T extends string>({ value, options, onChange, testId }: { value: T; options: [T, string][]; onChange: (v: T) => void; testId: string }) {
+  return (
+    <div className="toggle" role="group" data-testid={testId}>
+      {options.map(([v, label]) => (
+        <button key={v} type="button" aria-pressed={v === value} className={v === value ? 'on' : ''} onClick={() => onChange(v)}>
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}

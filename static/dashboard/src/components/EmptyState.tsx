@@ -1,0 +1,37 @@
+import { router } from '@forge/bridge';
+import type { EmptyReason } from '../../../../src/shared/dashboard-contract';
+
+const TEXT: Record<EmptyReason, { title: string; body: string }> = {
+  'no-teammates': {
+    title: 'Nobody is mapped yet',
+    body: 'ActivityPulse shows the activity of the teammates an administrator maps on the settings page.',
+  },
+  'no-sync': {
+    title: 'No activity has been fetched yet',
+    body: 'The first sync has not run. It starts on its own within a few minutes, or an administrator can fetch now.',
+  },
+  'no-activity-in-range': {
+    title: 'Nothing in this range',
+    body: 'No activity matches these filters in the chosen days. Try a longer range or fewer filters.',
+  },
+};
+
+export function EmptyState({ reason, isAdmin }: { reason: EmptyReason; isAdmin: boolean }) {
+  const t = TEXT[reason];
+  return (
+    <div className="notice" data-testid={`empty-${reason}`}>
+      <h2>{t.title}</h2>
+      <p>{t.body}</p>
+      {isAdmin && reason !== 'no-activity-in-range' && (
+        <button
+          type="button"
+          className="link"
+          data-testid="admin-link"
+          onClick={() => void router.navigate({ target: 'module', moduleKey: 'activitypulse-admin' }).catch(() => undefined)}
+        >
+          Open ActivityPulse settings
+        </button>
+      )}
+    </div>
+  );
+}

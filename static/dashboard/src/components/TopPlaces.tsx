@@ -1,0 +1,27 @@
+import type { DashboardSummary } from '../../../../src/shared/dashboard-contract';
+
+/** The busiest projects and spaces; places the viewer may not browse are counted, not named. */
+export function TopPlaces({ summary, onPick }: { summary: DashboardSummary; onPick: (containerKey: string) => void }) {
+  const max = Math.max(1, ...summary.containers.map((c) => c.count));
+  return (
+    <section className="panel" aria-label="Top projects and spaces" data-testid="top-places">
+      <h2>Top projects and spaces</h2>
+      {summary.containers.length === 0 && <p className="muted">No activity in this range.</p>}
+      <ul className="places">
+        {summary.containers.map((c) => (
+          <li key={c.key} data-testid="place-row" data-key={c.key}>
+            {c.name === null ? (
+              <span className="place-name restricted">Restricted {c.type === 'project' ? 'projects' : 'spaces'}</span>
+            ) : (
+              <button type="button" className="link place-name" onClick={() => onPick(c.key)} title="Show only this one">
+                <span className="place-key">{c.containerKey}</span> {c.name}
+              </button>
+            )}
+            <span className="bar" style={{ width: `${(c.count / max) * 100}%` }} />
+            <span className="place-count">{c.count}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import type { ActivityKind } from '../../../src/domain/activity';
+
+export const KIND_ORDER: ActivityKind[] = [
+  'jira.issue.created',
+  'jira.issue.updated',
+  'jira.issue.resolved',
+  'jira.comment',
+  'jira.worklog',
+  'confluence.page.created',
+  'confluence.page.updated',
+  'confluence.comment',
+];
+
+export const KIND_LABEL: Record<ActivityKind, string> = {
+  'jira.issue.created': 'Issues created',
+  'jira.issue.updated': 'Issues updated',
+  'jira.issue.resolved': 'Issues resolved',
+  'jira.comment': 'Jira comments',
+  'jira.worklog': 'Worklogs',
+  'confluence.page.created': 'Pages created',
+  'confluence.page.updated': 'Pages updated',
+  'confluence.comment': 'Confluence comments',
+};
+
+/** Colour-blind-safe palette (Okabe–Ito plus two), one per kind, stable across views. */
+export const PALETTE = ['#0072B2', '#56B4E9', '#009E73', '#E69F00', '#D55E00', '#CC79A7', '#8C6BB1', '#999933', '#F0E442', '#666666'];
+
+export function formatHours(seconds: number): string {
+  const h = seconds / 3600;
+  return h === 0 ? '0 h' : `${h < 10 ? h.toFixed(1) : Math.round(h)} h`;
+}
+
+export function formatChange(count: number, previous: number): { text: string; dir: 'up' | 'down' | 'same' } {
+  if (count === previous) return { text: 'no change', dir: 'same' };
+  const diff = count - previous;
+  const pct = previous === 0 ? '' : ` (${diff > 0 ? '+' : ''}${Math.round((diff / previous) * 100)}%)`;
+  return { text: `${diff > 0 ? '+' : ''}${diff}${pct} vs previous period`, dir: diff > 0 ? 'up' : 'down' };
+}
+
+export function formatWhen(iso: string): string {
+  const d = new Date(iso);
+  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
+}
