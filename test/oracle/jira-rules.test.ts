@@ -4,7 +4,7 @@ import { expectedActivities, instantMs } from './expected-activities';
 import { ANA, BEN, MAPPING, OUTSIDER, SITE, WINDOW, baseFixture, doc, issue } from './hand-fixture';
 
 const ds = 'host';
-const run = (f = baseFixture(), window = WINDOW) =>
+const run = (f = baseFixture(), window: { since: string | number; until: string | number } = WINDOW) =>
   expectedActivities(parseSiteFixture(f), { dataSourceId: ds, siteUrl: SITE, mapping: MAPPING, ...window });
 const item = (fieldId: string, from: string | null, to: string | null) => ({
   field: fieldId, fieldtype: 'jira', fieldId, from, fromString: from, to, toString: to,
