@@ -1,0 +1,120 @@
+import { startLocalPlatform, type LocalPlatform } from '../../../local/platform';
+import type { SiteFixture } from '../../../local/site/fixture-schema';
+import { ACTIVITY_KINDS, sourceOfKind, type Activity, type ActivityKind } from '../../../src/domain/activity';
+import { DEFAULT_SETTINGS, type TeammatesDoc } from '../../../src/domain/config';
+import { weekOf } from '../../../src/domain/rollup';
+import { getKvs } from '../../../src/platform/forge-kvs';
+import { createActivityRepository } from '../../../src/store/activity-repository';
+import { createConfigRepository } from '../../../src/store/config-repository';
+import { createRollupRepository } from '../../../src/store/rollup-repository';
+
+/** People on the host site: a team lead, a Jira admin, and someone in neither allowed group. */
+export const LEAD = 'u-lead';
+export const ADMIN = 'u-admin';
+export const OUTSIDER = 'u-hugo';
+
+export function gadgetSite(): SiteFixture {
+  return {
+    name: 'acme',
+    cloudId: 'aaaaaaaa-0000-4000-8000-0000000000a1',
+    confluence: true,
+    users: [
+      { accountId: ADMIN, displayName: 'Ada Admin', email: 'ada@acme.test', emailVisible: true, active: true, groups: ['jira-administrators', 'jira-users'] },
+      { accountId: LEAD, displayName: 'Lee Lead', email: 'lee@acme.test', emailVisible: true, active: true, groups: ['jira-users', 'team-leads'] },
+      { accountId: OUTSIDER, displayName: 'Hugo Outside', email: 'hugo@acme.test', emailVisible: true, active: true, groups: ['jira-users'] },
+    ],
+    groups: [
+      { name: 'jira-administrators', groupId: 'g-admins' },
+      { name: 'jira-users', groupId: 'g-users' },
+      { name: 'team-leads', groupId: 'g-leads' },
+    ],
+    statuses: [
+      { id: '1', name: 'To Do', categoryKey: 'new' },
+      { id: '3', name: 'Done', categoryKey: 'done' },
+    ],
+    projects: [{ id: '10000', key: 'ENG', name: 'Engineering' }],
+    issues: [],
+    spaces: [],
+    contents: [],
+  } as SiteFixture;
+}
+
+const MAPPED_AT = '2026-01-01T00:00:00.000Z';
+const mate = (id: string, name: string, teamId?: string) => ({
+  id,
+  name,
+  ...(teamId ? { teamId } : {}),
+  externalIds: [{ dataSourceId: '*', type: 'accountId' as const, value: `acc-${id}` }],
+  mappedAt: MAPPED_AT,
+});
+
+export const ROSTER: TeammatesDoc = {
+  v: 1,
+  teams: [
+    { id: 'platform', name: 'Platform' },
+    { id: 'mobile', name: 'Mobile' },
+  ],
+  teammates: [mate('ana', 'Ana Lima', 'platform'), mate('bo', 'Bo Chen', 'platform'), mate('cy', 'Cy Dube', 'mobile'), mate('dee', 'Dee Solo')],
+};
+
+export async function startGadgetPlatform(): Promise<LocalPlatform> {
+  const p = await startLocalPlatform({ sites: [gadgetSite()], echoConsole: false });
+  const config = createConfigRepository(getKvs());
+  await config.saveSettings({ ...DEFAULT_SETTINGS, dashboardGroups: ['team-leads'] });
+  await config.saveTeammates(ROSTER);
+  return p;
+}
+
+/** Stores activities and recounts their weeks through the store repositories, as the sync does. */
+export async function storeActivities(list: Activity[]): Promise<void> {
+  const kvs = getKvs();
+  const activities = createActivityRepository(kvs);
+  await activities.upsertMany(list);
+  const rollups = createRollupRepository(kvs, activities);
+  for (const week of new Set(list.map((a) => weekOf(a.at.slice(0, 10))))) await rollups.recountWeek(week);
+}
+
+export const DAY_MS = 86_400_000;
+export const dayOffset = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00.000Z`) + n * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * Seeded activities over the last `days` days up to today, across teammates (one no longer on
+ * the roster), kinds, two data sources and several places; titles and links included, so a test
+ * can prove the gadget never passes them on.
+ */
+export function recentActivities(opts: { today: string; days: number; count: number; seed?: number }): Activity[] {
+  let s = opts.seed ?? 11;
+  const rnd = () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s / 2 ** 32;
+  };
+  const teammates = ['ana', 'bo', 'cy', 'dee', 'gone'];
+  const start = Date.parse(`${dayOffset(opts.today, -(opts.days - 1))}T00:00:00.000Z`);
+  return Array.from({ length: opts.count }, (_, i) => {
+    const kind: ActivityKind = ACTIVITY_KINDS[Math.floor(rnd() * ACTIVITY_KINDS.length)];
+    const source = sourceOfKind(kind);
+    const ds = rnd() < 0.3 ? 'globex' : 'host';
+    const teammateId = teammates[Math.floor(rnd() * teammates.length)];
+    const at = new Date(start + Math.floor(rnd() * opts.days * DAY_MS)).toISOString();
+    const container =
+      source === 'jira'
+        ? { type: 'project' as const, id: ds === 'host' ? '10000' : '20000', key: ds === 'host' ? 'ENG' : 'GLX', name: 'Secret Project' }
+        : { type: 'space' as const, id: '30000', key: 'DOCS', name: 'Secret Space' };
+    return {
+      id: `${source}:${ds}:gadget-test:${i}`,
+      source,
+      dataSourceId: ds,
+      kind,
+      actorAccountId: `acc-${teammateId}`,
+      teammateId,
+      at,
+      container,
+      entity:
+        source === 'jira'
+          ? { type: 'issue', id: String(1000 + i), key: `${container.key}-${i}`, title: `Confidential issue ${i}` }
+          : { type: 'page', id: String(5000 + i), key: String(5000 + i), title: `Confidential page ${i}` },
+      url: `https://${ds === 'host' ? 'acme' : 'globex'}.atlassian.net/browse/${container.key}-${i}`,
+      details: kind === 'jira.worklog' ? { seconds: 900 * (1 + Math.floor(rnd() * 8)), worklogId: String(i) } : {},
+    };
+  });
+}
