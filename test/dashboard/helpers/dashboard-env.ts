@@ -1,0 +1,145 @@
+import { startLocalPlatform, type LocalPlatform } from '../../../local/platform';
+import type { SiteFixture } from '../../../local/site/fixture-schema';
+import type { Activity } from '../../../src/domain/activity';
+import { DEFAULT_SETTINGS, type Settings, type TeammatesDoc } from '../../../src/domain/config';
+import { weekOf } from '../../../src/domain/rollup';
+import { createForgeKvs } from '../../../src/platform/forge-kvs';
+import type { DashboardKey } from '../../../src/shared/dashboard-contract';
+import type { Result } from '../../../src/shared/result';
+import { createActivityRepository } from '../../../src/store/activity-repository';
+import { createConfigRepository } from '../../../src/store/config-repository';
+import type { KvsPort } from '../../../src/store/kvs-port';
+import { createRollupRepository } from '../../../src/store/rollup-repository';
+import { generateActivity } from './activities';
+
+/**
+ * The dashboard on the local Forge platform: the real resolver (index.dashboardResolver) is
+ * invoked as a given user, KVS is the emulator behind @forge/kvs, and the host site is the
+ * emulator answering per-user visibility. Activities and rollups are written through the store
+ * repositories, the way the sync writes them.
+ */
+export const USERS = { admin: 'u-admin', lead: 'u-lead', rita: 'u-rita', hugo: 'u-hugo' } as const;
+
+export function dashboardSite(): SiteFixture {
+  return {
+    name: 'acme',
+    cloudId: 'aaaaaaaa-0000-4000-8000-0000000000d1',
+    confluence: true,
+    users: [
+      { accountId: USERS.admin, displayName: 'Ada Admin', email: 'ada@acme.test', emailVisible: true, active: true, groups: ['jira-administrators', 'jira-users'] },
+      { accountId: USERS.lead, displayName: 'Lee Lead', email: 'lee@acme.test', emailVisible: true, active: true, groups: ['jira-users', 'team-leads', 'secret-keepers'] },
+      { accountId: USERS.rita, displayName: 'Rita Reviewer', email: 'rita@acme.test', emailVisible: true, active: true, groups: ['jira-users', 'team-leads'] },
+      { accountId: USERS.hugo, displayName: 'Hugo Outside', email: 'hugo@acme.test', emailVisible: true, active: true, groups: ['jira-users'] },
+    ],
+    groups: [
+      { name: 'jira-administrators', groupId: 'g-admins' },
+      { name: 'jira-users', groupId: 'g-users' },
+      { name: 'team-leads', groupId: 'g-leads' },
+      { name: 'secret-keepers', groupId: 'g-secret' },
+    ],
+    statuses: [
+      { id: '1', name: 'To Do', categoryKey: 'new' },
+      { id: '3', name: 'Done', categoryKey: 'done' },
+    ],
+    projects: [
+      { id: '10000', key: 'ENG', name: 'Engineering' },
+      { id: '10001', key: 'SEC', name: 'Security', browseGroups: ['jira-administrators', 'secret-keepers'] },
+    ],
+    issues: [],
+    spaces: [
+      { id: '30000', key: 'DOCS', name: 'Docs', type: 'global' },
+      { id: '30001', key: 'HR', name: 'People', type: 'global', viewGroups: ['jira-administrators', 'secret-keepers'] },
+    ],
+    contents: [],
+    roles: { admin: USERS.admin, teamLead: USERS.lead, noAccess: USERS.hugo },
+  } as SiteFixture;
+}
+
+export const PLACES = [
+  { ds: 'host', c: { type: 'project' as const, id: '10000', key: 'ENG', name: 'Engineering' } },
+  { ds: 'host', c: { type: 'project' as const, id: '10001', key: 'SEC', name: 'Security' } },
+  { ds: 'globex', c: { type: 'project' as const, id: '20000', key: 'GLX', name: 'Globex' } },
+  { ds: 'host', c: { type: 'space' as const, id: '30000', key: 'DOCS', name: 'Docs' } },
+  { ds: 'host', c: { type: 'space' as const, id: '30001', key: 'HR', name: 'People' } },
+];
+
+export const ROSTER: TeammatesDoc = {
+  v: 1,
+  teams: [
+    { id: 'core', name: 'Core' },
+    { id: 'ops', name: 'Ops' },
+  ],
+  teammates: [
+    { id: 'tm-a', name: 'Ada Admin', teamId: 'core', externalIds: [{ dataSourceId: '*', type: 'accountId', value: 'u-admin' }], mappedAt: '2026-01-01T00:00:00.000Z' },
+    { id: 'tm-b', name: 'Bo Builder', teamId: 'core', externalIds: [{ dataSourceId: '*', type: 'accountId', value: 'u-bo' }], mappedAt: '2026-01-01T00:00:00.000Z' },
+    { id: 'tm-c', name: 'Cy Operator', teamId: 'ops', externalIds: [{ dataSourceId: '*', type: 'accountId', value: 'u-cy' }], mappedAt: '2026-01-01T00:00:00.000Z' },
+  ],
+};
+
+/** Seeded activities over the last `days` days (UTC), across PLACES, kinds and teammates. */
+export function seededActivities(count: number, days: number, seed = 11, teammates = ['tm-a', 'tm-b', 'tm-c']): Activity[] {
+  let s = seed;
+  const rnd = () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s / 2 ** 32;
+  };
+  const end = Date.now();
+  const kinds = ['jira.issue.created', 'jira.issue.updated', 'jira.issue.resolved', 'jira.comment', 'jira.worklog', 'confluence.page.created', 'confluence.page.updated', 'confluence.comment'] as const;
+  return Array.from({ length: count }, (_, i) => {
+    const kind = kinds[Math.floor(rnd() * kinds.length)];
+    const jira = kind.startsWith('jira.');
+    const places = PLACES.filter((p) => (p.c.type === 'project') === jira);
+    const place = places[Math.floor(rnd() * places.length)];
+    const at = new Date(Math.floor((end - rnd() * days * 86_400_000) / 1000) * 1000).toISOString();
+    return generateActivity({
+      id: `${jira ? 'jira' : 'confluence'}:${place.ds}:seed:${seed}:${i}`,
+      kind,
+      at,
+      dataSourceId: place.ds,
+      container: place.c,
+      teammateId: teammates[Math.floor(rnd() * teammates.length)],
+      details: kind === 'jira.worklog' ? { seconds: 900 * (1 + Math.floor(rnd() * 8)) } : {},
+    });
+  });
+}
+
+export interface DashboardEnv {
+  platform: LocalPlatform;
+  kvs: KvsPort;
+  call<T = unknown>(key: DashboardKey | string, payload: unknown, accountId: string | undefined): Promise<Result<T>>;
+  store(activities: Activity[]): Promise<void>;
+  setSettings(patch: Partial<Settings>): Promise<void>;
+  setRoster(doc: TeammatesDoc): Promise<void>;
+  /** Every stored activity (read back through the repository), for expected values. */
+  stored(): Promise<Activity[]>;
+  close(): Promise<void>;
+}
+
+export async function startDashboardEnv(opts: { sites?: SiteFixture[] } = {}): Promise<DashboardEnv> {
+  const platform = await startLocalPlatform({ sites: opts.sites ?? [dashboardSite()], echoConsole: false });
+  const kvs = createForgeKvs();
+  const activities = createActivityRepository(kvs);
+  const rollups = createRollupRepository(kvs, activities);
+  const config = createConfigRepository(kvs);
+  await config.saveTeammates(ROSTER);
+  return {
+    platform,
+    kvs,
+    async call<T>(key: string, payload: unknown, accountId: string | undefined) {
+      return (await platform.runtime.invokeResolver('dashboard-resolver', key, payload, { accountId } as never)) as Result<T>;
+    },
+    async store(list) {
+      await activities.upsertMany(list);
+      const weeks = new Set(list.map((a) => weekOf(a.at.slice(0, 10))));
+      for (const w of weeks) await rollups.recountWeek(w);
+    },
+    async setSettings(patch) {
+      await config.saveSettings({ ...DEFAULT_SETTINGS, ...patch });
+    },
+    async setRoster(doc) {
+      await config.saveTeammates(doc);
+    },
+    stored: () => activities.listByTime(0, 2 ** 31 - 1),
+    close: () => platform.close(),
+  };
+}
