@@ -15,10 +15,16 @@ export interface LocalPlatformOptions {
   kvsFile?: string;
   limits?: RuntimeLimits;
   /**
-   * Real-site mode: host product calls go to this site with Basic auth. Defaults from
-   * ACTIVITYPULSE_SITE_URL / ACTIVITYPULSE_EMAIL / ACTIVITYPULSE_API_TOKEN when all are set.
+   * Real-site mode: host product calls go to this site with Basic auth. Without it, taken from
+   * ACTIVITYPULSE_SITE_URL / ACTIVITYPULSE_EMAIL / ACTIVITYPULSE_API_TOKEN when all three are set
+   * (see `useEnv`).
    */
   realSite?: RealSiteOptions;
+  /**
+   * Read the ACTIVITYPULSE_* variables for real-site mode. Default: yes, except under jest, so
+   * that a developer's shell variables never send test traffic to a real site.
+   */
+  useEnv?: boolean;
   /** Host-site SiteState mutations deliver the product event they return to the app's triggers. */
   deliverHostEvents?: boolean;
   /** Where manifest.yml and src/ live (default: the current directory). */
@@ -44,7 +50,8 @@ export async function startLocalPlatform(opts: LocalPlatformOptions): Promise<Lo
   const appDir = resolve(opts.appDir ?? process.cwd());
   const manifest = loadManifest(appDir);
   const kvs = new KvsEmulator({ entities: manifest.entities, file: opts.kvsFile });
-  const realSite = opts.realSite ?? realSiteFromEnv();
+  const useEnv = opts.useEnv ?? process.env.JEST_WORKER_ID === undefined;
+  const realSite = opts.realSite ?? (useEnv ? realSiteFromEnv(process.env) : undefined);
   const emulator = opts.sites.length > 0 ? await createSiteEmulator({ sites: opts.sites, seed: opts.seed }) : undefined;
   const host = emulator?.site(opts.sites[0].name);
   const runtime = new LocalRuntime({
@@ -77,8 +84,8 @@ export async function startLocalPlatform(opts: LocalPlatformOptions): Promise<Lo
   };
 }
 
-function realSiteFromEnv(): RealSiteOptions | undefined {
-  const { ACTIVITYPULSE_SITE_URL: url, ACTIVITYPULSE_EMAIL: email, ACTIVITYPULSE_API_TOKEN: token } = process.env;
+export function realSiteFromEnv(env: NodeJS.ProcessEnv): RealSiteOptions | undefined {
+  const { ACTIVITYPULSE_SITE_URL: url, ACTIVITYPULSE_EMAIL: email, ACTIVITYPULSE_API_TOKEN: token } = env;
   return url && email && token ? { url, email, token } : undefined;
 }
 

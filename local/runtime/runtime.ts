@@ -80,6 +80,15 @@ export class LocalRuntime implements PlatformHooks {
     this.delivery = new ConsumerDelivery(o.manifest, this.invoker, this.queue, (fk) => this.limitFor('consumer', fk), () => this.backendContext());
   }
 
+  /** The host site's URL (the real site in real-site mode). */
+  get hostSiteUrl(): string | undefined {
+    return this.router.hostSiteUrl;
+  }
+
+  get realSiteMode(): boolean {
+    return !!this.o.realSite;
+  }
+
   // ---- PlatformHooks -------------------------------------------------------------------
 
   async forgeFetch(target: ForgeTarget, path: string, init: RequestInit | undefined, guard: () => void): Promise<Response> {

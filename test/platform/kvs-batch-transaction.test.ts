@@ -1,5 +1,7 @@
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import type { LocalPlatform } from '../../local/platform';
+
+type TaskAttrs = { owner: string; project: string; title: string; priority: number; score: number; done: boolean; meta: unknown; x: unknown };
 import { rejection, startFixturePlatform } from './helpers';
 
 let p: LocalPlatform;
@@ -77,9 +79,9 @@ describe('transactions', () => {
     await kvs.entity('task').set('t1', task('ann', 1));
     await kvs.entity('task').set('t2', task('bob', 5));
     await kvs.transact()
-      .set('t1', task('ann', 2), { entityName: 'task', conditions: new Filter().and('priority', FilterConditions.equalTo(1)) } as never)
-      .delete('t3', { entityName: 'task', conditions: new Filter().and('owner', FilterConditions.notExists()) } as never)
-      .check('t2', { entityName: 'task', conditions: new Filter().or('priority', FilterConditions.greaterThan(4)).or('done', FilterConditions.equalTo(true)) } as never)
+      .set('t1', task('ann', 2), { entityName: 'task', conditions: new Filter<TaskAttrs>().and('priority', FilterConditions.equalTo(1)) } as never)
+      .delete('t3', { entityName: 'task', conditions: new Filter<TaskAttrs>().and('owner', FilterConditions.notExists()) } as never)
+      .check('t2', { entityName: 'task', conditions: new Filter<TaskAttrs>().or('priority', FilterConditions.greaterThan(4)).or('done', FilterConditions.equalTo(true)) } as never)
       .execute();
     expect(p.kvs.dump().entities.task.t1).toEqual(task('ann', 2));
   });
@@ -91,8 +93,8 @@ describe('transactions', () => {
     const err = await rejection(() =>
       kvs.transact()
         .set('plain', 'after')
-        .set('t1', task('ann', 9), { entityName: 'task', conditions: new Filter().and('priority', FilterConditions.equalTo(1)) } as never)
-        .check('t2', { entityName: 'task', conditions: new Filter().and('owner', FilterConditions.equalTo('carol')) } as never)
+        .set('t1', task('ann', 9), { entityName: 'task', conditions: new Filter<TaskAttrs>().and('priority', FilterConditions.equalTo(1)) } as never)
+        .check('t2', { entityName: 'task', conditions: new Filter<TaskAttrs>().and('owner', FilterConditions.equalTo('carol')) } as never)
         .execute(),
     );
     expect(err.code).toBe('CONDITIONAL_CHECK_FAILED');
@@ -104,10 +106,10 @@ describe('transactions', () => {
 
   it('treats a missing entity as having no attributes in conditions', async () => {
     const err = await rejection(() =>
-      kvs.transact().set('t9', task('x', 1), { entityName: 'task', conditions: new Filter().and('owner', FilterConditions.exists()) } as never).execute(),
+      kvs.transact().set('t9', task('x', 1), { entityName: 'task', conditions: new Filter<TaskAttrs>().and('owner', FilterConditions.exists()) } as never).execute(),
     );
     expect(err.code).toBe('CONDITIONAL_CHECK_FAILED');
-    await kvs.transact().set('t9', task('x', 1), { entityName: 'task', conditions: new Filter().and('owner', FilterConditions.notExists()) } as never).execute();
+    await kvs.transact().set('t9', task('x', 1), { entityName: 'task', conditions: new Filter<TaskAttrs>().and('owner', FilterConditions.notExists()) } as never).execute();
     expect(await kvs.entity('task').get('t9')).toEqual(task('x', 1));
   });
 
@@ -128,7 +130,7 @@ describe('transactions', () => {
 
   it('delete of a missing key inside a transaction succeeds (idempotent), conditions on plain keys are rejected', async () => {
     await kvs.transact().delete('never-there').execute();
-    const err = await rejection(() => kvs.transact().set('p', 1, { conditions: new Filter().and('x', FilterConditions.exists()) } as never).execute());
+    const err = await rejection(() => kvs.transact().set('p', 1, { conditions: new Filter<TaskAttrs>().and('x', FilterConditions.exists()) } as never).execute());
     expect(err.code).toBe('INVALID_CONDITION');
   });
 });

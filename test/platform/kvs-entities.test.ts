@@ -1,5 +1,7 @@
 import { Filter, FilterConditions, kvs, Sort, WhereConditions } from '@forge/kvs';
 import type { LocalPlatform } from '../../local/platform';
+
+type TaskAttrs = { owner: string; project: string; title: string; priority: number; score: number; done: boolean; meta: unknown; x: unknown };
 import { rejection, startFixturePlatform } from './helpers';
 
 let p: LocalPlatform;
@@ -77,7 +79,7 @@ describe('custom entities', () => {
     const { keys } = await all((c) => {
       const q = kvs.entity('task').query().index('by-owner', { partition: ['bob'] })
         .where(WhereConditions.between(1, 5)).sort(Sort.DESC)
-        .filters(new Filter().and('done', FilterConditions.equalTo(false)).and('project', FilterConditions.beginsWith('P1')))
+        .filters(new Filter<TaskAttrs>().and('done', FilterConditions.equalTo(false)).and('project', FilterConditions.beginsWith('P1')))
         .limit(2);
       return c ? q.cursor(c) : q;
     });
@@ -88,7 +90,7 @@ describe('custom entities', () => {
   it('two-attribute partition with a float range and an OR filter', async () => {
     const { keys } = await all(() => kvs.entity('task').query().index('by-owner-project', { partition: ['ann', 'P2'] })
       .where(WhereConditions.greaterThanEqualTo(9))
-      .filters(new Filter().or('priority', FilterConditions.lessThan(2)).or('done', FilterConditions.equalTo(true)))
+      .filters(new Filter<TaskAttrs>().or('priority', FilterConditions.lessThan(2)).or('done', FilterConditions.equalTo(true)))
       .limit(100));
     const expected = expectedKeys((t) => t.owner === 'ann' && t.project === 'P2' && t.score >= 9 && (t.priority < 2 || t.done), (t) => t.score);
     expect(expected.length).toBeGreaterThan(0);
@@ -106,13 +108,13 @@ describe('custom entities', () => {
   });
 
   it('filters: NOT_EQUAL_TO, CONTAINS, NOT_CONTAINS, GREATER_THAN, LESS_THAN_EQUAL_TO, NOT_EXISTS', async () => {
-    const run = async (f: Filter) => (await all(() => kvs.entity('task').query().index('by-title').filters(f).limit(100))).keys.sort();
-    expect(await run(new Filter().and('owner', FilterConditions.notEqualTo('ann')).and('priority', FilterConditions.greaterThan(4)))).toEqual(
+    const run = async (f: { filters(): unknown[]; operator(): 'and' | 'or' }) => (await all(() => kvs.entity('task').query().index('by-title').filters(f as never).limit(100))).keys.sort();
+    expect(await run(new Filter<TaskAttrs>().and('owner', FilterConditions.notEqualTo('ann')).and('priority', FilterConditions.greaterThan(4)))).toEqual(
       expectedKeys((t) => t.owner !== 'ann' && t.priority > 4, () => 0).sort(),
     );
-    expect(await run(new Filter().and('title', FilterConditions.contains('-2')))).toEqual(expectedKeys((t) => t.title.includes('-2'), () => 0).sort());
-    expect(await run(new Filter().and('title', FilterConditions.notContains('e-')).and('score', FilterConditions.lessThanEqualTo(1)))).toEqual(['sparse']);
-    expect(await run(new Filter().and('priority', FilterConditions.notExists()))).toEqual(['sparse']);
+    expect(await run(new Filter<TaskAttrs>().and('title', FilterConditions.contains('-2')))).toEqual(expectedKeys((t) => t.title.includes('-2'), () => 0).sort());
+    expect(await run(new Filter<TaskAttrs>().and('title', FilterConditions.notContains('e-')).and('score', FilterConditions.lessThanEqualTo(1)))).toEqual(['sparse']);
+    expect(await run(new Filter<TaskAttrs>().and('priority', FilterConditions.notExists()))).toEqual(['sparse']);
   });
 
   it('a cursor stays valid when rows are added in front of it', async () => {
