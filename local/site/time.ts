@@ -4,9 +4,16 @@
  * epoch milliseconds). Confluence v2 renders UTC with `Z`.
  */
 
+// Sorting large sites parses the same fixture instants over and over; remember them.
+const parsed = new Map<string, number>();
+
 export function toMs(iso: string): number {
+  const hit = parsed.get(iso);
+  if (hit !== undefined) return hit;
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw new Error(`invalid instant ${iso}`);
+  if (parsed.size > 500_000) parsed.clear();
+  parsed.set(iso, ms);
   return ms;
 }
 
