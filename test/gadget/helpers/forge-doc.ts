@@ -51,3 +51,16 @@ export async function fire(node: ForgeDoc, prop: string, ...args: unknown[]): Pr
   });
   await settle();
 }
+
+/** For work that crosses real I/O (the local platform): settles until `done` holds, or fails. */
+export async function waitUntil(done: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 10));
+    });
+  }
+}
+
+export const loaded = () => fakeBridge.doc !== undefined && findAll(fakeBridge.doc, 'Spinner').length === 0;
