@@ -56,11 +56,14 @@ function checkAuthority(authority: string): SiteUrlResult | { host: string; site
   }
   if (authority.includes('%')) return problem('bad-characters', 'The site name may not contain encoded characters (%).');
   let host = authority.toLowerCase();
-  if (host.startsWith('[') || /:\d*$/.test(host)) {
-    if (looksLikeIp(host)) return problem('ip-address', `An IP address cannot be a data source. ${DC_HINT}`);
+  if (host.startsWith('[')) return problem('ip-address', `An IP address cannot be a data source. ${DC_HINT}`);
+  if (host.includes(':')) {
+    // A port usually means a self-hosted Jira: say that first, it is the real obstacle.
+    const name = host.slice(0, host.indexOf(':'));
+    if (looksLikeIp(name)) return problem('ip-address', `An IP address cannot be a data source. ${DC_HINT}`);
+    if (!CLOUD_SUFFIXES.some((s) => name.endsWith(s))) return problem('not-cloud', `${name} is not an Atlassian Cloud site. ${DC_HINT}`);
     return problem('port', 'Remove the port number: Atlassian Cloud sites are only reached on the standard HTTPS port.');
   }
-  if (host.includes(':')) return problem('port', 'Remove the port number: Atlassian Cloud sites are only reached on the standard HTTPS port.');
   if (host.endsWith('.')) host = host.slice(0, -1);
   if (!host) return problem('empty', 'Enter the site address, for example https://your-team.atlassian.net.');
   if (looksLikeIp(host)) return problem('ip-address', `An IP address cannot be a data source. ${DC_HINT}`);

@@ -68,7 +68,7 @@ export async function startAdminEnv(opts: { sites?: SiteFixture[]; now?: Date } 
   const deps: AdminDeps = {
     config,
     clientFor: (ds, product) =>
-      emulatorClient(emu, ds, product, async () => {
+      emulatorClient(emu, ds, product, async (): Promise<Record<string, string>> => {
         if (ds.kind === 'host') return { 'x-forge-identity': 'app' };
         const c = await config.getCredentials(ds.id, product);
         return { authorization: `Basic ${Buffer.from(`${c.email}:${c.token}`).toString('base64')}` };

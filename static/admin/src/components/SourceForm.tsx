@@ -12,9 +12,9 @@ interface Props {
 }
 
 /** Suggests <jira url>/wiki while the admin types (the UI mirror of the server's normalisation). */
-function wikiFor(jiraUrl: string): string {
-  const m = /^(https:\/\/[a-z0-9-]+\.(?:atlassian\.net|jira\.com))/i.exec(jiraUrl.trim());
-  return m ? `${m[1].toLowerCase()}/wiki` : 'https://<name>.atlassian.net/wiki';
+function wikiFor(jiraUrl: string): string | undefined {
+  const m = /^(?:https:\/\/)?([a-z0-9-]+\.(?:atlassian\.net|jira\.com))(?:[/?]|$)/i.exec(jiraUrl.trim());
+  return m ? `https://${m[1].toLowerCase()}/wiki` : undefined;
 }
 
 function TokenField(p: { label: string; setAt?: string; value: string; onChange: (v: string) => void; error?: string; help: string; required: boolean }) {
@@ -47,6 +47,7 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
   });
   const [busy, setBusy] = useState(false);
   const { errors, clear, show } = useFieldErrors();
+  const suggestion = wikiFor(f.jiraUrl);
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
 
   async function submit(e: FormEvent) {
@@ -74,7 +75,7 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
       </div>
       <h3>Confluence (optional)</h3>
       <div className="grid2">
-        <Field label="Confluence URL" name="confluenceUrl" value={f.confluenceUrl} onChange={set('confluenceUrl')} error={errors.fields.confluenceUrl} placeholder={wikiFor(f.jiraUrl)} help={<>Usually <button type="button" className="btn subtle" onClick={() => set('confluenceUrl')(wikiFor(f.jiraUrl))}>{wikiFor(f.jiraUrl)}</button> Leave empty if the site has no Confluence.</>} />
+        <Field label="Confluence URL" name="confluenceUrl" value={f.confluenceUrl} onChange={set('confluenceUrl')} error={errors.fields.confluenceUrl} placeholder={suggestion ?? 'https://<name>.atlassian.net/wiki'} help={<>Usually the Jira URL followed by /wiki{suggestion ? <> (<button type="button" className="link" onClick={() => set('confluenceUrl')(suggestion)}>use {suggestion}</button>)</> : null}. Leave empty if the site has no Confluence.</>} />
         <Field label="Confluence email" type="email" value={f.confluenceEmail} onChange={set('confluenceEmail')} error={errors.fields.confluenceEmail} help="Empty: the Jira email is used." />
         <TokenField label="Confluence API token" setAt={source?.confluenceTokenSetAt} value={f.confluenceToken} onChange={set('confluenceToken')} error={errors.fields.confluenceToken} required={false} help="Empty: the Jira API token is used." />
         <label className="checkbox">

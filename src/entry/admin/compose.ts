@@ -1,0 +1,19 @@
+import { randomUUID } from 'node:crypto';
+import type { AdminDeps } from '../../admin/deps';
+import { getConfigRepository } from '../../platform/services';
+import { createSiteClient } from '../../platform/site-client-factory';
+import { createHostSiteClient } from '../../platform/site-clients';
+import { createAdminSyncPort } from './sync-adapter';
+
+/** The admin use cases wired to Forge: KVS, the host site as the app, other sites by API token. */
+export function composeAdminDeps(siteUrl: string | undefined): AdminDeps {
+  const config = getConfigRepository();
+  return {
+    config,
+    clientFor: (ds, product) => createSiteClient(ds, product, config),
+    hostJira: () => createHostSiteClient('jira', siteUrl ? new URL(siteUrl).origin : ''),
+    sync: createAdminSyncPort(config),
+    now: () => new Date(),
+    newId: (prefix) => `${prefix}-${randomUUID().replace(/-/g, '').slice(0, 12)}`,
+  };
+}

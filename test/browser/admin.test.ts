@@ -1,0 +1,158 @@
+import type { Browser, Page } from 'playwright-core';
+import { startLocalPlatform, type LocalPlatform } from '../../local/platform';
+import { startCustomUiHost, type CustomUiHost } from '../../local/host/server';
+import { chromiumAvailable, launchBrowser, screenshot } from '../admin/helpers/browser';
+import { GLOBEX_TOKEN, globexSite, hostSite } from '../admin/helpers/sites';
+
+/**
+ * The admin page, built, in headless Chromium, on the local platform: the real resolver, KVS
+ * emulator and site emulator behind the bridge shim. Needs `npm run build:ui` first.
+ */
+jest.setTimeout(120_000);
+const run = chromiumAvailable() ? describe : describe.skip;
+
+run('admin page in the browser', () => {
+  let platform: LocalPlatform;
+  let host: CustomUiHost;
+  let browser: Browser;
+  let page: Page;
+
+  const open = async (as: string, theme: 'light' | 'dark' = 'light') => {
+    await page.goto(`${host.url}/frame/admin/?as=${as}&theme=${theme}`);
+  };
+  const globexCard = () => page.getByRole('region', { name: 'Globex' });
+
+  beforeAll(async () => {
+    platform = await startLocalPlatform({ sites: [hostSite(), globexSite()], echoConsole: false });
+    host = await startCustomUiHost({ platform });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    await platform?.close();
+  });
+
+  it('lists the host site first, with no credentials', async () => {
+    await open('u-admin');
+    const hostCard = page.getByRole('region', { name: 'acme.atlassian.net' });
+    await hostCard.waitFor();
+    await expectText(hostCard, 'Reached as the app: no credentials needed.');
+    await screenshot(page, 'admin-sources');
+  });
+
+  it('refuses a Data Center address next to the field, then tests a wrong token: "Authentication failed"', async () => {
+    await page.getByRole('button', { name: 'Add data source' }).click();
+    await page.getByLabel('Name').fill('Globex');
+    await page.getByLabel('Jira URL').fill('https://jira.globex.internal:8443/browse/GLX-1');
+    await page.getByLabel('Jira email').fill('gina@globex.test');
+    await page.getByLabel('Jira API token').fill('ATATT3xFfGF0-wrong-token-000000000');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const url = page.getByLabel('Jira URL');
+    await expectAttr(url, 'aria-invalid', 'true');
+    await expectText(page.getByRole('alert').first(), 'Data Center and Server cannot be connected');
+    await screenshot(page, 'admin-url-error');
+
+    await url.fill('https://globex.atlassian.net/browse/GLX-1');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await globexCard().waitFor();
+    await expectText(globexCard(), 'https://globex.atlassian.net');
+    await expectText(globexCard(), 'API token set on');
+    await globexCard().getByRole('button', { name: 'Test connection' }).click();
+    await expectText(globexCard().getByTestId('test-jira'), 'Authentication failed');
+    await screenshot(page, 'admin-test-failed');
+  });
+
+  it('replaces the token without ever showing the saved one, then the test connects', async () => {
+    await globexCard().getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Edit Globex' });
+    await expectText(form.getByTestId('token-set').first(), 'API token set on');
+    expect(await page.content()).not.toContain('wrong-token');
+    await form.getByRole('button', { name: 'Replace' }).first().click();
+    await form.getByLabel('Jira API token').fill(GLOBEX_TOKEN);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await globexCard().getByRole('button', { name: 'Test connection' }).click();
+    await expectText(globexCard().getByTestId('test-jira'), 'Jira: Connected');
+    await expectText(globexCard().getByTestId('test-jira'), 'Gina Owner');
+    await screenshot(page, 'admin-test-ok');
+  });
+
+  it('maps teammates by email: one resolves, one is hidden by privacy settings', async () => {
+    await page.getByRole('tab', { name: 'Teammates' }).click();
+    for (const [name, email] of [['Sam', 'sam@globex.test'], ['Pia', 'pia@globex.test']]) {
+      await page.getByRole('button', { name: 'Add teammate' }).click();
+      const form = page.getByRole('form', { name: 'Add teammate' });
+      await form.getByLabel('Name').fill(name);
+      await form.getByLabel('Identity 1 applies to').selectOption({ label: 'Globex' });
+      await form.getByLabel('Identity 1 value').fill(email);
+      await form.getByRole('button', { name: 'Save teammate' }).click();
+      await page.getByRole('cell', { name, exact: true }).waitFor();
+    }
+    const rows = page.getByTestId('teammate-row');
+    await expectText(rows.filter({ hasText: 'Sam' }), 'resolved to Sam Visible');
+    await expectText(rows.filter({ hasText: 'Pia' }), "email hidden by the user's privacy settings: use the account ID");
+    await screenshot(page, 'admin-teammates');
+  });
+
+  it('fetches now, shows the progress bar until the run finishes, and lists the run in history', async () => {
+    // Slow the other site a little so the bar is seen moving.
+    platform.sites!.faults.add({ match: { site: 'globex' }, type: 'latency', delayMs: 150 });
+    await page.getByRole('tab', { name: 'Data sources' }).click();
+    await globexCard().getByRole('button', { name: 'Fetch now' }).click();
+    await globexCard().getByLabel('From').waitFor();
+    await globexCard().getByRole('button', { name: 'Start fetch' }).click();
+    const bar = globexCard().getByRole('progressbar');
+    await bar.waitFor({ timeout: 15_000 });
+    await screenshot(page, 'admin-progress');
+    await bar.waitFor({ state: 'detached', timeout: 60_000 });
+    platform.sites!.faults.clear();
+
+    await page.getByRole('tab', { name: 'Sync' }).click();
+    const row = page.getByTestId('run-row').filter({ hasText: 'Globex' }).first();
+    await row.waitFor();
+    await expectText(row, 'Done');
+    await expectText(row, 'Jira comments');
+    await screenshot(page, 'admin-history');
+  });
+
+  it('follows the Jira theme: dark mode uses the dark design tokens', async () => {
+    await open('u-admin', 'dark');
+    await page.getByRole('tab', { name: 'Data sources' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('dark');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
+    expect(r + g + b).toBeLessThan(200);
+    await screenshot(page, 'admin-dark');
+  });
+
+  it('tells a user who is not a Jira administrator that they have no access', async () => {
+    await open('u-lead');
+    await expectText(page.getByTestId('page-error'), 'You do not have access');
+    await screenshot(page, 'admin-forbidden');
+  });
+});
+
+async function expectText(loc: { waitFor(o?: object): Promise<void>; textContent(): Promise<string | null> }, text: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      last = (await loc.textContent()) ?? "";
+      if (last.includes(text)) return;
+    } catch {
+      /* not there yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`expected "${text}" in: ${last.slice(0, 500)}`);
+}
+
+async function expectAttr(loc: { getAttribute(n: string): Promise<string | null> }, name: string, value: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if ((await loc.getAttribute(name)) === value) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`expected ${name}="${value}"`);
+}
