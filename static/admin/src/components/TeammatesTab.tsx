@@ -29,7 +29,7 @@ function Identities({ t, sources }: { t: TeammateView; sources: DataSourceView[]
             <ul style={{ margin: 0, paddingLeft: 16 }}>
               {Object.entries(x.resolutions ?? {}).map(([dsId, r]) => {
                 const { text, tone } = resolutionText(r);
-                return <li key={dsId} className={`resolution`} data-testid="resolution">{name(dsId)}: <span className={`lozenge ${tone}`}>{text}</span></li>;
+                return <li key={dsId} className={`resolution`} data-testid="resolution">{name(dsId)}: <span className={`status-text ${tone}`}>{text}</span></li>;
               })}
             </ul>
           ) : null}
@@ -101,8 +101,6 @@ export function TeammatesTab({ sources }: { sources: DataSourceView[] }) {
       {editing ? (
         <TeammateForm teammate={editing === 'new' ? undefined : editing} teams={data.teams} sources={sources} onCancel={() => setEditing(undefined)} onSaved={(t) => { setEditing(undefined); setNotice(`Saved ${t.name}.`); void reload(); }} />
       ) : null}
-      <PeoplePicker teams={data.teams} onAdded={(m) => { setNotice(m); void reload(); }} />
-      <Teams teams={data.teams} reload={() => void reload()} />
       <table aria-label="Teammates">
         <thead><tr><th>Name</th><th>Team</th><th>Identities</th><th /></tr></thead>
         <tbody>
@@ -112,14 +110,18 @@ export function TeammatesTab({ sources }: { sources: DataSourceView[] }) {
               <td>{t.name}</td>
               <td>{teamName(t.teamId)}</td>
               <td><Identities t={t} sources={sources} /></td>
-              <td className="row">
-                <button className="btn" type="button" onClick={() => setEditing(t)} aria-label={`Edit ${t.name}`}>Edit</button>
-                <button className="btn subtle" type="button" onClick={() => remove(t)} aria-label={`Remove ${t.name}`}>Remove</button>
+              <td>
+                <div className="row">
+                  <button className="btn" type="button" onClick={() => setEditing(t)} aria-label={`Edit ${t.name}`}>Edit</button>
+                  <button className="btn subtle" type="button" onClick={() => remove(t)} aria-label={`Remove ${t.name}`}>Remove</button>
+                </div>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <PeoplePicker teams={data.teams} onAdded={(m) => { setNotice(m); void reload(); }} />
+      <Teams teams={data.teams} reload={() => void reload()} />
     </div>
   );
 }
