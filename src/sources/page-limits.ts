@@ -18,8 +18,8 @@ export const PAGE_LIMITS = {
   worklogList: 1000,
   /** worklog/updated and worklog/deleted: up to 1000 per page. */
   worklogFeed: 1000,
-  /** CQL search: Cloud does not publish a cap beyond 25 for body expansions; ids only here. */
-  cql: 250,
+  /** CQL search: the default is 25 and larger limits are silently capped (50 seen). */
+  cql: 50,
   /** Confluence v2 lists: max 250. */
   confluenceV2: 250,
 } as const;

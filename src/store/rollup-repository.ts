@@ -1,0 +1,101 @@
+import { buildRollupWeek, rollupWeekSchema, type RollupWeek } from '../domain/rollup';
+import type { ActivityRepository } from './activity-repository';
+import { ENTITY, KEY } from './keys';
+import { KvsConflictError, KVS_BATCH_LIMIT, type KvsPort } from './kvs-port';
+
+interface StoredRollup {
+  week: string;
+  rev: number;
+  data: RollupWeek;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Rollup weeks are kept exact by recounting, never by adding deltas: a writer marks the weeks
+ * it will touch as dirty (before and again after writing, so a concurrent recount that started
+ * in between keeps the mark), and a recount rebuilds a week from the activity index and writes
+ * it only if nobody wrote a newer one meanwhile (a condition on `rev`).
+ */
+export function createRollupRepository(kvs: KvsPort, activities: ActivityRepository, now: () => number = Date.now) {
+  async function get(week: string): Promise<StoredRollup | undefined> {
+    const raw = await kvs.entityGet<StoredRollup>(ENTITY.rollupWeek, KEY.rollupWeek(week));
+    if (!raw) return undefined;
+    const parsed = rollupWeekSchema.safeParse(raw.data);
+    return parsed.success ? { week: raw.week, rev: raw.rev, data: parsed.data } : { week, rev: raw.rev ?? 0, data: buildRollupWeek(week, []) };
+  }
+
+  async function recountWeek(week: string): Promise<RollupWeek> {
+    for (let attempt = 0; ; attempt++) {
+      const current = await get(week);
+      const start = Date.parse(`${week}T00:00:00.000Z`) / 1000;
+      const list = await activities.listByTime(start, start + (7 * DAY_MS) / 1000 - 1);
+      const data = buildRollupWeek(week, list);
+      const value: StoredRollup = { week, rev: (current?.rev ?? 0) + 1, data };
+      try {
+        if (current) {
+          await kvs.transact({
+            set: [
+              {
+                key: KEY.rollupWeek(week),
+                entity: ENTITY.rollupWeek,
+                value,
+                conditions: [{ attribute: 'rev', op: 'eq', value: current.rev }],
+              },
+            ],
+          });
+        } else {
+          await kvs.entitySet(ENTITY.rollupWeek, KEY.rollupWeek(week), value);
+        }
+        return data;
+      } catch (e) {
+        // Someone recounted the same week meanwhile; their count is at least as fresh as ours.
+        if (e instanceof KvsConflictError && attempt < 3) continue;
+        throw e;
+      }
+    }
+  }
+
+  return {
+    get,
+
+    async markDirty(weeks: Iterable<string>): Promise<void> {
+      const at = now();
+      const list = [...new Set(weeks)];
+      for (let i = 0; i < list.length; i += KVS_BATCH_LIMIT) {
+        await kvs.batchSet(list.slice(i, i + KVS_BATCH_LIMIT).map((w) => ({ key: KEY.rollupDirty(w), value: at })));
+      }
+    },
+
+    async listDirty(): Promise<Map<string, number>> {
+      const out = new Map<string, number>();
+      let cursor: string | undefined;
+      do {
+        const page = await kvs.queryPrefix<number>(KEY.rollupDirtyPrefix, cursor, 20);
+        for (const r of page.results) out.set(r.key.slice(KEY.rollupDirtyPrefix.length), Number(r.value));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return out;
+    },
+
+    recountWeek,
+
+    /** Recounts the given weeks plus every week still marked dirty; clears marks made before. */
+    async recountDirty(extra: Iterable<string> = []): Promise<string[]> {
+      const startedAt = now();
+      const dirty = await this.listDirty();
+      const weeks = new Set([...extra, ...dirty.keys()]);
+      for (const week of [...weeks].sort()) {
+        await recountWeek(week);
+        const mark = dirty.get(week);
+        if (mark !== undefined && mark < startedAt) {
+          const latest = await kvs.get<number>(KEY.rollupDirty(week));
+          if (latest === undefined || Number(latest) < startedAt) await kvs.delete(KEY.rollupDirty(week));
+        }
+      }
+      return [...weeks].sort();
+    },
+  };
+}
+
+export type RollupRepository = ReturnType<typeof createRollupRepository>;

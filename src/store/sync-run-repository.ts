@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { ENTITY, INDEX } from './keys';
+import type { KvsPort } from './kvs-port';
+
+export const STREAM_IDS = ['jira-issues', 'jira-worklogs', 'confluence-content', 'confluence-comments', 'sweep'] as const;
+export type StreamId = (typeof STREAM_IDS)[number];
+
+export const runStatusSchema = z.enum(['running', 'succeeded', 'partial', 'failed', 'cancelled', 'rate-limited']);
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+export const streamProgressSchema = z.object({
+  status: z.enum(['pending', 'running', 'done', 'failed', 'skipped']),
+  pages: z.number().int().default(0),
+  activities: z.number().int().default(0),
+  deleted: z.number().int().default(0),
+  /** Plain words, e.g. "Confluence is not available on this site". */
+  note: z.string().optional(),
+});
+export type StreamProgress = z.infer<typeof streamProgressSchema>;
+
+/** One sync run of one data source: what the admin page's history and progress bar show. */
+export const syncRunSchema = z.object({
+  id: z.string(),
+  dataSourceId: z.string(),
+  reason: z.enum(['scheduled', 'manual', 'backfill', 'continue', 'cli']),
+  status: runStatusSchema,
+  startedAt: z.string(),
+  endedAt: z.string().optional(),
+  window: z.object({ since: z.string(), until: z.string() }),
+  /** A date range was asked for ("Fetch now" with dates): read exactly it, move no watermark. */
+  explicitRange: z.boolean().default(false),
+  streams: z.record(z.string(), streamProgressSchema),
+  /** Stored activities by kind (upserts) and deletions. */
+  byKind: z.record(z.string(), z.number().int()).default({}),
+  deleted: z.number().int().default(0),
+  /** REST calls by endpoint template, e.g. "POST /rest/api/3/issue/bulkfetch". */
+  calls: z.record(z.string(), z.number().int()).default({}),
+  rateLimited: z.number().int().default(0),
+  retries: z.number().int().default(0),
+  errors: z.array(z.object({ at: z.string(), stream: z.string().optional(), code: z.string(), message: z.string() })).default([]),
+  invocations: z.number().int().default(0),
+  cancelRequested: z.boolean().default(false),
+  progress: z.object({
+    streamsDone: z.number().int(),
+    streamsTotal: z.number().int(),
+    pages: z.number().int(),
+    activities: z.number().int(),
+    /** Seconds left, when it can be guessed from the pages done so far. */
+    etaSec: z.number().int().optional(),
+  }),
+});
+export type SyncRun = z.infer<typeof syncRunSchema>;
+
+interface StoredRun {
+  dataSourceId: string;
+  startedSec: number;
+  status: string;
+  doc: SyncRun;
+}
+
+export function createSyncRunRepository(kvs: KvsPort) {
+  const key = (id: string) => `run:${id}`;
+  return {
+    async save(run: SyncRun): Promise<void> {
+      const doc = syncRunSchema.parse(run);
+      const stored: StoredRun = {
+        dataSourceId: doc.dataSourceId,
+        startedSec: Math.floor(Date.parse(doc.startedAt) / 1000),
+        status: doc.status,
+        doc,
+      };
+      await kvs.entitySet(ENTITY.syncRun, key(doc.id), stored);
+    },
+    async get(id: string): Promise<SyncRun | undefined> {
+      const raw = await kvs.entityGet<StoredRun>(ENTITY.syncRun, key(id));
+      const parsed = syncRunSchema.safeParse(raw?.doc);
+      return parsed.success ? parsed.data : undefined;
+    },
+    /** Newest first. */
+    async list(limit: number, dataSourceId?: string): Promise<SyncRun[]> {
+      const page = await kvs.entityQuery<StoredRun>(ENTITY.syncRun, {
+        index: dataSourceId ? INDEX.syncRun.bySourceStarted : INDEX.syncRun.byStarted,
+        ...(dataSourceId ? { partition: [dataSourceId] } : {}),
+        range: { op: 'gte', value: 0 },
+        sort: 'DESC',
+        limit: Math.max(1, Math.min(100, limit)),
+      });
+      return page.results.flatMap((r) => {
+        const parsed = syncRunSchema.safeParse(r.value?.doc);
+        return parsed.success ? [parsed.data] : [];
+      });
+    },
+  };
+}
+
+export type SyncRunRepository = ReturnType<typeof createSyncRunRepository>;

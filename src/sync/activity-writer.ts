@@ -1,0 +1,94 @@
+import type { Activity, ActivityKind } from '../domain/activity';
+import { weekOfActivity, type ActivityRepository } from '../store/activity-repository';
+import type { RollupRepository } from '../store/rollup-repository';
+
+export interface WriteStats {
+  upserted: Record<string, number>;
+  unchanged: number;
+  deleted: number;
+}
+
+function sameActivity(a: Activity, b: Activity): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Applies computed activities to the store: skips unchanged ones, deletes what disappeared, and
+ * marks every week it touches (old and new `at`) dirty before and after writing, so rollups are
+ * recounted exactly even when a write is interrupted or races another writer.
+ */
+export class ActivityWriter {
+  readonly touchedWeeks = new Set<string>();
+  readonly stats: WriteStats = { upserted: {}, unchanged: 0, deleted: 0 };
+
+  constructor(
+    private readonly activities: ActivityRepository,
+    private readonly rollups: RollupRepository,
+    /** False while the store holds nothing for this source: no reads are needed to compare. */
+    private readonly storeMayHaveData: boolean,
+  ) {}
+
+  /** Upserts `upserts`; deletes the ids in `deleteIds` that are stored. */
+  async apply(upserts: Activity[], deleteIds: string[] = []): Promise<void> {
+    const byId = new Map(upserts.map((a) => [a.id, a]));
+    const upsertIds = new Set(byId.keys());
+    const dels = deleteIds.filter((id) => !upsertIds.has(id));
+    const old = this.storeMayHaveData ? await this.activities.getMany([...byId.keys(), ...dels]) : new Map<string, Activity>();
+    await this.write([...byId.values()], dels, old);
+  }
+
+  /**
+   * Makes the stored activities of whole entities (issues, pages) of the given kinds match what
+   * was computed inside the window: computed ones are upserted, stored ones no longer computed
+   * (a deleted comment, an unmapped teammate) are deleted. One write pass for all entities.
+   */
+  async reconcileEntities(
+    dataSourceId: string,
+    entities: { entityKey: string; computed: Activity[] }[],
+    kinds: ReadonlySet<ActivityKind>,
+    keepSinceMs: number,
+    untilMs: number,
+  ): Promise<void> {
+    const computed = entities.flatMap((e) => e.computed);
+    if (!this.storeMayHaveData) return this.write(computed, [], new Map());
+    const old = new Map<string, Activity>();
+    const dels: string[] = [];
+    const ids = new Set(computed.map((a) => a.id));
+    for (const e of entities) {
+      const stored = await this.activities.listByEntity(dataSourceId, e.entityKey);
+      for (const a of stored) {
+        old.set(a.id, a);
+        const t = Date.parse(a.at);
+        if (kinds.has(a.kind) && !ids.has(a.id) && t >= keepSinceMs && t < untilMs) dels.push(a.id);
+      }
+    }
+    await this.write(computed, dels, old);
+  }
+
+  private async write(upserts: Activity[], dels: string[], old: Map<string, Activity>): Promise<void> {
+    const changed = upserts.filter((a) => {
+      const prev = old.get(a.id);
+      return !prev || !sameActivity(prev, a);
+    });
+    const gone = dels.filter((id) => old.has(id));
+    this.stats.unchanged += upserts.length - changed.length;
+    if (changed.length === 0 && gone.length === 0) return;
+    const weeks = new Set<string>();
+    for (const a of changed) {
+      weeks.add(weekOfActivity(a));
+      const prev = old.get(a.id);
+      if (prev) weeks.add(weekOfActivity(prev));
+    }
+    for (const id of gone) {
+      const prev = old.get(id);
+      if (prev) weeks.add(weekOfActivity(prev));
+    }
+    await this.rollups.markDirty(weeks);
+    await this.activities.upsertMany(changed);
+    if (gone.length) await this.activities.deleteMany(gone);
+    await this.rollups.markDirty(weeks);
+    for (const w of weeks) this.touchedWeeks.add(w);
+    for (const a of changed) this.stats.upserted[a.kind] = (this.stats.upserted[a.kind] ?? 0) + 1;
+    this.stats.deleted += gone.length;
+  }
+}

@@ -1,0 +1,86 @@
+import { activityId, type Activity, type Container, type ActivityEntity } from '../../domain/activity';
+import type { ConfluenceContent, ConfluenceSpace, ConfluenceVersion, ContentType } from '../../sources/confluence/schemas';
+import type { AttributionContext } from './context';
+import { inWindow, isoUtc } from './time';
+
+export interface ContentInfo {
+  id: string;
+  type: ContentType;
+  title: string;
+  space: { id: string; key: string; name: string };
+}
+
+export function contentInfo(c: ConfluenceContent, type: ContentType, space: ConfluenceSpace | undefined): ContentInfo {
+  return {
+    id: c.id,
+    type,
+    title: c.title,
+    space: { id: c.spaceId, key: space?.key ?? c.spaceId, name: space?.name ?? '' },
+  };
+}
+
+function make(
+  ctx: AttributionContext,
+  info: ContentInfo,
+  a: Pick<Activity, 'id' | 'kind' | 'details'> & { actor?: string | null; at: string; url?: string },
+): Activity | undefined {
+  if (!a.actor) return undefined;
+  const teammateId = ctx.teammates.get(a.actor);
+  if (!teammateId) return undefined;
+  const at = isoUtc(a.at);
+  if (!inWindow(at, ctx.window)) return undefined;
+  const container: Container = { type: 'space', ...info.space };
+  const entity: ActivityEntity = { type: info.type, id: info.id, key: info.id, title: info.title };
+  return {
+    id: a.id,
+    source: 'confluence',
+    dataSourceId: ctx.dataSourceId,
+    kind: a.kind,
+    actorAccountId: a.actor,
+    teammateId,
+    at,
+    container,
+    entity,
+    url: a.url ?? `${ctx.wikiUrl}/pages/viewpage.action?pageId=${info.id}`,
+    details: a.details,
+  };
+}
+
+export function pageCreatedActivity(ctx: AttributionContext, info: ContentInfo, c: ConfluenceContent): Activity | undefined {
+  return make(ctx, info, {
+    id: activityId.pageCreated(ctx.dataSourceId, c.id),
+    kind: 'confluence.page.created',
+    actor: c.authorId,
+    at: c.createdAt,
+    details: {},
+  });
+}
+
+/** Version 1 is the creation; every later version is an update by its author. */
+export function pageUpdatedActivity(ctx: AttributionContext, info: ContentInfo, v: ConfluenceVersion): Activity | undefined {
+  if (v.number < 2) return undefined;
+  return make(ctx, info, {
+    id: activityId.pageUpdated(ctx.dataSourceId, info.id, v.number),
+    kind: 'confluence.page.updated',
+    actor: v.authorId,
+    at: v.createdAt,
+    details: { version: v.number },
+  });
+}
+
+/** A comment by the author of its first version, at that version's time. */
+export function confluenceCommentActivity(
+  ctx: AttributionContext,
+  info: ContentInfo,
+  commentId: string,
+  first: ConfluenceVersion,
+): Activity | undefined {
+  return make(ctx, info, {
+    id: activityId.confluenceComment(ctx.dataSourceId, commentId),
+    kind: 'confluence.comment',
+    actor: first.authorId,
+    at: first.createdAt,
+    url: `${ctx.wikiUrl}/pages/viewpage.action?pageId=${info.id}&focusedCommentId=${commentId}`,
+    details: { commentId },
+  });
+}

@@ -1,0 +1,190 @@
+import type { DataSource } from '../domain/config';
+import { BudgetExhaustedError, describeError, isAccessError, isNotFoundError, RateLimitError, UnreachableError } from '../sources/errors';
+import { createRequestMeter, type RequestMeter } from '../sources/request-meter';
+import { createRateBudget, withRetries, type RateBudget } from '../sources/retrying-client';
+import type { SiteClient } from '../sources/site-client';
+import type { SyncRun } from '../store/sync-run-repository';
+import { ActivityWriter } from './activity-writer';
+import { finishPass, planPass } from './pass-planner';
+import { addCalls, recordError, refreshProgress } from './run-record';
+import { createRunCache, type Stream, type StreamEnv } from './stream-env';
+import { confluenceCommentsStream } from './streams/confluence-comments';
+import { confluenceContentStream } from './streams/confluence-content';
+import { jiraIssuesStream } from './streams/jira-issues';
+import { jiraWorklogsStream } from './streams/jira-worklogs';
+import type { SyncDeps } from './sync-deps';
+import { latestMappingMs, teammateAccounts } from './teammate-map';
+
+export const STREAMS: Stream[] = [jiraIssuesStream, jiraWorklogsStream, confluenceContentStream, confluenceCommentsStream];
+
+export type InvocationOutcome = 'finished' | 'continue' | 'rate-limited' | 'busy' | 'cancelled';
+
+/** Budgets live per site for the whole process: the host and each external site apart. */
+const budgets = new Map<string, RateBudget>();
+function budgetFor(deps: SyncDeps, client: SiteClient): RateBudget {
+  const site = client.dataSourceId === 'host' ? 'host' : new URL(client.baseUrl).origin;
+  let b = budgets.get(site);
+  if (!b) {
+    b = createRateBudget(client.dataSourceId === 'host' ? 'This Jira site' : new URL(client.baseUrl).hostname, {
+      maxLimited: deps.limits.maxRateLimited,
+      maxWaitMs: deps.limits.maxRateWaitMs,
+    });
+    budgets.set(site, b);
+  }
+  return b;
+}
+
+export function resetRateBudgets(): void {
+  budgets.clear();
+}
+
+function wrap(deps: SyncDeps, meter: RequestMeter, client: SiteClient | undefined): SiteClient | undefined {
+  if (!client) return undefined;
+  return withRetries(client, {
+    budget: budgetFor(deps, client),
+    meter,
+    sleep: deps.sleep,
+    random: deps.random,
+    now: deps.now,
+    remainingMs: () => {
+      const left = deps.remainingMs();
+      return left === undefined ? undefined : left - deps.limits.safetyMs / 2;
+    },
+  });
+}
+
+/**
+ * One invocation's worth of a run on one data source: every stream in turn, a page at a time,
+ * checkpointing after each page, until done or the invocation is nearly over.
+ */
+export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, run: SyncRun): Promise<InvocationOutcome> {
+  const owner = run.id;
+  const held: string[] = [];
+  for (const s of STREAMS) {
+    if (await deps.leases.acquire(ds.id, s.id, owner, deps.limits.leaseMs)) held.push(s.id);
+    else {
+      for (const h of held) await deps.leases.release(ds.id, h, owner);
+      return 'busy';
+    }
+  }
+
+  const meter = createRequestMeter();
+  const raw = deps.clientsFor(ds);
+  const clients = { jira: wrap(deps, meter, raw.jira), confluence: wrap(deps, meter, raw.confluence) };
+  const settings = await deps.config.getSettings();
+  const teammatesDoc = await deps.config.getTeammates();
+  const teammates = teammateAccounts(teammatesDoc, ds.id);
+  const mappingMs = latestMappingMs(teammatesDoc, ds.id);
+  const storeMayHaveData = await deps.activities.hasAnyForSource(ds.id);
+  const writer = new ActivityWriter(deps.activities, deps.rollups, storeMayHaveData);
+  const cache = createRunCache();
+  const range = run.explicitRange ? { sinceMs: Date.parse(run.window.since), untilMs: Date.parse(run.window.until) } : undefined;
+  const timeUp = () => {
+    const left = deps.remainingMs();
+    return left !== undefined && left < deps.limits.safetyMs;
+  };
+  run.invocations += 1;
+
+  let outcome: InvocationOutcome = 'finished';
+  let accessLost: { code: string; message: string } | undefined;
+  try {
+    for (const stream of STREAMS) {
+      const progress = run.streams[stream.id];
+      if (progress.status === 'done' || progress.status === 'skipped' || progress.status === 'failed') continue;
+      const client = stream.product === 'jira' ? clients.jira : clients.confluence;
+      if (!client) {
+        Object.assign(progress, { status: 'skipped', note: 'This data source has no Confluence' });
+        continue;
+      }
+      if (teammates.size === 0) {
+        Object.assign(progress, { status: 'skipped', note: 'Nobody is mapped on this data source' });
+        continue;
+      }
+      progress.status = 'running';
+      const cursor = await deps.cursors.get(ds.id, stream.id);
+      const pass = planPass(cursor, {
+        runId: run.id,
+        nowMs: deps.now(),
+        historyDays: settings.historyDays,
+        range,
+        mappingMs,
+        lookbackMs: deps.limits.lookbackMs,
+        settleMs: deps.limits.settleMs,
+      });
+      const env: StreamEnv = {
+        dataSourceId: ds.id,
+        jira: clients.jira,
+        confluence: clients.confluence,
+        ctx: {
+          dataSourceId: ds.id,
+          siteUrl: new URL(ds.jiraUrl).origin,
+          wikiUrl: (ds.confluenceUrl ?? `${new URL(ds.jiraUrl).origin}/wiki`).replace(/\/+$/, ''),
+          teammates,
+          window: { sinceMs: pass.keepSinceMs, untilMs: pass.untilMs },
+        },
+        writer,
+        cache,
+        storeMayHaveData,
+      };
+      try {
+        for (;;) {
+          if (timeUp()) {
+            outcome = 'continue';
+            break;
+          }
+          const before = writer.stats.deleted;
+          const res = await stream.step(env, pass);
+          pass.pages += 1;
+          progress.pages += 1;
+          progress.activities += res.activities;
+          progress.deleted += writer.stats.deleted - before;
+          if (res.done) {
+            await deps.cursors.save(ds.id, stream.id, finishPass(cursor, pass));
+            progress.status = 'done';
+            break;
+          }
+          await deps.cursors.save(ds.id, stream.id, { ...cursor, pass });
+          if (pass.pages % 5 === 0) {
+            await deps.leases.renew(ds.id, stream.id, owner, deps.limits.leaseMs);
+            const latest = await deps.runs.get(run.id);
+            if (latest?.cancelRequested) {
+              run.cancelRequested = true;
+              outcome = 'cancelled';
+              break;
+            }
+            refreshProgress(run, deps.now());
+            addCalls(run, meter);
+            await deps.runs.save(run);
+            Object.assign(meter, createRequestMeter());
+          }
+        }
+      } catch (e) {
+        await deps.cursors.save(ds.id, stream.id, { ...cursor, pass, lastError: { at: new Date(deps.now()).toISOString(), ...describeError(e) } });
+        if (e instanceof BudgetExhaustedError || e instanceof RateLimitError) {
+          recordError(run, deps.now(), stream.id, describeError(e));
+          progress.status = 'pending';
+          outcome = 'rate-limited';
+        } else if (stream.product === 'confluence' && isNotFoundError(e) && pass.pages === 0) {
+          Object.assign(progress, { status: 'skipped', note: 'Confluence is not available on this site' });
+        } else {
+          const d = describeError(e);
+          recordError(run, deps.now(), stream.id, d);
+          progress.status = 'failed';
+          // A revoked token or a site that is gone: keep every stored activity, say why.
+          if (isAccessError(e) || e instanceof UnreachableError) accessLost = d;
+        }
+      }
+      if (outcome !== 'finished') break;
+    }
+  } finally {
+    await deps.rollups.recountDirty(writer.touchedWeeks);
+    for (const bk of Object.keys(writer.stats.upserted)) run.byKind[bk] = (run.byKind[bk] ?? 0) + writer.stats.upserted[bk];
+    run.deleted += writer.stats.deleted;
+    addCalls(run, meter);
+    refreshProgress(run, deps.now());
+    if (outcome === 'finished' || outcome === 'cancelled') for (const s of STREAMS) await deps.leases.release(ds.id, s.id, owner);
+  }
+  if (accessLost) await deps.config.markFailing(ds.id, accessLost);
+  else if (outcome === 'finished' && !Object.values(run.streams).some((s) => s.status === 'failed')) await deps.config.clearFailing(ds.id);
+  return outcome;
+}

@@ -1,0 +1,64 @@
+import type { ConfluenceSpace } from '../sources/confluence/schemas';
+import type { SiteClient } from '../sources/site-client';
+import type { StreamPass } from '../store/cursor-repository';
+import type { ActivityWriter } from './activity-writer';
+import type { AttributionContext } from './attribution/context';
+import type { ContentInfo } from './attribution/confluence';
+import type { IssueInfo } from './attribution/jira';
+
+/** Lookups shared by the streams of one data source within one invocation. */
+export interface RunCache {
+  issues: Map<string, IssueInfo>;
+  spaces: Map<string, ConfluenceSpace>;
+  contents: Map<string, ContentInfo | null>;
+  statusCategories?: Map<string, string>;
+}
+
+export function createRunCache(): RunCache {
+  return { issues: new Map(), spaces: new Map(), contents: new Map() };
+}
+
+export interface StreamEnv {
+  dataSourceId: string;
+  jira?: SiteClient;
+  confluence?: SiteClient;
+  /** Attribution for this pass: window = [pass.keepSinceMs, pass.untilMs). */
+  ctx: AttributionContext;
+  writer: ActivityWriter;
+  cache: RunCache;
+  /** True when the store may hold activities of this source (deletion feeds are worth reading). */
+  storeMayHaveData: boolean;
+}
+
+export interface StepResult {
+  done: boolean;
+  /** Activities computed in this step (stored or unchanged). */
+  activities: number;
+}
+
+/** One stream: `step` does one page of work and leaves its position in `pass.state`. */
+export interface Stream {
+  id: 'jira-issues' | 'jira-worklogs' | 'confluence-content' | 'confluence-comments';
+  product: 'jira' | 'confluence';
+  step(env: StreamEnv, pass: StreamPass): Promise<StepResult>;
+}
+
+/** Runs `fn` over items with at most `limit` in flight, keeping the order of results. */
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  });
+  await Promise.all(workers);
+  return out;
+}
+
+export function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,68 @@
+import type { Activity } from '../../domain/activity';
+import { contentVersionPages } from '../../sources/confluence/content';
+import { cqlDate, cqlSearchPage, cqlSearchPath } from '../../sources/confluence/cql-search';
+import type { ConfluenceContent, ConfluenceVersion, ContentType } from '../../sources/confluence/schemas';
+import type { StreamPass } from '../../store/cursor-repository';
+import { pageCreatedActivity, pageUpdatedActivity, type ContentInfo } from '../attribution/confluence';
+import { mapLimit, type Stream, type StreamEnv } from '../stream-env';
+import { loadContents } from './confluence-shared';
+
+/** CQL dates are read in the caller's time zone; a day of margin covers every zone. */
+const CQL_ZONE_MARGIN_MS = 26 * 3_600_000;
+
+interface State {
+  nextPath?: string;
+  started?: boolean;
+}
+
+export function contentCql(pass: Pick<StreamPass, 'querySinceMs'>): string {
+  return `type in (page, blogpost) AND lastmodified >= "${cqlDate(pass.querySinceMs - CQL_ZONE_MARGIN_MS)}" ORDER BY created ASC`;
+}
+
+/**
+ * Versions in the window, newest first. The bulk listing already carries the latest version,
+ * so only content with two or more edits since the window start needs the versions endpoint.
+ */
+async function versionsInWindow(env: StreamEnv, type: ContentType, c: ConfluenceContent, keepSinceMs: number): Promise<ConfluenceVersion[]> {
+  const latest = c.version;
+  if (!latest || latest.number < 2) return [];
+  if (latest.number === 2 || Date.parse(latest.createdAt) < keepSinceMs) return [latest];
+  const out: ConfluenceVersion[] = [];
+  for await (const page of contentVersionPages(env.confluence!, type, c.id)) {
+    out.push(...page);
+    if (page.some((v) => Date.parse(v.createdAt) < keepSinceMs)) break;
+  }
+  return out;
+}
+
+/**
+ * Pages and blog posts changed since the window start: ids from CQL (the only date filter
+ * Confluence has), details in bulk from v2 (250 ids a call), versions from v2 only when needed.
+ */
+export const confluenceContentStream: Stream = {
+  id: 'confluence-content',
+  product: 'confluence',
+  async step(env, pass) {
+    const state = pass.state as State;
+    if (state.started && !state.nextPath) return { done: true, activities: 0 };
+    const page = await cqlSearchPage(env.confluence!, state.nextPath ?? cqlSearchPath(contentCql(pass)));
+    state.started = true;
+    state.nextPath = page.nextPath;
+    const wanted = page.hits.filter((h): h is { id: string; type: ContentType } => h.type === 'page' || h.type === 'blogpost');
+    const contents = await loadContents(env, wanted);
+    const upserts: Activity[] = [];
+    const withVersions = await mapLimit([...contents.values()], 4, async ({ content, info }) => ({
+      content,
+      info,
+      versions: await versionsInWindow(env, info.type, content, pass.keepSinceMs),
+    }));
+    for (const { content, info, versions } of withVersions) upserts.push(...contentActivities(env, info, content, versions));
+    await env.writer.apply(upserts);
+    return { done: !state.nextPath, activities: upserts.length };
+  },
+};
+
+export function contentActivities(env: StreamEnv, info: ContentInfo, c: ConfluenceContent, versions: ConfluenceVersion[]): Activity[] {
+  const out = [pageCreatedActivity(env.ctx, info, c), ...versions.map((v) => pageUpdatedActivity(env.ctx, info, v))];
+  return out.filter((a): a is Activity => a !== undefined);
+}

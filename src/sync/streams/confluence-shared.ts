@@ -1,0 +1,48 @@
+import { getContentByIds } from '../../sources/confluence/content';
+import { getSpacesByIds } from '../../sources/confluence/get-spaces';
+import type { ConfluenceContent, ContentType } from '../../sources/confluence/schemas';
+import { contentInfo, type ContentInfo } from '../attribution/confluence';
+import type { StreamEnv } from '../stream-env';
+
+/** Fills the space cache for the given space ids (one call per 250 unknown spaces). */
+export async function ensureSpaces(env: StreamEnv, spaceIds: string[]): Promise<void> {
+  const missing = [...new Set(spaceIds)].filter((id) => !env.cache.spaces.has(id));
+  if (!missing.length) return;
+  for (const s of await getSpacesByIds(env.confluence!, missing)) env.cache.spaces.set(s.id, s);
+}
+
+/**
+ * Current pages / blog posts by id, with their space, cached for the invocation. Content that is
+ * not current (trashed, deleted, draft) maps to null: it yields no activity.
+ */
+export async function loadContents(
+  env: StreamEnv,
+  wanted: { id: string; type: ContentType }[],
+): Promise<Map<string, { content: ConfluenceContent; info: ContentInfo }>> {
+  const out = new Map<string, { content: ConfluenceContent; info: ContentInfo }>();
+  for (const type of ['page', 'blogpost'] as const) {
+    const ids = [...new Set(wanted.filter((w) => w.type === type).map((w) => w.id))];
+    if (!ids.length) continue;
+    const found = await getContentByIds(env.confluence!, type, ids);
+    await ensureSpaces(env, found.map((c) => c.spaceId));
+    for (const c of found) {
+      const info = contentInfo(c, type, env.cache.spaces.get(c.spaceId));
+      env.cache.contents.set(c.id, info);
+      out.set(c.id, { content: c, info });
+    }
+    for (const id of ids) if (!out.has(id)) env.cache.contents.set(id, null);
+  }
+  return out;
+}
+
+/** Page / blog post details for comments: served from the invocation cache when known. */
+export async function contentInfos(env: StreamEnv, wanted: { id: string; type: ContentType }[]): Promise<Map<string, ContentInfo>> {
+  const unknown = wanted.filter((w) => !env.cache.contents.has(w.id));
+  if (unknown.length) await loadContents(env, unknown);
+  const out = new Map<string, ContentInfo>();
+  for (const w of wanted) {
+    const info = env.cache.contents.get(w.id);
+    if (info) out.set(w.id, info);
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+import type { ActivityKind } from '../../domain/activity';
+import { bulkfetchIssues } from '../../sources/jira/bulkfetch-issues';
+import { fetchAllChangelogs } from '../../sources/jira/bulkfetch-changelogs';
+import { fetchAllIssueComments } from '../../sources/jira/get-issue-comments';
+import { getStatusCategories } from '../../sources/jira/get-statuses';
+import type { JiraIssue } from '../../sources/jira/schemas';
+import { searchIssueIds } from '../../sources/jira/search-jql';
+import { PAGE_LIMITS } from '../../sources/page-limits';
+import type { StreamPass } from '../../store/cursor-repository';
+import { commentActivities, issueActivities, issueInfo } from '../attribution/jira';
+import { chunk, mapLimit, type Stream, type StreamEnv } from '../stream-env';
+
+/** Kinds this stream owns on an issue (worklogs belong to the worklog stream). */
+const KINDS: ReadonlySet<ActivityKind> = new Set(['jira.issue.created', 'jira.issue.updated', 'jira.issue.resolved', 'jira.comment']);
+
+/** Issues hydrated per step: one changelog bulkfetch and ten issue bulkfetches. */
+const ISSUES_PER_STEP = PAGE_LIMITS.changelogIssues;
+
+interface State {
+  searched?: boolean;
+  token?: string;
+  pending?: string[];
+  statuses?: [string, string][];
+}
+
+export function issuesJql(pass: Pick<StreamPass, 'querySinceMs' | 'untilMs' | 'openEnded'>): string {
+  const upper = pass.openEnded ? '' : ` AND updated < ${Math.floor(pass.untilMs)}`;
+  return `updated >= ${Math.floor(pass.querySinceMs)}${upper} ORDER BY created ASC`;
+}
+
+async function commentsOf(env: StreamEnv, issue: JiraIssue) {
+  const page = issue.fields.comment;
+  const inline = page?.comments ?? [];
+  // Inline comments are capped; only an issue that overflows costs a call of its own.
+  if (page && page.total !== undefined && page.total > inline.length) return fetchAllIssueComments(env.jira!, issue.id);
+  return inline;
+}
+
+/**
+ * Issues changed in the window: ids from search/jql (5000 a page), details from bulkfetch
+ * (comments inline), every history from changelog/bulkfetch. Each issue's activities are
+ * reconciled as a whole, so a deleted comment's activities go away with the next change.
+ */
+export const jiraIssuesStream: Stream = {
+  id: 'jira-issues',
+  product: 'jira',
+  async step(env, pass) {
+    const jira = env.jira!;
+    const state = pass.state as State;
+    if (!state.pending?.length) {
+      if (state.searched && !state.token) return { done: true, activities: 0 };
+      const page = await searchIssueIds(jira, issuesJql(pass), { nextPageToken: state.token });
+      state.searched = true;
+      state.token = page.nextPageToken;
+      state.pending = page.ids;
+      return { done: !page.ids.length && !page.nextPageToken, activities: 0 };
+    }
+    if (!state.statuses) state.statuses = [...(await getStatusCategories(jira)).entries()];
+    const statuses = new Map(state.statuses);
+    const ids = state.pending.slice(0, ISSUES_PER_STEP);
+    const issues = (await mapLimit(chunk(ids, PAGE_LIMITS.issueBulkfetch), 4, (c) => bulkfetchIssues(jira, c))).flat();
+    const changelogs = issues.length ? await fetchAllChangelogs(jira, issues.map((i) => i.id)) : new Map();
+    const comments = await mapLimit(issues, 4, (i) => commentsOf(env, i));
+    const entities = issues.map((issue, n) => {
+      const info = issueInfo(issue);
+      env.cache.issues.set(issue.id, info);
+      const computed = [
+        ...issueActivities(env.ctx, issue, changelogs.get(issue.id) ?? [], statuses),
+        ...comments[n].flatMap((c) => commentActivities(env.ctx, info, c)),
+      ];
+      return { entityKey: info.key, computed };
+    });
+    await env.writer.reconcileEntities(env.dataSourceId, entities, KINDS, pass.keepSinceMs, pass.untilMs);
+    const count = entities.reduce((a, e) => a + e.computed.length, 0);
+    state.pending = state.pending.slice(ids.length);
+    return { done: !state.pending.length && !state.token, activities: count };
+  },
+};

@@ -1,0 +1,68 @@
+import { activityId, type Activity } from '../../domain/activity';
+import { bulkfetchIssues } from '../../sources/jira/bulkfetch-issues';
+import { listWorklogs, worklogFeedPage } from '../../sources/jira/worklog-feeds';
+import { PAGE_LIMITS } from '../../sources/page-limits';
+import { issueInfo, worklogActivity, type IssueInfo } from '../attribution/jira';
+import { chunk, mapLimit, type Stream, type StreamEnv } from '../stream-env';
+
+interface State {
+  phase?: 'updated' | 'deleted';
+  since?: number;
+}
+
+/** Issue details for worklogs whose issue the issues stream has not seen in this invocation. */
+async function issueInfos(env: StreamEnv, issueIds: string[]): Promise<Map<string, IssueInfo>> {
+  const missing = [...new Set(issueIds)].filter((id) => !env.cache.issues.has(id));
+  const fetched = await mapLimit(chunk(missing, PAGE_LIMITS.issueBulkfetch), 4, (c) =>
+    bulkfetchIssues(env.jira!, c, ['summary', 'project', 'created']),
+  );
+  for (const issue of fetched.flat()) env.cache.issues.set(issue.id, issueInfo(issue));
+  return env.cache.issues;
+}
+
+/**
+ * Worklogs through Jira's own incremental feed: worklog/updated gives ids changed since a time
+ * (1000 a page), worklog/list hydrates them, worklog/deleted removes what was deleted. A
+ * worklog is attributed to its author at its `started` time.
+ */
+export const jiraWorklogsStream: Stream = {
+  id: 'jira-worklogs',
+  product: 'jira',
+  async step(env, pass) {
+    const jira = env.jira!;
+    const state = pass.state as State;
+    state.phase ??= 'updated';
+    state.since ??= Math.floor(pass.querySinceMs);
+
+    if (state.phase === 'deleted') {
+      const page = await worklogFeedPage(jira, 'deleted', state.since);
+      await env.writer.apply([], page.ids.map((id) => activityId.worklog(env.dataSourceId, id)));
+      const stuck = page.until <= state.since;
+      state.since = page.until;
+      return { done: page.lastPage || stuck, activities: 0 };
+    }
+
+    const page = await worklogFeedPage(jira, 'updated', state.since);
+    const worklogs = (await mapLimit(chunk(page.ids, PAGE_LIMITS.worklogList), 2, (c) => listWorklogs(jira, c))).flat();
+    const relevant = worklogs.filter((w) => w.author?.accountId && env.ctx.teammates.has(w.author.accountId));
+    const infos = await issueInfos(env, relevant.map((w) => w.issueId));
+    const upserts: Activity[] = [];
+    for (const w of relevant) {
+      const info = infos.get(w.issueId);
+      const a = info && worklogActivity(env.ctx, info, w);
+      if (a) upserts.push(a);
+    }
+    // A worklog that no longer yields an activity (author unmapped, moved out of the window)
+    // must not stay stored from an earlier run.
+    const produced = new Set(upserts.map((a) => a.id));
+    const stale = page.ids.map((id) => activityId.worklog(env.dataSourceId, id)).filter((id) => !produced.has(id));
+    await env.writer.apply(upserts, stale);
+    const stuck = page.until <= state.since;
+    state.since = page.until;
+    if (!page.lastPage && !stuck) return { done: false, activities: upserts.length };
+    if (!env.storeMayHaveData) return { done: true, activities: upserts.length };
+    state.phase = 'deleted';
+    state.since = Math.floor(pass.querySinceMs);
+    return { done: false, activities: upserts.length };
+  },
+};

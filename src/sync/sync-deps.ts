@@ -1,0 +1,53 @@
+import type { DataSource } from '../domain/config';
+import type { SiteClient } from '../sources/site-client';
+import type { ActivityRepository } from '../store/activity-repository';
+import type { ConfigRepository } from '../store/config-repository';
+import type { CursorRepository } from '../store/cursor-repository';
+import type { KvsPort } from '../store/kvs-port';
+import type { LeaseRepository } from '../store/lease-repository';
+import type { RollupRepository } from '../store/rollup-repository';
+import type { SyncRunRepository } from '../store/sync-run-repository';
+
+export interface SyncLimits {
+  /** Stop starting new pages when fewer ms than this are left in the invocation. */
+  safetyMs: number;
+  lookbackMs: number;
+  settleMs: number;
+  leaseMs: number;
+  /** A rate-limited site may make the run wait at most this long in total, this many times. */
+  maxRateLimited: number;
+  maxRateWaitMs: number;
+  /** Delay of the continuation job after a run was stopped by rate limiting. */
+  rateLimitedResumeSec: number;
+}
+
+export const DEFAULT_LIMITS: SyncLimits = {
+  safetyMs: 60_000,
+  lookbackMs: 15 * 60_000,
+  settleMs: 60_000,
+  leaseMs: 15 * 60_000,
+  maxRateLimited: 40,
+  maxRateWaitMs: 120_000,
+  rateLimitedResumeSec: 120,
+};
+
+/** Everything the sync needs from the outside, wired by the platform (or by tests). */
+export interface SyncDeps {
+  kvs: KvsPort;
+  config: ConfigRepository;
+  activities: ActivityRepository;
+  rollups: RollupRepository;
+  cursors: CursorRepository;
+  leases: LeaseRepository;
+  runs: SyncRunRepository;
+  /** Raw clients for a data source's products (undefined when it has no such product). */
+  clientsFor(ds: DataSource): { jira?: SiteClient; confluence?: SiteClient };
+  /** Queues a continuation of a run; absent where no queue exists (the CLI loops instead). */
+  enqueue?(body: { runId: string; dataSourceId: string }, delaySec: number): Promise<void>;
+  /** Milliseconds left in this invocation, undefined when unbounded. */
+  remainingMs(): number | undefined;
+  now(): number;
+  sleep?(ms: number): Promise<void>;
+  random?(): number;
+  limits: SyncLimits;
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import type { DataSource } from '../domain/config';
+import { KEY } from '../store/keys';
+import type { SyncRun } from '../store/sync-run-repository';
+import { DAY_MS } from './pass-planner';
+import { runDataSourceInvocation } from './run-data-source';
+import { finalStatus, newRun, recordError } from './run-record';
+import type { SyncDeps } from './sync-deps';
+
+export const startSyncInputSchema = z.object({
+  dataSourceId: z.string().optional(),
+  since: z.string().datetime().optional(),
+  until: z.string().datetime().optional(),
+  reason: z.enum(['scheduled', 'manual', 'backfill', 'cli']),
+});
+export type StartSyncInput = z.infer<typeof startSyncInputSchema>;
+
+export interface SyncProgress {
+  running: SyncRun[];
+}
+
+const activeSchema = z.object({ runId: z.string() });
+
+/**
+ * The sync as services: start (per data source one run), continue (queue consumer), progress,
+ * cancel and history for the admin page, and the scheduled tick.
+ */
+export function createSyncService(deps: SyncDeps) {
+  async function targets(dataSourceId?: string): Promise<DataSource[]> {
+    if (dataSourceId) {
+      const ds = await deps.config.getDataSource(dataSourceId);
+      return ds ? [ds] : [];
+    }
+    return (await deps.config.listDataSources()).filter((d) => d.enabled);
+  }
+
+  /** Runs one invocation of a run and records the outcome; true when more work is queued. */
+  async function advance(ds: DataSource, run: SyncRun, inlineLoop: boolean): Promise<SyncRun> {
+    for (;;) {
+      if (run.cancelRequested) return finish(run, 'cancelled');
+      const outcome = await runDataSourceInvocation(deps, ds, run);
+      if (outcome === 'busy') {
+        recordError(run, deps.now(), undefined, { code: 'CONFLICT', message: 'Another sync of this data source was already running' });
+        return finish(run, 'cancelled');
+      }
+      if (outcome === 'finished') return finish(run, finalStatus(run));
+      if (outcome === 'cancelled') return finish(run, 'cancelled');
+      await deps.runs.save(run);
+      const delay = outcome === 'rate-limited' ? deps.limits.rateLimitedResumeSec : 0;
+      if (deps.enqueue) {
+        await deps.enqueue({ runId: run.id, dataSourceId: ds.id }, delay);
+        return run;
+      }
+      if (!inlineLoop) return finish(run, outcome === 'rate-limited' ? 'rate-limited' : 'partial');
+      if (delay && deps.sleep) await deps.sleep(delay * 1000);
+    }
+  }
+
+  async function finish(run: SyncRun, status: SyncRun['status']): Promise<SyncRun> {
+    run.status = status;
+    run.endedAt = new Date(deps.now()).toISOString();
+    await deps.runs.save(run);
+    const active = activeSchema.safeParse(await deps.kvs.get(KEY.syncActive(run.dataSourceId)));
+    if (active.success && active.data.runId === run.id) await deps.kvs.delete(KEY.syncActive(run.dataSourceId));
+    return run;
+  }
+
+  return {
+    /**
+     * Creates one run per data source. `inline` runs the first invocation here (triggers,
+     * CLI); otherwise the work goes to the queue (resolvers have 25 s).
+     */
+    async startSync(input: StartSyncInput, opts: { inline?: boolean; loop?: boolean } = {}): Promise<SyncRun[]> {
+      const args = startSyncInputSchema.parse(input);
+      const settings = await deps.config.getSettings();
+      const nowMs = deps.now();
+      const untilMs = args.until ? Date.parse(args.until) : nowMs;
+      const sinceMs = args.since ? Date.parse(args.since) : nowMs - settings.historyDays * DAY_MS;
+      if (sinceMs >= untilMs) throw new RangeError('The start of the range must be before its end');
+      const runs: SyncRun[] = [];
+      for (const ds of await targets(args.dataSourceId)) {
+        const run = newRun({ id: `${nowMs.toString(36)}-${ds.id}`, dataSourceId: ds.id, reason: args.reason, nowMs, sinceMs, untilMs });
+        run.explicitRange = args.since !== undefined || args.until !== undefined;
+        await deps.runs.save(run);
+        await deps.kvs.set(KEY.syncActive(ds.id), { runId: run.id });
+        if (opts.inline) runs.push(await advance(ds, run, opts.loop ?? false));
+        else if (deps.enqueue) {
+          await deps.enqueue({ runId: run.id, dataSourceId: ds.id }, 0);
+          runs.push(run);
+        } else runs.push(await advance(ds, run, true));
+      }
+      return runs;
+    },
+
+    /** The queue consumer's work: the next invocation of a run. */
+    async continueSync(body: { runId: string; dataSourceId: string }): Promise<SyncRun | undefined> {
+      const run = await deps.runs.get(body.runId);
+      const ds = await deps.config.getDataSource(body.dataSourceId);
+      if (!run || run.status !== 'running') return run;
+      if (!ds) {
+        recordError(run, deps.now(), undefined, { code: 'NOT_FOUND', message: 'The data source was deleted' });
+        return finish(run, 'cancelled');
+      }
+      return advance(ds, run, false);
+    },
+
+    async getSyncProgress(): Promise<SyncProgress> {
+      const running: SyncRun[] = [];
+      for (const ds of await deps.config.listDataSources()) {
+        const active = activeSchema.safeParse(await deps.kvs.get(KEY.syncActive(ds.id)));
+        const run = active.success ? await deps.runs.get(active.data.runId) : undefined;
+        if (run?.status === 'running') running.push(run);
+      }
+      return { running };
+    },
+
+    async cancelSync(runId: string): Promise<SyncRun | undefined> {
+      const run = await deps.runs.get(runId);
+      if (!run || run.status !== 'running') return run;
+      run.cancelRequested = true;
+      await deps.runs.save(run);
+      return run;
+    },
+
+    listSyncRuns: (limit: number, dataSourceId?: string) => deps.runs.list(limit, dataSourceId),
+
+    /** The 5-minute trigger: runs only when the configured interval has passed. */
+    async tick(): Promise<SyncRun[] | 'not-due'> {
+      const settings = await deps.config.getSettings();
+      const last = Number((await deps.kvs.get<number>(KEY.syncSchedule)) ?? 0);
+      const nowMs = deps.now();
+      // A minute of slack: triggers are spread within their interval, not exact.
+      if (nowMs - last < settings.syncIntervalMinutes * 60_000 - 60_000) return 'not-due';
+      await deps.kvs.set(KEY.syncSchedule, nowMs);
+      return this.startSync({ reason: 'scheduled' }, { inline: true });
+    },
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;
