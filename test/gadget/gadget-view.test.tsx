@@ -3,6 +3,7 @@ import React, { act } from 'react';
 import { KIND_LABELS } from '../../src/domain/activity';
 import { GadgetView } from '../../src/frontend/gadget/components/gadget-view';
 import { dashboardFiltersSchema } from '../../src/shared/dashboard-contract';
+import { parseView } from '../../static/dashboard/src/url-state';
 import type { GadgetConfig } from '../../src/shared/gadget-contract';
 import { currentDoc, findAll, findOne, fire, renderGadget, settle, textOf } from './helpers/forge-doc';
 import { buildSummary } from './helpers/summary-builder';
@@ -84,12 +85,11 @@ describe('gadget view mode', () => {
     expect(nav).toMatchObject({ target: 'module', moduleKey: 'activitypulse-dashboard', type: 'same-tab' });
     const query = Object.fromEntries(new URLSearchParams(nav.path.split('?')[1]));
     // The route must be a filter the dashboard accepts, naming the same team and days.
-    expect(dashboardFiltersSchema.parse(query)).toEqual({
-      range: 'custom',
-      from: summary.range.from,
-      to: summary.range.to,
-      teamId: 'platform',
-    });
+    const expected = { range: 'custom', from: summary.range.from, to: summary.range.to, teamId: 'platform' };
+    expect(dashboardFiltersSchema.parse(query)).toEqual(expected);
+    // ...and the dashboard page reads the same filters back from its route.
+    expect(nav.path.startsWith('/?')).toBe(true);
+    expect(parseView(nav.path.slice(1)).filters).toEqual(expected);
   });
 
   it('carries a single kind, or all kinds of one product, over to the dashboard', async () => {
@@ -193,6 +193,21 @@ describe('gadget view mode', () => {
     await renderGadget(<GadgetView />);
     expect(findOne(currentDoc(), 'EmptyState').props.header).toBe('No activity in the last 7 days');
     expect(findAll(currentDoc(), 'StackBarChart')).toHaveLength(0);
+  });
+
+  it('tells apart a quiet period, a team without members and an empty history', async () => {
+    const cases = [
+      [buildSummary({ kinds: config.kinds, count: () => 0, previous: () => 1 }), 'There were 4 in the 7 days before.'],
+      [{ ...buildSummary({ kinds: config.kinds, count: () => 0, previous: () => 0 }), target: { type: 'team', id: 'new', name: 'New team', memberCount: 0 } }, 'New team has no teammates yet.'],
+      [buildSummary({ kinds: config.kinds, count: () => 0, previous: () => 0 }), 'Nothing was synced for this range.'],
+    ] as const;
+    for (const [summary, text] of cases) {
+      fakeBridge.reset();
+      fakeBridge.setStoredConfig(config);
+      fakeBridge.invoke = async () => ({ ok: true, data: summary });
+      await renderGadget(<GadgetView />);
+      expect(String(findOne(currentDoc(), 'EmptyState').props.description)).toContain(text);
+    }
   });
 });
 

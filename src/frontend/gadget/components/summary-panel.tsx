@@ -37,6 +37,14 @@ function share(part: number, total: number): string {
   return total === 0 ? '0%' : `${Math.round((part / total) * 100)}%`;
 }
 
+function emptyDescription(s: GadgetSummary): string {
+  if (s.target.memberCount === 0) {
+    return `${s.target.name} has no teammates yet. A Jira admin adds them on the ActivityPulse admin page.`;
+  }
+  if (s.total.previous > 0) return `There were ${s.total.previous} in the ${s.range.days} days before.`;
+  return 'Nothing was synced for this range. If that is unexpected, ask a Jira admin to check the sync on the ActivityPulse admin page.';
+}
+
 export function SummaryPanel(props: { summary: GadgetSummary; onOpenDashboard: () => void }) {
   const { summary, onOpenDashboard } = props;
   const openButton = (
@@ -59,11 +67,7 @@ export function SummaryPanel(props: { summary: GadgetSummary; onOpenDashboard: (
         {header}
         <EmptyState
           header={`No activity in the last ${summary.range.days} days`}
-          description={
-            summary.total.previous > 0
-              ? `There were ${summary.total.previous} activities in the ${summary.range.days} days before.`
-              : 'Nothing was synced for this range. If that is unexpected, ask a Jira admin to check the sync on the ActivityPulse admin page.'
-          }
+          description={emptyDescription(summary)}
         />
         {openButton}
       </Stack>
