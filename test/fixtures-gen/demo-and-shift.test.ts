@@ -60,7 +60,7 @@ describe('committed demo sites', () => {
     expect(host.users.some((u) => u.apiToken)).toBe(false);
     expect(other.name).not.toBe(host.name);
     // host teammates mapped by account id or email act on the other site as well
-    const mapping = teammateMappingFromFixture({ ...other, teammates: host.teammates });
+    const mapping = teammateMappingFromFixture(other, { teammates: host.teammates });
     const acts = expectedActivities(other, { dataSourceId: 'other', siteUrl: 'https://globex.atlassian.net', mapping, since: 0, until: Date.parse(DEMO_NOW) + 1 });
     expect(new Set(acts.map((a) => a.actorAccountId)).size).toBeGreaterThanOrEqual(2);
   });

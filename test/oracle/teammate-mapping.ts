@@ -6,17 +6,19 @@ export function teammateIdFromName(name: string): string {
 }
 
 /**
- * accountId → teammateId for a fixture's `teammates` (all users when absent): by account id, or
+ * accountId → teammateId on one site for a list of teammates (default: the fixture's own
+ * `teammates`, or all its users when absent; pass the host's list to map another site): by account id, or
  * by an exact, case-insensitive email match on the site's users. Emails are matched whether or
  * not the user hides them, as an exact-email search does. A teammate whose email matches nobody
  * on the site maps nothing there.
  */
 export function teammateMappingFromFixture(
   fixture: SiteFixture,
-  idOf: (name: string) => string = teammateIdFromName,
+  opts: { teammates?: Teammate[]; idOf?: (name: string) => string } = {},
 ): Map<string, string> {
+  const idOf = opts.idOf ?? teammateIdFromName;
   const byEmail = new Map(fixture.users.map((u) => [u.email.toLowerCase(), u.accountId]));
-  const teammates: Teammate[] = fixture.teammates ?? fixture.users.map((u) => ({ name: u.displayName, accountId: u.accountId }));
+  const teammates: Teammate[] = opts.teammates ?? fixture.teammates ?? fixture.users.map((u) => ({ name: u.displayName, accountId: u.accountId }));
   const out = new Map<string, string>();
   for (const t of teammates) {
     const accountId = t.accountId ?? (t.email ? byEmail.get(t.email.toLowerCase()) : undefined);
