@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { generateSite } from '../../local/fixtures/generator';
 import { SCALE_OPTIONS } from '../../local/fixtures/scale';
+import { latestInstant } from '../../local/fixtures/shift';
 import { parseSiteFixture } from '../../local/site/fixture-schema';
 import { expectedActivities } from '../oracle/expected-activities';
 import { teammateMappingFromFixture } from '../oracle/teammate-mapping';
@@ -40,6 +41,7 @@ describe('generator at benchmark scale', () => {
     expect(counts.pages).toBeGreaterThanOrEqual(2000);
     expect(counts.versions).toBeGreaterThanOrEqual(10_000);
     expect(counts.confluenceComments).toBeGreaterThanOrEqual(5000);
+    expect(latestInstant(f)).toBeLessThanOrEqual(Date.parse(NOW));
   }, 120_000);
 });
 
