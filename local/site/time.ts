@@ -17,19 +17,31 @@ export function toMs(iso: string): number {
   return ms;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(tz: string): Intl.DateTimeFormat {
+  let fmt = formatters.get(tz);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(tz, fmt);
+  }
+  return fmt;
+}
+
 /** Offset of `tz` from UTC at instant `ms`, in minutes (e.g. -300 for New York in winter). */
 export function zoneOffsetMinutes(ms: number, tz: string): number {
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  const parts = Object.fromEntries(fmt.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  if (tz === 'UTC') return 0;
+  const parts: Record<string, string> = {};
+  for (const p of formatterFor(tz).formatToParts(new Date(ms))) parts[p.type] = p.value;
   const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
   return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
 }
