@@ -98,9 +98,7 @@ function withHostEventDelivery(emulator: SiteEmulator, hostName: string, runtime
     const events = Array.isArray(result) ? result : [result];
     for (const ev of events) {
       if (ev && typeof ev === 'object' && typeof (ev as { eventType?: unknown }).eventType === 'string') {
-        void runtime.runProductEvent(ev as { eventType: string }).catch((e: unknown) => {
-          console.error(`Delivering ${(ev as { eventType: string }).eventType} failed:`, e);
-        });
+        runtime.deliverInBackground(ev as { eventType: string });
       }
     }
   };

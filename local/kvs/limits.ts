@@ -33,7 +33,6 @@ export const KVS_LIMITS = {
 } as const;
 
 // `\s-#` inside the class is literal: whitespace, '-' and '#' (no `u` flag, so not a range).
-// eslint-disable-next-line no-useless-escape
 const KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
 
 export function validatePlainKey(key: unknown): string {

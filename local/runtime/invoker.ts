@@ -59,7 +59,6 @@ export class Invoker {
     const [file, exportName] = fn.handler.split('.');
     let mod = this.modules.get(file);
     if (!mod) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       mod = require(join(this.appDir, 'src', file)) as Record<string, unknown>;
       this.modules.set(file, mod);
     }

@@ -58,6 +58,7 @@ export class LocalRuntime implements PlatformHooks {
   private readonly invoker: Invoker;
   private readonly router: SiteRouter;
   private readonly delivery: ConsumerDelivery;
+  private readonly background = new Set<Promise<void>>();
 
   constructor(private readonly o: LocalRuntimeOptions) {
     this.info = {
@@ -197,8 +198,22 @@ export class LocalRuntime implements PlatformHooks {
     this.invoker.log.length = 0;
   }
 
-  idle(): Promise<void> {
-    return this.invoker.idle();
+  /** Delivers a product event without waiting for it (host-site mutations); see idle(). */
+  deliverInBackground(event: { eventType: string } & Record<string, unknown>): void {
+    const p = this.runProductEvent(event).then(
+      () => undefined,
+      (e: unknown) => console.error(`Delivering ${event.eventType} failed:`, e),
+    );
+    this.background.add(p);
+    void p.finally(() => this.background.delete(p));
+  }
+
+  /** Resolves when no invocation or background delivery is running. */
+  async idle(): Promise<void> {
+    do {
+      await Promise.allSettled([...this.background]);
+      await this.invoker.idle();
+    } while (this.background.size > 0);
   }
 
   private backendContext(): Record<string, unknown> {

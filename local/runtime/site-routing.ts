@@ -67,7 +67,6 @@ export class SiteRouter {
   async external(url: URL, init: RequestInit | undefined): Promise<Response> {
     if (!this.o.egress.allows(url)) {
       // Required lazily: @forge/api must not load before the globals are installed.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { ExternalEndpointNotAllowedError } = require('@forge/api') as typeof import('@forge/api');
       throw new ExternalEndpointNotAllowedError(url.href);
     }

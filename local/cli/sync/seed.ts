@@ -1,0 +1,45 @@
+import type { TeammatesDoc } from '../../../src/domain/config';
+import type { ConfigRepository } from '../../../src/store/config-repository';
+import type { SiteFixture } from '../../site/fixture-schema';
+
+/** A teammate id from a display name: lower-case words joined by dashes, made unique. */
+function idFrom(name: string, taken: Set<string>): string {
+  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 36) || 'teammate';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+/**
+ * Configures the host data source and teammates for a fixture, as an admin would: the fixture's
+ * `teammates` (by account id, or by an email that matches a user there), or every user.
+ */
+export async function seedFromFixture(
+  config: ConfigRepository,
+  fixture: SiteFixture,
+  opts: { mappedAt: string },
+): Promise<{ mapping: Map<string, string>; doc: TeammatesDoc }> {
+  const siteUrl = `https://${fixture.name}.atlassian.net`;
+  await config.ensureHostDataSource(siteUrl);
+  const host = await config.getDataSource('host');
+  if (host && !fixture.confluence && host.confluenceUrl) {
+    const withoutConfluence = { ...host };
+    delete withoutConfluence.confluenceUrl;
+    await config.saveDataSource(withoutConfluence);
+  }
+  const byEmail = new Map(fixture.users.map((u) => [u.email.toLowerCase(), u.accountId]));
+  const wanted = fixture.teammates ?? fixture.users.map((u) => ({ name: u.displayName, accountId: u.accountId }));
+  const taken = new Set<string>();
+  const mapping = new Map<string, string>();
+  const teammates: TeammatesDoc['teammates'] = [];
+  for (const t of wanted) {
+    const accountId = t.accountId ?? (t.email ? byEmail.get(t.email.toLowerCase()) : undefined);
+    if (!accountId) continue;
+    const id = idFrom(t.name, taken);
+    mapping.set(accountId, id);
+    teammates.push({ id, name: t.name, externalIds: [{ dataSourceId: '*', type: 'accountId', value: accountId }], mappedAt: opts.mappedAt });
+  }
+  const doc = await config.saveTeammates({ v: 1, teammates, teams: [] });
+  return { mapping, doc };
+}
