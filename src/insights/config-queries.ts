@@ -51,8 +51,14 @@ export async function listDataSources(kvs: KvsPort): Promise<DataSource[]> {
   return out;
 }
 
-/** Whether any sync has ever run: tells "no sync yet" apart from "nothing in this range". */
-export async function hasAnySyncRun(kvs: KvsPort): Promise<boolean> {
-  const page = await kvs.entityQuery<unknown>(ENTITY.syncRun, { index: INDEX.syncRun.byStarted, limit: 1 });
-  return page.results.length > 0;
+/**
+ * Whether any sync has ever run or stored anything: tells "no sync yet" apart from "nothing in
+ * this range". Only asked when a range came back empty.
+ */
+export async function hasAnySyncData(kvs: KvsPort): Promise<boolean> {
+  const [runs, weeks] = await Promise.all([
+    kvs.entityQuery<unknown>(ENTITY.syncRun, { index: INDEX.syncRun.byStarted, limit: 1 }),
+    kvs.entityQuery<unknown>(ENTITY.rollupWeek, { index: INDEX.rollupWeek.byWeek, limit: 1 }),
+  ]);
+  return runs.results.length > 0 || weeks.results.length > 0;
 }

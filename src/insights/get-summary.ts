@@ -1,7 +1,7 @@
 import type { Viewer } from '../access/viewer-permissions';
 import type { DashboardPayload, DashboardSummary, EmptyReason } from '../shared/dashboard-contract';
 import { fail, ok, type Result } from '../shared/result';
-import { hasAnySyncRun } from './config-queries';
+import { hasAnySyncData } from './config-queries';
 import { resolveRange } from './date-range';
 import { buildFilterScope } from './filter-scope';
 import { parseDashboardPayload } from './parse-payload';
@@ -42,7 +42,7 @@ export async function getSummary(deps: InsightsDeps, request: SummaryRequest, vi
   let empty: EmptyReason | null = null;
   if (session.roster.teammates.length === 0) empty = 'no-teammates';
   else if (shaped.totals.count === 0) {
-    empty = docs.length === 0 && !(await hasAnySyncRun(deps.kvs)) ? 'no-sync' : 'no-activity-in-range';
+    empty = docs.length === 0 && !(await hasAnySyncData(deps.kvs)) ? 'no-sync' : 'no-activity-in-range';
   }
   return ok({ ...shaped, empty });
 }

@@ -16,7 +16,6 @@ export function generateActivity(overrides: Partial<Activity> & { kind?: Activit
   const ds = overrides.dataSourceId ?? 'host';
   return {
     id: `${source}:${ds}:test:${seq}`,
-    source,
     dataSourceId: ds,
     kind,
     actorAccountId: `acc-${overrides.teammateId ?? 'tm-a'}`,
