@@ -8,6 +8,11 @@ import type { RealSiteOptions } from './runtime/site-routing';
 import { createSiteEmulator, type SiteEmulator } from './site/emulator';
 import type { SiteFixture } from './site/fixture-schema';
 
+export { InvocationFailedError, type RuntimeLimits } from './runtime/runtime';
+export type { InvocationOutcome, InvocationRecord } from './runtime/invoker';
+export type { RealSiteOptions } from './runtime/site-routing';
+export type { KvsDump } from './kvs/emulator';
+
 export interface LocalPlatformOptions {
   /** Emulated sites; sites[0] is the host site the app is installed on. */
   sites: SiteFixture[];
