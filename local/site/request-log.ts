@@ -13,12 +13,16 @@ export interface RequestLogEntry {
   fault?: string;
 }
 
-/** Request log plus call counts by endpoint template. */
+/** Long `npm start` sessions would otherwise grow the log without bound; counts stay exact. */
+const MAX_ENTRIES = 50_000;
+
+/** Request log (the most recent 50,000 requests) plus call counts by endpoint template. */
 export class RequestLog {
   readonly entries: RequestLogEntry[] = [];
   private counts = new Map<string, number>();
 
   record(entry: RequestLogEntry): void {
+    if (this.entries.length >= MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES + 1);
     this.entries.push(entry);
     this.counts.set(entry.endpoint, (this.counts.get(entry.endpoint) ?? 0) + 1);
   }

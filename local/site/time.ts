@@ -79,7 +79,8 @@ export function parseLocalDate(text: string, tz: string): number | null {
   const m = LOCAL_DATE.exec(text.trim());
   if (!m) return null;
   const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0'].map(Number);
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59) return null;
+  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null;
   return wallClockToMs(y, mo, d, h, mi, tz);
 }
 
