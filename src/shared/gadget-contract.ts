@@ -11,6 +11,7 @@ import { resultErrorSchema } from './result';
  */
 export const GADGET_RANGE_DAYS = [7, 14, 30] as const;
 export type GadgetRangeDays = (typeof GADGET_RANGE_DAYS)[number];
+export const GADGET_REFRESH_MINUTES = 15;
 
 const idSchema = z
   .string({ error: 'Choose a team or a teammate.' })
@@ -34,6 +35,11 @@ export const gadgetConfigSchema = z.object({
     .array(activityKindSchema, { error: 'Choose at least one kind of activity.' })
     .min(1, { error: 'Choose at least one kind of activity.' })
     .refine((ks) => new Set(ks).size === ks.length, { error: 'Each kind of activity may be chosen once.' }),
+  /**
+   * Jira's own gadgets offer to refresh every 15 minutes; Jira reads this field of the submitted
+   * settings as the interval in minutes. Absent: no automatic refresh.
+   */
+  refresh: z.literal(GADGET_REFRESH_MINUTES, { error: `Automatic refresh runs every ${GADGET_REFRESH_MINUTES} minutes or not at all.` }).optional(),
 });
 export type GadgetConfig = z.infer<typeof gadgetConfigSchema>;
 

@@ -26,7 +26,8 @@ function answerOptions(result: unknown = { ok: true, data: options }) {
 }
 
 const doc = () => currentDoc();
-const checkbox = (kind: string) => findAll(doc(), 'Checkbox').find((c) => c.props.value === kind) as ForgeDoc;
+const kindBoxes = () => findAll(doc(), 'Checkbox').filter((c) => c.props.name === 'kinds');
+const checkbox = (value: string) => findAll(doc(), 'Checkbox').find((c) => c.props.value === value) as ForgeDoc;
 const errorsShown = () => findAll(doc(), 'ErrorMessage').map(textOf);
 const submit = () => fire(findOne(doc(), 'Form'), 'onSubmit');
 
@@ -42,9 +43,9 @@ describe('gadget edit mode', () => {
 
     expect(findOne(doc(), 'Select').props.value).toEqual({ label: 'Platform (2)', value: 'team:platform' });
     expect(findOne(doc(), 'RadioGroup').props.value).toBe('14');
-    const checked = findAll(doc(), 'Checkbox').filter((c) => c.props.isChecked).map((c) => c.props.value);
+    const checked = kindBoxes().filter((c) => c.props.isChecked).map((c) => c.props.value);
     expect(checked).toEqual(['jira.comment', 'jira.worklog']);
-    expect(findAll(doc(), 'Checkbox').map((c) => c.props.label)).toEqual(ACTIVITY_KINDS.map((k) => KIND_LABELS[k]));
+    expect(kindBoxes().map((c) => c.props.label)).toEqual(ACTIVITY_KINDS.map((k) => KIND_LABELS[k]));
   });
 
   it('offers everyone, the teams with their sizes and the teammates', async () => {
@@ -75,6 +76,19 @@ describe('gadget edit mode', () => {
     };
     expect(fakeBridge.callsOf('submit')).toEqual([expected]);
     expect(errorsShown()).toEqual([]);
+  });
+
+  it('offers the automatic refresh of Jira gadgets and keeps the stored choice', async () => {
+    fakeBridge.setStoredConfig({ target: { type: 'all' }, rangeDays: 7, kinds: ['jira.comment'], refresh: 15 });
+    await renderGadget(<GadgetEdit />);
+    expect(checkbox('autoRefresh').props.isChecked).toBe(true);
+    await submit();
+    await fire(checkbox('autoRefresh'), 'onChange', { target: { checked: false } });
+    await submit();
+    expect(fakeBridge.callsOf('submit')).toEqual([
+      { target: { type: 'all' }, rangeDays: 7, kinds: ['jira.comment'], refresh: 15 },
+      { target: { type: 'all' }, rangeDays: 7, kinds: ['jira.comment'] },
+    ]);
   });
 
   it('refuses to save without a choice of people or kinds, and says what is missing', async () => {
@@ -110,7 +124,7 @@ describe('gadget edit mode', () => {
     expect(notice).toContain('not valid (range, kinds)');
     expect(findOne(doc(), 'Select').props.value).toEqual({ label: 'Platform (2)', value: 'team:platform' });
     expect(findOne(doc(), 'RadioGroup').props.value).toBe('7');
-    expect(findAll(doc(), 'Checkbox').every((c) => c.props.isChecked)).toBe(true);
+    expect(kindBoxes().every((c) => c.props.isChecked)).toBe(true);
   });
 
   it('says when the stored team was removed and asks for another', async () => {

@@ -37,7 +37,7 @@ it('a team lead configures the gadget for a team and sees its activity per day',
   await waitUntil(loaded, 'the settings form');
   await fire(findOne(currentDoc(), 'Select'), 'onChange', { label: 'Platform (2)', value: 'team:platform' });
   await fire(findOne(currentDoc(), 'RadioGroup'), 'onChange', { target: { value: '14' } });
-  for (const c of findAll(currentDoc(), 'Checkbox')) {
+  for (const c of findAll(currentDoc(), 'Checkbox').filter((box) => box.props.name === 'kinds')) {
     if (c.props.value !== 'jira.comment' && c.props.value !== 'confluence.page.created') {
       await fire(c, 'onChange', { target: { checked: false } });
     }

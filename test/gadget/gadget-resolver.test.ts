@@ -84,7 +84,7 @@ describe('gadget/summary on the local platform', () => {
 
   it('counts everyone over 7 days, including activity of teammates since removed, as the dashboard does', async () => {
     const config: GadgetConfig = { target: { type: 'all' }, rangeDays: 7, kinds: ['confluence.comment', 'jira.issue.resolved'] };
-    const r = await summaryOf(config, ADMIN);
+    const r = await summaryOf({ ...config, refresh: 15 }, ADMIN);
     if (!r.ok) throw new Error(r.error.message);
     expectMatchesOracle(r.data, config);
     expect(r.data.target).toMatchObject({ type: 'all', memberCount: ROSTER.teammates.length });
@@ -116,6 +116,7 @@ describe('gadget/summary on the local platform', () => {
     [{ target: { type: 'team', id: 'platform' }, rangeDays: 7, kinds: ['jira.like'] }, 'config.kinds.0', ''],
     [{ target: { type: 'squad', id: 'platform' }, rangeDays: 7, kinds: ['jira.comment'] }, 'config.target.type', ''],
     [{ target: { type: 'team', id: 'Platform Team!' }, rangeDays: 7, kinds: ['jira.comment'] }, 'config.target.id', 'The chosen team or teammate id is not valid.'],
+    [{ target: { type: 'all' }, rangeDays: 7, kinds: ['jira.comment'], refresh: 5 }, 'config.refresh', 'Automatic refresh runs every 15 minutes or not at all.'],
     [undefined, 'config', ''],
   ])('rejects bad settings %# with a message naming the field', async (config, field, message) => {
     const r = await summaryOf(config);

@@ -1,6 +1,7 @@
 import { ACTIVITY_KINDS } from '../../domain/activity';
 import {
   DEFAULT_GADGET_CONFIG,
+  GADGET_REFRESH_MINUTES,
   gadgetConfigSchema,
   gadgetTargetSchema,
   type GadgetConfig,
@@ -18,8 +19,9 @@ export interface ConfigFormState {
   target: string;
   rangeDays: string;
   kinds: string[];
+  autoRefresh: boolean;
 }
-export type ConfigField = 'target' | 'rangeDays' | 'kinds';
+export type ConfigField = 'target' | 'rangeDays' | 'kinds' | 'refresh';
 export type ConfigFormErrors = Partial<Record<ConfigField, string>>;
 
 export function targetValue(t: GadgetTarget): string {
@@ -49,6 +51,7 @@ export function formToConfig(
     target: parseTargetValue(state.target),
     rangeDays: Number(state.rangeDays),
     kinds: unknownKinds.length ? state.kinds : kinds,
+    ...(state.autoRefresh ? { refresh: GADGET_REFRESH_MINUTES } : {}),
   });
   const errors: ConfigFormErrors = {};
   if (!parsed.success) {
@@ -83,12 +86,14 @@ export function missingTargetMessage(target: GadgetTarget, options: GadgetOption
 export function configToForm(stored: unknown): { state: ConfigFormState; notice?: string } {
   const base = DEFAULT_GADGET_CONFIG;
   if (stored === undefined || stored === null || (typeof stored === 'object' && Object.keys(stored).length === 0)) {
-    return { state: { target: '', rangeDays: String(base.rangeDays), kinds: [...base.kinds] } };
+    return { state: { target: '', rangeDays: String(base.rangeDays), kinds: [...base.kinds], autoRefresh: false } };
   }
   const full = gadgetConfigSchema.safeParse(stored);
   if (full.success) {
     const c = full.data;
-    return { state: { target: targetValue(c.target), rangeDays: String(c.rangeDays), kinds: [...c.kinds] } };
+    return {
+      state: { target: targetValue(c.target), rangeDays: String(c.rangeDays), kinds: [...c.kinds], autoRefresh: c.refresh !== undefined },
+    };
   }
   const raw = (typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
   const part = gadgetConfigSchema.shape;
@@ -101,6 +106,7 @@ export function configToForm(stored: unknown): { state: ConfigFormState; notice?
       target: target.success ? targetValue(target.data) : '',
       rangeDays: String(range.success ? range.data : base.rangeDays),
       kinds: kinds.success ? [...kinds.data] : [...base.kinds],
+      autoRefresh: raw.refresh === GADGET_REFRESH_MINUTES,
     },
     notice: `The saved settings were not valid (${reset.join(', ')}); check them and save again.`,
   };

@@ -16,7 +16,7 @@ import {
   Text,
 } from '@forge/react';
 import { ACTIVITY_KINDS, KIND_LABELS } from '../../../domain/activity';
-import { GADGET_RANGE_DAYS, type GadgetConfig, type GadgetOptions } from '../../../shared/gadget-contract';
+import { GADGET_RANGE_DAYS, GADGET_REFRESH_MINUTES, type GadgetConfig, type GadgetOptions } from '../../../shared/gadget-contract';
 import { formToConfig, type ConfigFormErrors, type ConfigFormState } from '../config-form';
 
 interface Option {
@@ -145,6 +145,13 @@ export function GadgetEditForm(props: {
             ))}
             {errors.kinds ? <ErrorMessage>{errors.kinds}</ErrorMessage> : null}
           </Stack>
+          <Checkbox
+            name="autoRefresh"
+            value="autoRefresh"
+            label={`Refresh automatically every ${GADGET_REFRESH_MINUTES} minutes`}
+            isChecked={state.autoRefresh}
+            onChange={(e) => setState((s) => ({ ...s, autoRefresh: eventChecked(e) }))}
+          />
         </Stack>
       </FormSection>
       {saveError ? (
