@@ -1,9 +1,53 @@
+import { createActivityRepository } from '../store/activity-repository';
 import { createConfigRepository, type ConfigRepository } from '../store/config-repository';
+import { createCursorRepository } from '../store/cursor-repository';
+import { createLeaseRepository } from '../store/lease-repository';
+import { createRollupRepository } from '../store/rollup-repository';
+import { createSyncRunRepository } from '../store/sync-run-repository';
+import { DEFAULT_LIMITS, type SyncDeps, type SyncLimits } from '../sync/sync-deps';
+import { createSyncService, type SyncService } from '../sync/sync-service';
+import { remainingInvocationMs } from './app-context';
 import { getKvs } from './forge-kvs';
+import { createSiteClient } from './site-client-factory';
+import { createForgeSyncQueue } from './sync-queue';
 
-/** Composition for entry points: the repositories wired to the Forge adapters. */
+/** Composition for entry points: the repositories and the sync wired to the Forge adapters. */
 let config: ConfigRepository | undefined;
 export function getConfigRepository(): ConfigRepository {
   config ??= createConfigRepository(getKvs());
   return config;
+}
+
+export interface SyncDepsOptions {
+  /** False where no queue consumer exists (the CLI): continuations then run in a loop. */
+  useQueue?: boolean;
+  limits?: Partial<SyncLimits>;
+}
+
+export function createForgeSyncDeps(opts: SyncDepsOptions = {}): SyncDeps {
+  const kvs = getKvs();
+  const cfg = getConfigRepository();
+  const activities = createActivityRepository(kvs);
+  const queue = opts.useQueue === false ? undefined : createForgeSyncQueue();
+  return {
+    kvs,
+    config: cfg,
+    activities,
+    rollups: createRollupRepository(kvs, activities),
+    cursors: createCursorRepository(kvs),
+    leases: createLeaseRepository(kvs),
+    runs: createSyncRunRepository(kvs),
+    clientsFor: (ds) => ({ jira: createSiteClient(ds, 'jira', cfg), confluence: createSiteClient(ds, 'confluence', cfg) }),
+    ...(queue ? { enqueue: async (body, delaySec) => void (await queue.push(body, delaySec)) } : {}),
+    remainingMs: remainingInvocationMs,
+    now: Date.now,
+    limits: { ...DEFAULT_LIMITS, ...opts.limits },
+  };
+}
+
+let sync: SyncService | undefined;
+/** The sync services (start, continue, progress, cancel, history, tick) for entry points. */
+export function getSyncService(): SyncService {
+  sync ??= createSyncService(createForgeSyncDeps());
+  return sync;
 }

@@ -16,9 +16,10 @@ export function createRequestMeter(): RequestMeter {
 
 export function endpointTemplate(method: string, path: string): string {
   const bare = path.split('?')[0];
-  const templ = bare
-    .split('/')
-    .map((seg) => (/^\d+$/.test(seg) || /^[A-Z][A-Z0-9_]+-\d+$/.test(seg) ? '{id}' : seg))
+  const segs = bare.split('/');
+  // The API version after "api" (/rest/api/3) is part of the endpoint, not an id.
+  const templ = segs
+    .map((seg, i) => (segs[i - 1] !== 'api' && (/^\d+$/.test(seg) || /^[A-Z][A-Z0-9_]+-\d+$/.test(seg)) ? '{id}' : seg))
     .join('/');
   return `${method} ${templ}`;
 }

@@ -47,8 +47,12 @@ function confluenceBound(f: SiteFixture, sinceMs: number, b: Record<string, numb
   const spaces = new Set(changed.map((c) => c.spaceId)).size;
   if (spaces) b['GET /wiki/api/v2/spaces'] = pages(spaces, PAGE_LIMITS.confluenceV2);
   // Content with three or more versions needs its version list; the bulk listing has the latest.
-  const versionCalls = changed.filter((c) => c.versions.length >= 3).reduce((a, c) => a + pages(c.versions.length, PAGE_LIMITS.confluenceV2), 0);
-  if (versionCalls) b['GET /wiki/api/v2/{type}/{id}/versions'] = versionCalls;
+  for (const type of ['page', 'blogpost'] as const) {
+    const calls = changed
+      .filter((c) => c.type === type && c.versions.length >= 3)
+      .reduce((a, c) => a + pages(c.versions.length, PAGE_LIMITS.confluenceV2), 0);
+    if (calls) b[`GET /wiki/api/v2/${type === 'page' ? 'pages' : 'blogposts'}/{id}/versions`] = calls;
+  }
   for (const location of ['footer', 'inline'] as const) {
     const n = f.contents.filter((c) => c.status === 'current').flatMap((c) => c.comments.filter((x) => x.location === location && x.status === 'current' && ms(x.versions[0].createdAt) >= sinceMs)).length;
     b[`GET /wiki/api/v2/${location}-comments`] = Math.max(1, pages(n, PAGE_LIMITS.confluenceV2));

@@ -29,7 +29,7 @@ export async function seedFromFixture(
     await config.saveDataSource(withoutConfluence);
   }
   const byEmail = new Map(fixture.users.map((u) => [u.email.toLowerCase(), u.accountId]));
-  const wanted = fixture.teammates ?? fixture.users.map((u) => ({ name: u.displayName, accountId: u.accountId }));
+  const wanted: { name: string; accountId?: string; email?: string }[] = fixture.teammates ?? fixture.users.map((u) => ({ name: u.displayName, accountId: u.accountId }));
   const taken = new Set<string>();
   const mapping = new Map<string, string>();
   const teammates: TeammatesDoc['teammates'] = [];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AdminDeps } from '../../admin/deps';
-import { getConfigRepository } from '../../platform/services';
+import { getConfigRepository, getSyncService } from '../../platform/services';
 import { createSiteClient } from '../../platform/site-client-factory';
 import { createHostSiteClient } from '../../platform/site-clients';
 import { createAdminSyncPort } from './sync-adapter';
@@ -12,7 +12,7 @@ export function composeAdminDeps(siteUrl: string | undefined): AdminDeps {
     config,
     clientFor: (ds, product) => createSiteClient(ds, product, config),
     hostJira: () => createHostSiteClient('jira', siteUrl ? new URL(siteUrl).origin : ''),
-    sync: createAdminSyncPort(config),
+    sync: createAdminSyncPort(config, getSyncService()),
     now: () => new Date(),
     newId: (prefix) => `${prefix}-${randomUUID().replace(/-/g, '').slice(0, 12)}`,
   };

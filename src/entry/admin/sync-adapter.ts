@@ -1,10 +1,9 @@
 import type { SyncPort } from '../../admin/sync-port';
 import type { DataSource } from '../../domain/config';
 import type { SyncRunView } from '../../shared/admin-contract';
-import { AppError } from '../../sources/errors';
+import type { SyncService } from '../../sync/sync-service';
 import type { ConfigRepository } from '../../store/config-repository';
-import { createSyncRunRepository, type SyncRun } from '../../store/sync-run-repository';
-import { getKvs } from '../../platform/forge-kvs';
+import type { SyncRun } from '../../store/sync-run-repository';
 
 /** A stored run as the admin page shows it: totals, duration and the source's name. */
 export function toRunView(run: SyncRun, sources: DataSource[]): SyncRunView {
@@ -26,20 +25,22 @@ export function toRunView(run: SyncRun, sources: DataSource[]): SyncRunView {
   };
 }
 
-export function createAdminSyncPort(config: ConfigRepository): SyncPort {
-  const runs = createSyncRunRepository(getKvs());
-  const views = async (limit: number) => {
-    const [list, sources] = await Promise.all([runs.list(limit), config.listDataSources()]);
-    return list.map((r) => toRunView(r, sources));
+/** The sync service as the admin page sees it: runs as views with the source names filled in. */
+export function createAdminSyncPort(config: ConfigRepository, sync: SyncService): SyncPort {
+  const withNames = async (runs: SyncRun[]) => {
+    const sources = await config.listDataSources();
+    return runs.map((r) => toRunView(r, sources));
   };
   return {
-    async start() {
-      throw new AppError('INTERNAL', 'The sync engine is not available yet');
+    async start(input) {
+      const runs = await sync.startSync({ dataSourceId: input.dataSourceId, since: input.since.toISOString(), until: input.until.toISOString(), reason: input.reason });
+      return runs.map((r) => r.id);
     },
-    running: async () => (await views(50)).filter((r) => r.status === 'running'),
-    async cancel() {
-      throw new AppError('INTERNAL', 'The sync engine is not available yet');
+    running: async () => withNames((await sync.getSyncProgress()).running),
+    async cancel(runId) {
+      const run = await sync.cancelSync(runId);
+      return run?.status === 'running' && run.cancelRequested;
     },
-    history: (limit) => views(limit),
+    history: async (limit) => withNames(await sync.listSyncRuns(limit)),
   };
 }

@@ -100,13 +100,19 @@ export function configToForm(stored: unknown): { state: ConfigFormState; notice?
   const target = part.target.safeParse(raw.target);
   const range = part.rangeDays.safeParse(raw.rangeDays);
   const kinds = part.kinds.safeParse(raw.kinds);
-  const reset = [target.success ? '' : 'who', range.success ? '' : 'range', kinds.success ? '' : 'kinds'].filter(Boolean);
+  const refresh = part.refresh.safeParse(raw.refresh);
+  const reset = [
+    target.success ? '' : 'who',
+    range.success ? '' : 'range',
+    kinds.success ? '' : 'kinds',
+    refresh.success ? '' : 'refresh',
+  ].filter(Boolean);
   return {
     state: {
       target: target.success ? targetValue(target.data) : '',
       rangeDays: String(range.success ? range.data : base.rangeDays),
       kinds: kinds.success ? [...kinds.data] : [...base.kinds],
-      autoRefresh: raw.refresh === GADGET_REFRESH_MINUTES,
+      autoRefresh: refresh.success && refresh.data !== undefined,
     },
     notice: `The saved settings were not valid (${reset.join(', ')}); check them and save again.`,
   };

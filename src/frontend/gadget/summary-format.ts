@@ -42,5 +42,5 @@ export function hoursText(seconds: number): string {
 }
 
 export function rangeText(s: GadgetSummary): string {
-  return `${dayLabel(s.range.from)} – ${dayLabel(s.range.to)} (last ${s.range.days} days)`;
+  return `${dayLabel(s.range.from)} – ${dayLabel(s.range.to)} (last ${s.range.days} days), changes against the ${s.range.days} days before`;
 }
