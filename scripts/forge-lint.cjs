@@ -4,6 +4,12 @@
  * this app, offline. The scope check ("endpoint X needs scope Y") reads the product API
  * documents from ../shared/specs beside the repository instead of downloading them.
  *
+ * The linter can only check product calls whose route is written out literally, and the app
+ * builds its routes in src/sources (encoded, then passed to `assumeTrustedRoute`). So besides
+ * src/, it lints a generated probe: one literal `requestJira`/`requestConfluence` call per
+ * endpoint the local site emulator serves the app (local/site/routes.ts), which makes the
+ * scope check cover every endpoint the app can reach.
+ *
  * @forge/lint is not a dependency of the project (it pulls in keytar, whose install script
  * fails without libsecret): scripts/lint-forge.sh installs it on demand, then runs this.
  *
@@ -62,10 +68,17 @@ async function main() {
   const { parse } = load('yaml');
 
   const manifest = parse(fs.readFileSync(MANIFEST, 'utf8'));
-  const files = await new FileSystemReader().recursiveReadDir('./src', ['node_modules', '.git']);
+  const probe = writeEndpointProbe(path.dirname(empty));
+  const files = [...(await new FileSystemReader().recursiveReadDir('./src', ['node_modules', '.git'])), probe.file];
   const quiet = { info: () => undefined };
   const statsigStub = { getDeprecatedRuntimes: async () => [] };
-  const results = await lint(files, manifest, 'development', quiet, statsigStub, { linter: { mode: 'client-side' } });
+  // The probe lives outside tsconfig's include list: parse it without the type-aware project.
+  const parseFunction = async (filepath, parser) => {
+    const code = fs.readFileSync(filepath, 'utf8');
+    const options = filepath === probe.file ? { project: undefined, tsconfigRootDir: undefined } : undefined;
+    return { ast: await parser(code, filepath, options), filepath };
+  };
+  const results = await lint(files, manifest, 'development', quiet, statsigStub, { linter: { mode: 'client-side' }, parseFunction });
 
   const problems = [];
   for (const r of results) {
@@ -73,14 +86,45 @@ async function main() {
       for (const p of list) problems.push({ level, file: r.file, line: p.line, column: p.column, message: p.message, reference: p.reference });
     }
   }
+  for (const p of problems) if (p.file === probe.file) p.file = `endpoint probe (${probe.lines[p.line] || 'line ' + p.line})`;
   const count = problemCount(results);
   if (json) {
-    process.stdout.write(JSON.stringify({ files: files.length, count, problems }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ files: files.length, endpoints: probe.endpoints, count, problems }, null, 2) + '\n');
   } else {
     for (const p of problems) process.stdout.write(`${p.level}: ${p.file}:${p.line}:${p.column} ${p.message} (${p.reference})\n`);
     process.stdout.write(`forge-lint: ${files.length} files, ${count.errors} errors, ${count.warnings} warnings\n`);
   }
   process.exit(count.errors > 0 ? 1 : 0);
+}
+
+/**
+ * Served by the emulator, never called by the app: the removed issue search (answered with 410
+ * so a regression shows) and Confluence's content permission check (for @forge/api authorize()).
+ */
+const NOT_CALLED_BY_APP = new Set([
+  'GET /rest/api/3/search',
+  'POST /rest/api/3/search',
+  'POST /wiki/rest/api/content/{id}/permission/check',
+]);
+
+/** One literal product call per emulated endpoint, in a .js file (the linter parses those as is). */
+function writeEndpointProbe(dir) {
+  require(require.resolve('tsx/cjs/api', { paths: [ROOT] })).register();
+  const allRoutes = require(path.join(ROOT, 'local', 'site', 'routes.ts')).allRoutes.filter(
+    (r) => !NOT_CALLED_BY_APP.has(`${r.method} ${r.template}`),
+  );
+  const lines = { 1: 'header' };
+  const body = ["import api, { route } from '@forge/api';", 'export async function probe(id) {'];
+  for (const r of allRoutes) {
+    const product = r.template.startsWith('/wiki/') ? 'Confluence' : 'Jira';
+    const literal = r.template.replace(/\{[^}]+\}/g, '${id}');
+    body.push(`  await api.asApp().request${product}(route\`${literal}\`, { method: '${r.method}' });`);
+    lines[body.length] = `${r.method} ${r.template}`;
+  }
+  body.push('}');
+  const file = path.join(dir, 'endpoint-probe.js');
+  fs.writeFileSync(file, body.join('\n') + '\n');
+  return { file, lines, endpoints: allRoutes.length };
 }
 
 main().catch((e) => fail(e && e.stack ? e.stack : String(e)));
