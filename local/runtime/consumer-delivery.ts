@@ -54,16 +54,25 @@ export class ConsumerDelivery {
   private async deliver(ev: QueuedEvent): Promise<InvocationOutcome> {
     const consumer = this.manifest.consumers.find((c) => c.queue === ev.queueName);
     const functionKey = consumer?.function ?? consumer?.resolver?.function;
-    if (!consumer || !functionKey) {
+    let handler: ((...args: unknown[]) => unknown) | undefined;
+    let problem = !consumer || !functionKey ? `No consumer module in manifest.yml for queue "${ev.queueName}".` : undefined;
+    if (!problem) {
+      try {
+        handler = this.invoker.handlerFor(functionKey!);
+      } catch (e) {
+        problem = e instanceof Error ? e.message : String(e);
+      }
+    }
+    if (problem || !consumer || !functionKey || !handler) {
+      // The event cannot be delivered at all: it fails, and the log says why.
       this.queue.finish(ev, false);
       const record = {
-        id: ev.eventId, kind: 'consumer' as const, key: `queue:${ev.queueName}`, functionKey: '', status: 'error' as const,
-        ms: 0, fetches: 0, startedAt: new Date().toISOString(), error: `No consumer module in manifest.yml for queue "${ev.queueName}".`, console: [],
+        id: ev.eventId, kind: 'consumer' as const, key: consumer?.key ?? `queue:${ev.queueName}`, functionKey: functionKey ?? '', status: 'error' as const,
+        ms: 0, fetches: 0, startedAt: new Date().toISOString(), error: problem, console: [],
       };
       this.invoker.log.push(record);
       return { record };
     }
-    const handler = this.invoker.handlerFor(functionKey);
     const retryContext = ev.retryCount > 0
       ? {
           retryCount: ev.retryCount,

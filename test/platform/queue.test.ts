@@ -82,6 +82,13 @@ describe('@forge/events Queue → drainQueue → consumer', () => {
     expect((p.kvs.dump().plain as Record<string, any>)['work:slow:1'].payload.retryContext.retryReason).toBe('FUNCTION_TIME_OUT');
   });
 
+  it('an event for a queue without a consumer fails and the log says why', async () => {
+    const { jobId } = await push('orphan', [{ body: { id: 'o' } }]);
+    const res = await p.runtime.drainQueue();
+    expect(res.outcomes[0].record).toMatchObject({ status: 'error', error: 'No consumer module in manifest.yml for queue "orphan".' });
+    expect(await p.runtime.invokeResolver('ui-resolver', 'job-stats', { queue: 'orphan', jobId }, { accountId: 'acc-1' })).toEqual({ success: 0, inProgress: 0, failed: 1 });
+  });
+
   it('Queue.push validation errors surface from the real SDK before reaching the platform', async () => {
     const err = await rejection(() => push('work', []));
     expect(err.message).toMatch(/No events pushed|events/i);
