@@ -91,6 +91,14 @@ describe('gadget edit mode', () => {
     ]);
   });
 
+  it('names a stored refresh interval it cannot honour', async () => {
+    fakeBridge.setStoredConfig({ target: { type: 'all' }, rangeDays: 7, kinds: ['jira.comment'], refresh: 5 });
+    await renderGadget(<GadgetEdit />);
+    expect(findAll(doc(), 'SectionMessage').map(textOf).join(' ')).toContain('not valid (refresh)');
+    expect(checkbox('autoRefresh').props.isChecked).toBe(false);
+    expect(findOne(doc(), 'Select').props.value).toEqual({ label: 'All teammates (3)', value: 'all' });
+  });
+
   it('refuses to save without a choice of people or kinds, and says what is missing', async () => {
     fakeBridge.setStoredConfig({});
     await renderGadget(<GadgetEdit />);
