@@ -12,6 +12,7 @@ import { confluenceCommentsStream } from './streams/confluence-comments';
 import { confluenceContentStream } from './streams/confluence-content';
 import { jiraIssuesStream } from './streams/jira-issues';
 import { jiraWorklogsStream } from './streams/jira-worklogs';
+import { syncSleep } from './clock';
 import type { SyncDeps } from './sync-deps';
 import { latestMappingMs, teammateAccounts } from './teammate-map';
 
@@ -43,7 +44,7 @@ function wrap(deps: SyncDeps, meter: RequestMeter, client: SiteClient | undefine
   return withRetries(client, {
     budget: budgetFor(deps, client),
     meter,
-    sleep: deps.sleep,
+    sleep: deps.sleep ?? syncSleep,
     random: deps.random,
     now: deps.now,
     remainingMs: () => {
