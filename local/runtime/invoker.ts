@@ -37,6 +37,7 @@ export interface InvocationSpec {
 }
 
 type Handler = (...args: unknown[]) => unknown;
+const MAX_LOG = 10_000;
 
 /**
  * Runs one function invocation inside its own AsyncLocalStorage context with a deadline.
@@ -143,6 +144,8 @@ export class Invoker {
       console: ctx.console,
     };
     this.log.push(record);
+    // A long `npm start` session must not grow without bound; tests never get near this.
+    if (this.log.length > MAX_LOG) this.log.splice(0, this.log.length - MAX_LOG);
     if (timedOut || outcome.k === 'cut') return { record };
     return outcome.k === 'ok' ? { record, result: outcome.v } : { record, error: outcome.e };
   }
