@@ -43,3 +43,51 @@ export function cqlDate(ms: number): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }
+
+const historySchema = z.looseObject({
+  results: z
+    .array(
+      z.looseObject({
+        content: z
+          .looseObject({
+            id: z.string(),
+            history: z.looseObject({ createdBy: z.looseObject({ accountId: z.string().optional() }).optional(), createdDate: z.string() }).optional(),
+          })
+          .optional(),
+      }),
+    )
+    .default([]),
+  _links: z.looseObject({ next: z.string().optional() }).optional(),
+});
+
+export interface Creation {
+  authorId?: string;
+  createdAt: string;
+}
+
+/**
+ * Who created each piece of content (pages, comments) and when, for many ids at once: CQL
+ * `id in (…)` with the history expanded. Edited comments need this, since v2 lists carry only
+ * their latest version.
+ */
+export async function getCreationByIds(client: SiteClient, ids: string[]): Promise<Map<string, Creation>> {
+  const out = new Map<string, Creation>();
+  for (let i = 0; i < ids.length; i += PAGE_LIMITS.cql) {
+    const chunk = ids.slice(i, i + PAGE_LIMITS.cql);
+    let path: string | undefined = withQuery('/wiki/rest/api/search', {
+      cql: `id in (${chunk.join(',')})`,
+      limit: PAGE_LIMITS.cql,
+      expand: 'content.history',
+    });
+    while (path) {
+      const res = await client.request('GET', path);
+      const body = await parseResponse(res, historySchema, 'Confluence search (history)');
+      for (const r of body.results) {
+        const h = r.content?.history;
+        if (r.content && h) out.set(r.content.id, { authorId: h.createdBy?.accountId, createdAt: h.createdDate });
+      }
+      path = body.results.length ? nextPathFrom(body._links?.next, res) : undefined;
+    }
+  }
+  return out;
+}

@@ -13,7 +13,11 @@ const CQL_ZONE_MARGIN_MS = 26 * 3_600_000;
 interface State {
   nextPath?: string;
   started?: boolean;
+  /** Hits not hydrated yet: v2 takes 250 ids a call, CQL gives at most 50 a page. */
+  pending?: { id: string; type: ContentType }[];
 }
+
+const HYDRATE_BATCH = 250;
 
 export function contentCql(pass: Pick<StreamPass, 'querySinceMs'>): string {
   return `type in (page, blogpost) AND lastmodified >= "${cqlDate(pass.querySinceMs - CQL_ZONE_MARGIN_MS)}" ORDER BY created ASC`;
@@ -44,11 +48,16 @@ export const confluenceContentStream: Stream = {
   product: 'confluence',
   async step(env, pass) {
     const state = pass.state as State;
-    if (state.started && !state.nextPath) return { done: true, activities: 0 };
-    const page = await cqlSearchPage(env.confluence!, state.nextPath ?? cqlSearchPath(contentCql(pass)));
-    state.started = true;
-    state.nextPath = page.nextPath;
-    const wanted = page.hits.filter((h): h is { id: string; type: ContentType } => h.type === 'page' || h.type === 'blogpost');
+    state.pending ??= [];
+    const searching = !state.started || state.nextPath !== undefined;
+    if (searching) {
+      const page = await cqlSearchPage(env.confluence!, state.nextPath ?? cqlSearchPath(contentCql(pass)));
+      state.started = true;
+      state.nextPath = page.nextPath;
+      for (const h of page.hits) if (h.type === 'page' || h.type === 'blogpost') state.pending.push({ id: h.id, type: h.type });
+      if (state.nextPath && state.pending.length < HYDRATE_BATCH) return { done: false, activities: 0 };
+    }
+    const wanted = state.pending.splice(0, HYDRATE_BATCH);
     const contents = await loadContents(env, wanted);
     const upserts: Activity[] = [];
     const withVersions = await mapLimit([...contents.values()], 4, async ({ content, info }) => ({
@@ -58,7 +67,7 @@ export const confluenceContentStream: Stream = {
     }));
     for (const { content, info, versions } of withVersions) upserts.push(...contentActivities(env, info, content, versions));
     await env.writer.apply(upserts);
-    return { done: !state.nextPath, activities: upserts.length };
+    return { done: !state.nextPath && state.pending.length === 0, activities: upserts.length };
   },
 };
 
