@@ -14,6 +14,7 @@ import { cqlSearchRoutes } from './confluence/cql-search';
 import { v2PageRoutes } from './confluence/v2-pages';
 import { v2CommentRoutes } from './confluence/v2-comments';
 import { v2SpaceUserRoutes } from './confluence/v2-spaces-users';
+import { v2CommentDetailRoutes } from './confluence/v2-comment-detail';
 
 /** Every endpoint the emulator serves, one family per module. */
 export const allRoutes: Route[] = [
@@ -31,5 +32,6 @@ export const allRoutes: Route[] = [
   ...cqlSearchRoutes,
   ...v2PageRoutes,
   ...v2CommentRoutes,
+  ...v2CommentDetailRoutes,
   ...v2SpaceUserRoutes,
 ];

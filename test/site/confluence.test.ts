@@ -80,8 +80,9 @@ describe('v2 comments', () => {
     expect(footer[1]).toMatchObject({ parentCommentId: '80001', pageId: '70001' });
     expect(footer[2]).toMatchObject({ blogPostId: '70002' });
     const inline = (await get('/wiki/api/v2/inline-comments?sort=-modified-date')).body.results;
-    expect(inline.map((c: Json) => c.id)).toEqual(['80006', '80003']);
-    expect(inline[1].version).toMatchObject({ number: 2, authorId: 'u-eve' });
+    expect(inline.map((c: Json) => c.id)).toEqual(['80006', '80007', '80003']);
+    expect(inline[1].parentCommentId).toBe('80003');
+    expect(inline[2].version).toMatchObject({ number: 2, authorId: 'u-eve' });
   });
 
   it('per-page lists hold root comments only; trashed pages have none to show', async () => {
@@ -93,6 +94,18 @@ describe('v2 comments', () => {
   });
 });
 
+describe('v2 single comments', () => {
+  it('serves a comment, its versions (creator = version 1 author) and its replies', async () => {
+    expect((await get('/wiki/api/v2/inline-comments/80003')).body).toMatchObject({ id: '80003', pageId: '70001', version: { number: 2 } });
+    expect((await get('/wiki/api/v2/inline-comments/80003/versions?sort=modified-date&limit=1')).body.results).toEqual([
+      expect.objectContaining({ number: 1, authorId: 'u-eve', createdAt: '2026-11-02T11:00:00.000Z' }),
+    ]);
+    expect((await get('/wiki/api/v2/footer-comments/80001/children')).body.results).toEqual([expect.objectContaining({ id: '80002', parentCommentId: '80001' })]);
+    expect((await get('/wiki/api/v2/footer-comments/80003')).status).toBe(404);
+    expect((await get('/wiki/api/v2/footer-comments/80004')).status).toBe(404);
+  });
+});
+
 describe('CQL search', () => {
   const search = (cql: string, extra = '', auth: Auth = APP) => get(`/wiki/rest/api/search?cql=${encodeURIComponent(cql)}${extra}`, auth);
 
@@ -100,13 +113,13 @@ describe('CQL search', () => {
     const ids: string[] = [];
     let r = await search('space = ENG AND type in (page, blogpost, comment) ORDER BY created ASC', '&limit=2');
     ids.push(...r.body.results.map((x: Json) => x.content.id));
-    expect(r.body.totalSize).toBe(8);
+    expect(r.body.totalSize).toBe(9);
     while (r.body._links.next) {
       expect(r.body._links.next).toMatch(/^\/rest\/api\/search\?/);
       r = await get(`/wiki${r.body._links.next}`);
       ids.push(...r.body.results.map((x: Json) => x.content.id));
     }
-    expect(ids).toEqual(['70001', '80001', '80002', '80003', '70002', '80005', '80006', '70005']);
+    expect(ids).toEqual(['70001', '80001', '80002', '80003', '80007', '70002', '80005', '80006', '70005']);
   });
 
   it('silently caps limit, so counting results cannot replace following the link', async () => {
@@ -118,7 +131,7 @@ describe('CQL search', () => {
     const ids = async (cql: string, auth: Auth = APP): Promise<string[]> => (await search(cql, '', auth)).body.results.map((x: Json) => x.content.id).sort();
     expect(await ids('type in (page, blogpost) AND contributor = u-eve')).toEqual(['70001', '70002']);
     expect(await ids('type = page AND creator = "u-bob"')).toEqual(['70005']);
-    expect(await ids('type = comment AND lastmodified >= "2026-11-02 11:30" AND lastmodified < "2026-11-02 15:00"')).toEqual(['80003']);
+    expect(await ids('type = comment AND lastmodified >= "2026-11-02 11:30" AND lastmodified < "2026-11-02 15:00"')).toEqual(['80003', '80007']);
     expect(await ids('type = blogpost AND created >= "2026/11/02"')).toEqual(['70002']);
     // Cara's zone is Asia/Kolkata (UTC+5:30): the same wall-clock time is 5.5 hours earlier.
     expect(await ids('type = page AND created >= "2026-11-03 15:00"', asUser('u-cara'))).toEqual(['70005']);

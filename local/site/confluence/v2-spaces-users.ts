@@ -14,7 +14,7 @@ function spaces(req: SiteRequest): SiteReply {
   const keys = listParam(req.query, 'keys');
   const type = req.query.get('type');
   const status = req.query.get('status');
-  if (ids.length > 100 || keys.length > 250) throw badRequest('Too many ids or keys were given.');
+  if (ids.length > 250 || keys.length > 250) throw badRequest('At most 250 ids and 250 keys may be given.');
   const sort = sortParam(req, ['id', '-id', 'key', '-key', 'name', '-name'] as const, 'id');
   const items = req.state.raw.spaces.filter(
     (s) =>

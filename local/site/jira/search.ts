@@ -84,6 +84,11 @@ export const searchRoutes: Route[] = [
       });
     },
   },
+  {
+    method: 'POST',
+    template: '/rest/api/3/search/approximate-count',
+    handler: (req) => ok({ count: runJql(parseBody(z.strictObject({ jql: z.string() }), req.body).jql, req.viewer).length }),
+  },
   { method: 'GET', template: '/rest/api/3/search', handler: () => { throw new ApiError(410, REMOVED); } },
   { method: 'POST', template: '/rest/api/3/search', handler: () => { throw new ApiError(410, REMOVED); } },
 ];
