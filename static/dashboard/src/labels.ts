@@ -30,11 +30,11 @@ export function formatHours(seconds: number): string {
   return h === 0 ? '0 h' : `${h < 10 ? h.toFixed(1) : Math.round(h)} h`;
 }
 
-export function formatChange(count: number, previous: number): { text: string; dir: 'up' | 'down' | 'same' } {
-  if (count === previous) return { text: 'no change', dir: 'same' };
+export function formatChange(count: number, previous: number, unit = ''): { text: string; dir: 'up' | 'down' | 'same' } {
+  if (count === previous) return { text: 'no change vs previous period', dir: 'same' };
   const diff = count - previous;
   const pct = previous === 0 ? '' : ` (${diff > 0 ? '+' : ''}${Math.round((diff / previous) * 100)}%)`;
-  return { text: `${diff > 0 ? '+' : ''}${diff}${pct} vs previous period`, dir: diff > 0 ? 'up' : 'down' };
+  return { text: `${diff > 0 ? '+' : ''}${diff}${unit}${pct} vs previous period`, dir: diff > 0 ? 'up' : 'down' };
 }
 
 export function formatWhen(iso: string): string {

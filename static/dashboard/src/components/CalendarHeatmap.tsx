@@ -1,7 +1,7 @@
 import { HeatmapRect } from '@visx/heatmap';
 import type { DashboardSummary } from '../../../../src/shared/dashboard-contract';
 
-const CELL = 16;
+const CELL = 22;
 const DOW = ['Mon', '', 'Wed', '', 'Fri', '', 'Sun'];
 type Column = { week: number; bins: { dow: number; count: number; day: string | null }[] };
 
@@ -24,13 +24,13 @@ export function CalendarHeatmap({ summary, title }: { summary: DashboardSummary;
       <div className="heatmap-scroll">
         <svg width={width} height={7 * CELL + 4}>
           {DOW.map((l, i) => (
-            <text key={i} x={0} y={i * CELL + 12} fontSize={10} fill="currentColor">
+            <text key={i} x={0} y={i * CELL + 15} fontSize={10} fill="currentColor">
               {l}
             </text>
           ))}
+          <g transform="translate(32, 0)">
           <HeatmapRect<Column, Column['bins'][number]>
             data={columns}
-            left={32}
             xScale={(i) => i * CELL}
             yScale={(i) => i * CELL}
             binWidth={CELL}
@@ -60,6 +60,7 @@ export function CalendarHeatmap({ summary, title }: { summary: DashboardSummary;
               )
             }
           </HeatmapRect>
+          </g>
         </svg>
       </div>
     </section>

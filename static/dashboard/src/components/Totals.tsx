@@ -26,7 +26,7 @@ export function Totals({ summary }: { summary: DashboardSummary }) {
         id="hours"
         label="Hours logged"
         value={formatHours(t.seconds)}
-        change={formatChange(Math.round(t.seconds / 360) / 10, Math.round(t.previousSeconds / 360) / 10)}
+        change={formatChange(Math.round(t.seconds / 3600), Math.round(t.previousSeconds / 3600), ' h')}
       />
     </section>
   );
