@@ -17,11 +17,14 @@ const list = (names: string[]) => (names.length <= 5 ? names.join(', ') : `${nam
 
 function identityFindings(input: DiagnosticsInput, ds: DataSource): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const unmapped = input.teammates.teammates.filter((t) => !accountIdFor(t, ds.id)).map((t) => t.name);
-  if (unmapped.length > 0 && unmapped.length < input.teammates.teammates.length) {
-    out.push({ id: `unmapped:${ds.id}`, severity: 'warning', dataSourceId: ds.id, fixIn: 'teammates', title: `${unmapped.length} teammate(s) have no account on ${ds.name}`, detail: `Their activity there is not counted: ${list(unmapped)}. Add an account ID or an email that applies to this source.` });
-  } else if (unmapped.length > 0) {
+  // People whose email did not resolve get their own finding below, with the reason.
+  const unresolvedEmail = (t: TeammatesDoc['teammates'][number]) => t.externalIds.some((x) => x.type === 'email' && x.resolutions?.[ds.id] && x.resolutions[ds.id].status !== 'resolved');
+  const without = input.teammates.teammates.filter((t) => !accountIdFor(t, ds.id));
+  const unmapped = without.filter((t) => !unresolvedEmail(t)).map((t) => t.name);
+  if (without.length === input.teammates.teammates.length) {
     out.push({ id: `unmapped:${ds.id}`, severity: 'error', dataSourceId: ds.id, fixIn: 'teammates', title: `Nobody is mapped on ${ds.name}`, detail: 'No teammate has an account ID (or a resolved email) for this source, so nothing from it can be shown.' });
+  } else if (unmapped.length > 0) {
+    out.push({ id: `unmapped:${ds.id}`, severity: 'warning', dataSourceId: ds.id, fixIn: 'teammates', title: `${unmapped.length} teammate(s) have no account on ${ds.name}`, detail: `Their activity there is not counted: ${list(unmapped)}. Add an account ID or an email that applies to this source.` });
   }
   const byStatus = new Map<string, string[]>();
   for (const t of input.teammates.teammates) {

@@ -93,6 +93,16 @@ describe('diagnose', () => {
     expect(found[2]).toMatchObject({ title: expect.stringContaining('privacy settings'), detail: expect.stringContaining('Pia (pia@globex.test)') });
   });
 
+  it('names an unresolved email once, under its reason, not also as "no account"', () => {
+    const teammates = [
+      tm('Sam', [{ dataSourceId: 'host', type: 'email', value: 'sam@acme.test', resolutions: { host: { status: 'resolved', accountId: 'u-sam', checkedAt: AT } } }]),
+      tm('Pia', [{ dataSourceId: 'host', type: 'email', value: 'pia@acme.test', resolutions: { host: { status: 'not-found', checkedAt: AT } } }]),
+    ];
+    const found = diagnose(base({ teammates: { v: 1, teams: [], teammates } }));
+    expect(found.map((f) => f.id)).toEqual(['email-not-found:host']);
+    expect(found[0].title).toContain('email matches no user');
+  });
+
   it('reports a disabled source, a failing one and one never fetched', () => {
     const found = ids(base({ sources: [{ ...host, enabled: false }, { ...other, failing: { since: AT, code: 'AUTH_FAILED', message: 'Authentication failed' } }], runs: [] }));
     expect(found).toEqual(['disabled:host', 'failing:ds-1', 'never:ds-1']);

@@ -105,7 +105,20 @@ run('admin page in the browser', () => {
     const bar = globexCard().getByRole('progressbar');
     await bar.waitFor({ timeout: 15_000 });
     await screenshot(page, 'admin-progress');
-    await bar.waitFor({ state: 'detached', timeout: 60_000 });
+    // Forge delivers queued continuations by itself; the local platform does when drained.
+    let draining = true;
+    const drainer = (async () => {
+      while (draining) {
+        await platform.runtime.drainQueue();
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    try {
+      await bar.waitFor({ state: 'detached', timeout: 60_000 });
+    } finally {
+      draining = false;
+      await drainer;
+    }
     platform.sites!.faults.clear();
 
     await page.getByRole('tab', { name: 'Sync' }).click();

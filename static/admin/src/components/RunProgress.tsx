@@ -5,6 +5,8 @@ import { getSyncStatus } from '../api/get-sync-status';
 import { formatDuration } from '../format';
 
 interface Props {
+  /** Said when nothing runs; omitted where an empty space is better (a source card). */
+  idleText?: string;
   /** Bumped when a run was just started: polling begins even before the first answer shows it. */
   kick: number;
   onFinished: () => void;
@@ -12,7 +14,7 @@ interface Props {
 }
 
 /** The runs in flight with a progress bar each, polled while anything runs. */
-export function RunProgress({ kick, onFinished, dataSourceId }: Props) {
+export function RunProgress({ kick, onFinished, dataSourceId, idleText }: Props) {
   const [runs, setRuns] = useState<SyncRunView[]>([]);
   const [error, setError] = useState<string>();
   const wasRunning = useRef(false);
@@ -49,7 +51,7 @@ export function RunProgress({ kick, onFinished, dataSourceId }: Props) {
   }, [kick, dataSourceId]);
 
   if (error) return <div className="banner error" role="alert">Progress unavailable: {error}</div>;
-  if (runs.length === 0) return null;
+  if (runs.length === 0) return idleText ? <p className="subtle">{idleText}</p> : null;
   return (
     <div aria-live="polite">
       {runs.map((run) => {

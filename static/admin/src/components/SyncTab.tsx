@@ -93,7 +93,7 @@ export function SyncTab({ settings, onSettings, runsVersion }: { settings: Setti
         <div className="row"><button className="btn primary" type="button" onClick={save}>Save schedule</button>{saved ? <span role="status">Saved.</span> : null}</div>
       </div>
       <h2>In progress</h2>
-      <RunProgress kick={runsVersion} onFinished={() => setVersion((v) => v + 1)} />
+      <RunProgress kick={runsVersion} idleText="Nothing is running." onFinished={() => setVersion((v) => v + 1)} />
       <h2>Run history</h2>
       <History runs={runs} />
       <h2>No data after a fetch?</h2>
