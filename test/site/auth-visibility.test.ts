@@ -88,7 +88,7 @@ describe('per-user visibility', () => {
   });
 
   it('answers 404 on per-issue endpoints for issues the caller cannot browse', async () => {
-    for (const path of ['/rest/api/3/issue/BETA-1/comment', '/rest/api/3/issue/BETA-1/changelog', '/rest/api/3/issue/BETA-1/worklog']) {
+    for (const path of ['/rest/api/3/issue/BETA-1', '/rest/api/3/issue/BETA-1/comment', '/rest/api/3/issue/BETA-1/changelog', '/rest/api/3/issue/BETA-1/worklog']) {
       const r = await call(emu.baseUrl, 'GET', path, { auth: asUser('u-bob') });
       expect(r.status).toBe(404);
       expect((r.json as Json).errorMessages[0]).toMatch(/does not exist or you do not have permission/);

@@ -28,6 +28,7 @@ const CASES: Case[] = [
   { method: 'POST', template: '/rest/api/3/search/jql', path: '/rest/api/3/search/jql', body: { jql: 'updated >= 0', fields: ['summary', 'status', 'assignee', 'creator', 'resolution', 'resolutiondate', 'comment', 'worklog', 'project', 'issuetype'], maxResults: 3 } },
   { method: 'POST', template: '/rest/api/3/search/approximate-count', path: '/rest/api/3/search/approximate-count', body: { jql: 'project = OPEN' } },
   { method: 'POST', template: '/rest/api/3/issue/bulkfetch', path: '/rest/api/3/issue/bulkfetch', body: { issueIdsOrKeys: ['ALPHA-1', '10101', 'BETA-1', 'NOPE-1'], expand: ['changelog'] } },
+  { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}', path: '/rest/api/3/issue/ALPHA-1?expand=changelog' },
   { method: 'POST', template: '/rest/api/3/changelog/bulkfetch', path: '/rest/api/3/changelog/bulkfetch', body: { issueIdsOrKeys: ['ALPHA-1', 'ALPHA-2'], maxResults: 10 } },
   { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}/changelog', path: '/rest/api/3/issue/ALPHA-2/changelog?maxResults=10' },
   { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}/comment', path: '/rest/api/3/issue/ALPHA-1/comment?orderBy=-created' },

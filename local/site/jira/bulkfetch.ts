@@ -2,11 +2,14 @@ import { z } from 'zod';
 import type { Route } from '../router';
 import { ok } from '../http-types';
 import { parseBody } from '../body';
+import { listParam } from '../paging';
 import { issueBean, selectFields } from './render-issue';
+import { pathIssue } from './issue-access';
 
 /**
  * POST /rest/api/3/issue/bulkfetch: up to 100 issues by id or key, `fields` defaulting to
  * `*navigable`, `expand` as a list. Issues that do not exist or cannot be seen are left out.
+ * GET /rest/api/3/issue/{issueIdOrKey} serves one issue (404 when missing or hidden).
  */
 const bodySchema = z.strictObject({
   issueIdsOrKeys: z.array(z.string()).min(1).max(100),
@@ -17,6 +20,12 @@ const bodySchema = z.strictObject({
 });
 
 export const bulkfetchRoutes: Route[] = [
+  {
+    method: 'GET',
+    template: '/rest/api/3/issue/{issueIdOrKey}',
+    handler: (req) =>
+      ok(issueBean(pathIssue(req), selectFields(listParam(req.query, 'fields'), 'navigable'), new Set(listParam(req.query, 'expand')), req.viewer)),
+  },
   {
     method: 'POST',
     template: '/rest/api/3/issue/bulkfetch',
