@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { parse, stringify } from 'yaml';
 
 /**
  * Atlassian's client-side Forge linters (scripts/forge-lint.cjs), with the scope check fed by
@@ -31,6 +34,7 @@ if (!installed && !inCi) {
 
 interface LintOutput {
   files: number;
+  endpoints: number;
   count: { errors: number; warnings: number };
   problems: Array<{ level: string; file: string; line: number; message: string; reference: string }>;
 }
@@ -62,9 +66,28 @@ describe('forge lint (client-side linters, offline)', () => {
     const { code, out, stderr } = await runLint();
     if (!out) throw new Error(`forge-lint did not produce a report (exit ${code}):\n${stderr}`);
     expect(out.files).toBeGreaterThan(10);
+    // The probe of emulated endpoints is what gives the scope check something to check.
+    expect(out.endpoints).toBeGreaterThan(30);
     const errors = out.problems.filter((p) => p.level === 'error');
     if (errors.length > 0) throw new Error(errors.map((p) => `${p.file}:${p.line} ${p.message} (${p.reference})`).join('\n'));
     if (out.problems.length > 0) console.warn(`forge lint warnings:\n${out.problems.map((p) => `${p.file}:${p.line} ${p.message}`).join('\n')}`);
     expect(code).toBe(0);
+  }, 300_000);
+
+  maybe('really checks scopes: without them, the probe needs read:jira-work and read:page:confluence', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ap-lint-'));
+    try {
+      const manifest = parse(readFileSync(path.join(REPO, 'manifest.yml'), 'utf8')) as { permissions: { scopes: string[] } };
+      manifest.permissions.scopes = ['storage:app'];
+      writeFileSync(path.join(dir, 'manifest.yml'), stringify(manifest));
+      const { code, out } = await runLint(['--manifest', path.join(dir, 'manifest.yml')]);
+      expect(code).toBe(1);
+      const missing = new Set(out?.problems.map((p) => /requires "([^"]+)" scope/.exec(p.message)?.[1]).filter(Boolean));
+      for (const scope of ['read:jira-work', 'read:jira-user', 'search:confluence', 'read:page:confluence', 'read:comment:confluence']) {
+        expect(missing).toContain(scope);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 300_000);
 });
