@@ -43,4 +43,45 @@ describe('admin resolver on the local platform', () => {
   it('answers a payload error as a Result, not a thrown error', async () => {
     expect(await invoke('sources/save', { jiraUrl: 42 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
+
+  describe('fetch now, progress, cancel and history with the real sync engine', () => {
+    type Run = { id: string; status: string; dataSourceName: string; progress: { activities: number }; countsByKind: Record<string, number>; restCalls: number };
+    const data = <T>(r: unknown) => (r as { ok: true; data: T }).data;
+    const today = new Date().toISOString().slice(0, 10);
+    const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+    let sourceId = '';
+
+    beforeAll(async () => {
+      const list = data<{ sources: { id: string; name: string }[] }>(await invoke('sources/list', {}));
+      sourceId = list.sources.find((s) => s.name === 'Globex')!.id;
+      await invoke('teammates/save', { name: 'Sam', externalIds: [{ dataSourceId: sourceId, type: 'email', value: 'sam@globex.test' }] });
+    });
+
+    it('a cancelled run stops and is listed as cancelled', async () => {
+      const started = data<{ runIds: string[] }>(await invoke('sources/fetch-now', { id: sourceId, since: weekAgo, until: today }));
+      expect(started.runIds).toHaveLength(1);
+      const status = data<{ running: Run[] }>(await invoke('sync/status', {}));
+      expect(status.running.map((r) => [r.id, r.dataSourceName])).toEqual([[started.runIds[0], 'Globex']]);
+      expect(await invoke('sync/cancel', { runId: started.runIds[0] })).toEqual({ ok: true, data: { cancelled: true } });
+      await platform.runtime.drainQueue();
+      expect(data<{ running: Run[] }>(await invoke('sync/status', {})).running).toEqual([]);
+      const history = data<{ runs: Run[] }>(await invoke('sync/history', { limit: 5 }));
+      expect(history.runs[0]).toMatchObject({ id: started.runIds[0], status: 'cancelled' });
+      expect(await invoke('sync/cancel', { runId: started.runIds[0] })).toEqual({ ok: true, data: { cancelled: false } });
+    });
+
+    it('a run to the end reports counts by kind and REST calls, and diagnostics stop saying "never fetched"', async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      const started = data<{ runIds: string[] }>(await invoke('sources/fetch-now', { id: sourceId, since: weekAgo, until: today }));
+      for (let i = 0; i < 10 && data<{ running: Run[] }>(await invoke('sync/status', {})).running.length > 0; i++) await platform.runtime.drainQueue();
+      const run = data<{ runs: Run[] }>(await invoke('sync/history', {})).runs.find((r) => r.id === started.runIds[0])!;
+      expect(run.status).toBe('succeeded');
+      expect(run.countsByKind['jira.comment']).toBe(3);
+      expect(run.progress.activities).toBeGreaterThanOrEqual(3);
+      expect(run.restCalls).toBeGreaterThan(0);
+      const diag = data<{ findings: { id: string }[] }>(await invoke('sync/diagnostics', {}));
+      expect(diag.findings.map((f) => f.id)).not.toContain(`never:${sourceId}`);
+      expect(diag.findings.map((f) => f.id)).not.toContain(`empty:${sourceId}`);
+    });
+  });
 });
