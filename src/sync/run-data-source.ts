@@ -3,6 +3,7 @@ import { BudgetExhaustedError, describeError, isAccessError, isNotFoundError, Ra
 import { createRequestMeter, type RequestMeter } from '../sources/request-meter';
 import { createRateBudget, withRetries, type RateBudget } from '../sources/retrying-client';
 import type { SiteClient } from '../sources/site-client';
+import type { StreamPass } from '../store/cursor-repository';
 import type { SyncRun } from '../store/sync-run-repository';
 import { ActivityWriter } from './activity-writer';
 import { finishPass, planPass } from './pass-planner';
@@ -127,12 +128,16 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
         cache,
         storeMayHaveData,
       };
+      // What the cursor said after the last completed page: a step mutates pass.state as it
+      // goes, so a step that fails half-way must not have its partial state saved.
+      let checkpoint: StreamPass = structuredClone(pass);
       try {
         for (;;) {
           if (timeUp()) {
             outcome = 'continue';
             break;
           }
+          checkpoint = structuredClone(pass);
           const before = writer.stats.deleted;
           const res = await stream.step(env, pass);
           pass.pages += 1;
@@ -160,7 +165,7 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
           }
         }
       } catch (e) {
-        await deps.cursors.save(ds.id, stream.id, { ...cursor, pass, lastError: { at: new Date(deps.now()).toISOString(), ...describeError(e) } });
+        await deps.cursors.save(ds.id, stream.id, { ...cursor, pass: checkpoint, lastError: { at: new Date(deps.now()).toISOString(), ...describeError(e) } });
         if (e instanceof BudgetExhaustedError || e instanceof RateLimitError) {
           recordError(run, deps.now(), stream.id, describeError(e));
           progress.status = 'pending';

@@ -1,0 +1,104 @@
+import { generateSite } from '../../../local/fixtures/generator';
+import { startLocalPlatform, type LocalPlatform } from '../../../local/platform';
+import type { SiteFixture } from '../../../local/site/fixture-schema';
+import type { Activity } from '../../../src/domain/activity';
+import { type RollupWeek, rollupWeekSchema } from '../../../src/domain/rollup';
+import { setSyncSleep } from '../../../src/sync/clock';
+import { DEFAULT_LIMITS } from '../../../src/sync/sync-deps';
+
+/**
+ * A scaled-down Forge world for reliability tests. Everything that is a duration in production
+ * is divided by SCALE: invocation limits (300 s → 3 s), the sync's safety margin before the
+ * deadline, and every retry wait (through the sync's sleep seam). Between trigger rounds the
+ * test moves the wall clock forward (Date.now offset), as the next scheduled tick would come
+ * later in real life: the interval is due again and a lease left by a frozen invocation expired.
+ */
+export const SCALE = 100;
+export const INVOCATION_MS = 300_000 / SCALE;
+
+let offsetMs = 0;
+const realNow = Date.now.bind(Date);
+
+/** Installs the scaled clock: call before the first invocation of a test file. */
+export function installScaledTime(): { advance(ms: number): void; restore(): void } {
+  const spy = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offsetMs);
+  // The services read their limits once, on first use in this module registry.
+  Object.assign(DEFAULT_LIMITS, { safetyMs: DEFAULT_LIMITS.safetyMs / SCALE });
+  setSyncSleep((ms) => new Promise((r) => setTimeout(r, Math.min(ms / SCALE, 400))));
+  return {
+    advance(ms: number) {
+      offsetMs += ms;
+    },
+    restore() {
+      spy.mockRestore();
+      setSyncSleep(undefined);
+    },
+  };
+}
+
+export const ADMIN_FN = 'admin-resolver';
+export const DASHBOARD_FN = 'dashboard-resolver';
+export const GADGET_FN = 'gadget-resolver';
+
+export type Envelope<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; field?: string } };
+
+/** A small generated site, its history ending two hours ago (all of it inside the sync window). */
+export function smallSite(seed: number, extra: Partial<Parameters<typeof generateSite>[0]> = {}): SiteFixture {
+  const end = new Date(Math.floor((Date.now() - 2 * 3_600_000) / 3_600_000) * 3_600_000).toISOString();
+  return generateSite({ seed, users: 6, projects: 2, restrictedProjects: 1, issues: 14, spaces: 1, pages: 6, days: 20, now: end, historiesPerIssue: 3, commentsPerIssue: 1.5, worklogsPerIssue: 1.5, versionsPerPage: 2, commentsPerPage: 1, ...extra });
+}
+
+export function adminOf(site: SiteFixture): string {
+  const id = site.roles?.admin ?? site.users.find((u) => u.groups.includes('jira-administrators'))?.accountId;
+  if (!id) throw new Error('fixture has no Jira admin');
+  return id;
+}
+
+export async function callAdmin<T>(p: LocalPlatform, accountId: string, key: string, payload: unknown): Promise<Envelope<T>> {
+  return (await p.runtime.invokeResolver(ADMIN_FN, key, payload, { accountId, extension: { type: 'jira:adminPage' } })) as Envelope<T>;
+}
+
+export async function mustAdmin<T>(p: LocalPlatform, accountId: string, key: string, payload: unknown): Promise<T> {
+  const r = await callAdmin<T>(p, accountId, key, payload);
+  if (!r.ok) throw new Error(`${key}: ${r.error.code} ${r.error.message}`);
+  return r.data;
+}
+
+/** Maps every active human user of the site as a teammate (by account id); returns accountId → teammateId. */
+export async function mapTeammates(p: LocalPlatform, site: SiteFixture, opts: { users?: string[] } = {}): Promise<Map<string, string>> {
+  const admin = adminOf(site);
+  const mapping = new Map<string, string>();
+  const people = site.users.filter((u) => u.active && u.accountType !== 'app' && (!opts.users || opts.users.includes(u.accountId)));
+  for (const u of people) {
+    const saved = await mustAdmin<{ teammate: { id: string } }>(p, admin, 'teammates/save', {
+      name: u.displayName,
+      externalIds: [{ dataSourceId: '*', type: 'accountId', value: u.accountId }],
+    });
+    mapping.set(u.accountId, saved.teammate.id);
+  }
+  return mapping;
+}
+
+export function storedActivities(p: LocalPlatform): Activity[] {
+  const rows = p.kvs.dump().entities.activity ?? {};
+  return Object.values(rows).map((r) => (r as { doc: Activity }).doc);
+}
+
+export function storedRollups(p: LocalPlatform): Map<string, RollupWeek> {
+  const rows = p.kvs.dump().entities['rollup-week'] ?? {};
+  const out = new Map<string, RollupWeek>();
+  for (const r of Object.values(rows)) {
+    const doc = rollupWeekSchema.parse((r as { data: unknown }).data);
+    out.set(doc.week, doc);
+  }
+  return out;
+}
+
+export async function startWorld(sites: SiteFixture[], seed = 1): Promise<LocalPlatform> {
+  return startLocalPlatform({
+    sites,
+    echoConsole: false,
+    seed,
+    limits: { triggerMs: INVOCATION_MS, consumerMs: INVOCATION_MS },
+  });
+}
