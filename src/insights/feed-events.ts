@@ -1,6 +1,7 @@
 import { titleRestriction } from '../access/dashboard-access';
 import { ACTIVITY_KINDS, type Activity } from '../domain/activity';
 import type { FeedEvent } from '../shared/dashboard-contract';
+import { INDEX } from '../store/keys';
 import type { FilterScope } from './filter-scope';
 import { REMOVED_TEAMMATE_LABEL } from './summary-shape';
 import type { ViewerSession } from './viewer-session';
@@ -37,6 +38,6 @@ export function rosterNames(session: ViewerSession): Map<string, string> {
 /** Post-filtering is needed when the chosen index does not already narrow to exactly the scope. */
 export function needsPostFilter(scope: FilterScope, indexName: string): boolean {
   if (scope.kinds.size < ACTIVITY_KINDS.length || scope.containerKey !== undefined) return true;
-  if (scope.teammateIds !== null && !(scope.teammateIds.size === 1 && indexName === 'by-teammate-time')) return true;
-  return scope.dataSourceId !== undefined && indexName !== 'by-source-time';
+  if (scope.teammateIds !== null && !(scope.teammateIds.size === 1 && indexName === INDEX.activity.byTeammateTime)) return true;
+  return scope.dataSourceId !== undefined && indexName !== INDEX.activity.bySourceTime;
 }

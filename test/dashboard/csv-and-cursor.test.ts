@@ -1,0 +1,64 @@
+import { csvField, csvRow, toCsv } from '../../src/insights/csv';
+import { decodeCursor, encodeCursor, querySignature } from '../../src/insights/feed-cursor';
+import type { FeedEvent } from '../../src/shared/dashboard-contract';
+
+const event = (over: Partial<FeedEvent> = {}): FeedEvent => ({
+  id: 'jira:host:comment:1:created',
+  at: '2026-11-20T10:00:00.000Z',
+  kind: 'jira.worklog',
+  source: 'jira',
+  dataSourceId: 'host',
+  teammateId: 'tm-a',
+  teammateName: 'Ada, "the" Admin',
+  container: { type: 'project', key: 'ENG', name: 'Engineering' },
+  title: 'Fix login',
+  entityKey: 'ENG-1',
+  url: 'https://acme.atlassian.net/browse/ENG-1?focusedWorklogId=9',
+  restricted: null,
+  seconds: 5400,
+  ...over,
+});
+
+describe('CSV rows', () => {
+  it('quotes commas, quotes and line breaks, and defuses formulas', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    for (const f of ['=1+1', '+1', '-1', '@SUM(A1)']) expect(csvField(f)).toBe(`'${f}`);
+  });
+
+  it('writes one line per event, hours with two decimals, header only when asked', () => {
+    expect(csvRow(event())).toBe(
+      '2026-11-20T10:00:00.000Z,"Ada, ""the"" Admin",Worklog,jira,host,ENG,Engineering,ENG-1,Fix login,https://acme.atlassian.net/browse/ENG-1?focusedWorklogId=9,1.50',
+    );
+    expect(toCsv([event()], true).split('\r\n')[0]).toMatch(/^time,teammate,kind/);
+    expect(toCsv([event()], false).startsWith('2026-')).toBe(true);
+    expect(toCsv([], false)).toBe('');
+  });
+
+  it('restricted events keep their counts but not their title, item or link', () => {
+    const row = csvRow(event({ restricted: 'permission', title: null, url: null, entityKey: null, container: { type: 'project', key: null, name: null } }));
+    expect(row).not.toContain('Fix login');
+    expect(row).not.toContain('ENG');
+    expect(row.split(',').slice(-6)).toEqual(['restricted', 'restricted', 'restricted', 'restricted', '', '1.50']);
+  });
+});
+
+describe('feed cursors', () => {
+  const sig = querySignature(['feed', '2026-10-27', '2026-11-25', { range: '30d' }, 25]);
+
+  it('round-trips a position', () => {
+    const c = encodeCursor(sig, { kvsCursor: 'abc', skip: 3 });
+    expect(decodeCursor(sig, c)).toEqual({ ok: true, pos: { kvsCursor: 'abc', skip: 3 } });
+  });
+
+  it('refuses cursors of other filters, tampered ones and junk', () => {
+    const c = encodeCursor(sig, { skip: 0 });
+    expect(decodeCursor(querySignature(['feed', 'other']), c)).toMatchObject({ ok: false, message: expect.stringContaining('other filters') });
+    const tampered = Buffer.from(JSON.stringify({ q: sig, s: -4 })).toString('base64url');
+    expect(decodeCursor(sig, tampered).ok).toBe(false);
+    expect(decodeCursor(sig, '%%%').ok).toBe(false);
+    expect(decodeCursor(sig, Buffer.from('[1,2]').toString('base64url')).ok).toBe(false);
+  });
+});
