@@ -8,8 +8,18 @@ export interface WriteStats {
   deleted: number;
 }
 
+/** JSON with object keys sorted, so key order never makes two equal activities differ. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 function sameActivity(a: Activity, b: Activity): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return canonical(a) === canonical(b);
 }
 
 /**
@@ -44,7 +54,7 @@ export class ActivityWriter {
    */
   async reconcileEntities(
     dataSourceId: string,
-    entities: { entityKey: string; computed: Activity[] }[],
+    entities: { entityKey: string; computed: Activity[]; current?: Pick<Activity, 'container' | 'entity'> }[],
     kinds: ReadonlySet<ActivityKind>,
     keepSinceMs: number,
     untilMs: number,
@@ -53,16 +63,22 @@ export class ActivityWriter {
     if (!this.storeMayHaveData) return this.write(computed, [], new Map());
     const old = new Map<string, Activity>();
     const dels: string[] = [];
+    const refreshed: Activity[] = [];
     const ids = new Set(computed.map((a) => a.id));
     for (const e of entities) {
       const stored = await this.activities.listByEntity(dataSourceId, e.entityKey);
       for (const a of stored) {
         old.set(a.id, a);
         const t = Date.parse(a.at);
-        if (kinds.has(a.kind) && !ids.has(a.id) && t >= keepSinceMs && t < untilMs) dels.push(a.id);
+        if (kinds.has(a.kind)) {
+          if (!ids.has(a.id) && t >= keepSinceMs && t < untilMs) dels.push(a.id);
+        } else if (e.current) {
+          // Activities another stream owns (worklogs) still show the issue's current title.
+          refreshed.push({ ...a, container: e.current.container, entity: e.current.entity });
+        }
       }
     }
-    await this.write(computed, dels, old);
+    await this.write([...computed, ...refreshed], dels, old);
   }
 
   private async write(upserts: Activity[], dels: string[], old: Map<string, Activity>): Promise<void> {

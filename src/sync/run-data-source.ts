@@ -127,6 +127,7 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
         writer,
         cache,
         storeMayHaveData,
+        now: deps.now,
       };
       // What the cursor said after the last completed page: a step mutates pass.state as it
       // goes, so a step that fails half-way must not have its partial state saved.

@@ -28,6 +28,7 @@ export interface StreamEnv {
   cache: RunCache;
   /** True when the store may hold activities of this source (deletion feeds are worth reading). */
   storeMayHaveData: boolean;
+  now(): number;
 }
 
 export interface StepResult {

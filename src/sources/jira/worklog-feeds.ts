@@ -12,6 +12,9 @@ const changedSchema = z.looseObject({
   nextPage: z.string().optional(),
 });
 
+/** The feeds leave out worklogs changed in the last minute before the request. */
+export const WORKLOG_FEED_QUIET_MS = 60_000;
+
 export interface WorklogFeedPage {
   ids: string[];
   /** Epoch ms to continue from (the feed's `until`). */

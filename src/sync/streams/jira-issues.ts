@@ -68,7 +68,11 @@ export const jiraIssuesStream: Stream = {
         ...issueActivities(env.ctx, issue, changelogs.get(issue.id) ?? [], statuses),
         ...comments[n].flatMap((c) => commentActivities(env.ctx, info, c)),
       ];
-      return { entityKey: info.key, computed };
+      const current = {
+        container: { type: 'project' as const, ...info.project },
+        entity: { type: 'issue' as const, id: info.id, key: info.key, title: info.summary },
+      };
+      return { entityKey: info.key, computed, current };
     });
     await env.writer.reconcileEntities(env.dataSourceId, entities, KINDS, pass.keepSinceMs, pass.untilMs);
     const count = entities.reduce((a, e) => a + e.computed.length, 0);

@@ -1,6 +1,6 @@
 import { activityId, type Activity } from '../../domain/activity';
 import { bulkfetchIssues } from '../../sources/jira/bulkfetch-issues';
-import { listWorklogs, worklogFeedPage } from '../../sources/jira/worklog-feeds';
+import { listWorklogs, WORKLOG_FEED_QUIET_MS, worklogFeedPage } from '../../sources/jira/worklog-feeds';
 import { PAGE_LIMITS } from '../../sources/page-limits';
 import { issueInfo, worklogActivity, type IssueInfo } from '../attribution/jira';
 import { chunk, mapLimit, type Stream, type StreamEnv } from '../stream-env';
@@ -42,6 +42,8 @@ export const jiraWorklogsStream: Stream = {
       return { done: page.lastPage || stuck, activities: 0 };
     }
 
+    // The feed hides the last minute: the watermark must not pass what it could show.
+    pass.untilMs = Math.min(pass.untilMs, env.now() - WORKLOG_FEED_QUIET_MS);
     const page = await worklogFeedPage(jira, 'updated', state.since);
     const worklogs = (await mapLimit(chunk(page.ids, PAGE_LIMITS.worklogList), 2, (c) => listWorklogs(jira, c))).flat();
     const relevant = worklogs.filter((w) => w.author?.accountId && env.ctx.teammates.has(w.author.accountId));
