@@ -1,5 +1,4 @@
 import { HOST_DATA_SOURCE_ID, type Settings } from '../domain/config';
-import { isAdminGroup } from './admin-check';
 import type { ViewerPermissions } from './viewer-permissions';
 
 export interface DashboardAccess {
@@ -12,9 +11,9 @@ export interface DashboardAccess {
 }
 
 /** Jira admins always get in; everyone else needs one of the groups chosen on the admin page. */
-export function decideDashboardAccess(perms: Pick<ViewerPermissions, 'groups'>, settings: Settings): DashboardAccess {
+export function decideDashboardAccess(perms: Pick<ViewerPermissions, 'groups' | 'isJiraAdmin'>, settings: Settings): DashboardAccess {
   const names = perms.groups.map((g) => g.name);
-  const isAdmin = names.some(isAdminGroup);
+  const isAdmin = perms.isJiraAdmin;
   const groups = [...new Set(settings.dashboardGroups)];
   if (isAdmin || names.some((g) => groups.includes(g))) return { allowed: true, isAdmin, groups };
   const named = groups.length > 0 ? groups.join(', ') : 'no groups yet';

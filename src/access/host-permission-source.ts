@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkJiraAdmin } from './admin-check';
 import { getSpacesByIds } from '../sources/confluence/get-spaces';
 import { NotFoundError } from '../sources/errors';
 import { getUserGroups } from '../sources/jira/get-user-groups';
@@ -15,13 +16,25 @@ const permissionCheckSchema = z.looseObject({
     .default([]),
 });
 
+export interface HostClients {
+  /** The host's Jira as the app. */
+  appJira: SiteClient;
+  /** The host's Jira and Confluence as the invoking user. */
+  viewerJira: SiteClient;
+  viewerConfluence?: SiteClient;
+}
+
 /**
- * The host site's answers about the viewer: groups (as the app, the same call the admin check
- * makes), Jira's bulk permission check for projects (as the app, for the viewer's account),
- * and the spaces Confluence lists when asked as the viewer.
+ * The host site's answers about the viewer: groups (as the app), "Administer Jira" (asked as
+ * the viewer, exactly as the admin page's check), Jira's bulk permission check for projects (as
+ * the app, for the viewer's account), and the spaces Confluence lists when asked as the viewer.
  */
-export function createHostPermissionSource(hostJira: SiteClient, viewerConfluence: SiteClient | undefined): ViewerPermissionSource {
+export function createHostPermissionSource({ appJira: hostJira, viewerJira, viewerConfluence }: HostClients): ViewerPermissionSource {
   return {
+    async isJiraAdmin(accountId) {
+      return (await checkJiraAdmin(viewerJira, accountId)).admin;
+    },
+
     async groups(accountId) {
       const groups = await getUserGroups(hostJira, accountId);
       return groups.map((g) => ({ name: g.name, ...(g.groupId ? { groupId: g.groupId } : {}) }));

@@ -21,10 +21,15 @@ export async function getViewerPermissions(deps: PermissionCacheDeps, viewer: Vi
   const nowMs = deps.now().getTime();
   // The KVS TTL is coarse; checkedAt makes the expiry exact, also where TTL is not enforced.
   if (cached.success && nowMs - Date.parse(cached.data.checkedAt) < PERMISSION_TTL_SECONDS * 1000) return cached.data;
+  const [groups, isJiraAdmin] = await Promise.all([
+    deps.permissions.groups(viewer.accountId),
+    deps.permissions.isJiraAdmin(viewer.accountId),
+  ]);
   const fresh: ViewerPermissions = {
     v: 1,
     checkedAt: new Date(nowMs).toISOString(),
-    groups: await deps.permissions.groups(viewer.accountId),
+    groups,
+    isJiraAdmin,
     projects: {},
     spaces: {},
   };

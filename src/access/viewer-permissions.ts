@@ -15,6 +15,8 @@ export const viewerPermissionsSchema = z.object({
   v: z.literal(1),
   checkedAt: z.string().datetime(),
   groups: z.array(z.object({ name: z.string(), groupId: z.string().optional() })),
+  /** Holds the global "Administer Jira" permission. */
+  isJiraAdmin: z.boolean(),
   /** Host project id → may browse. */
   projects: z.record(z.string(), z.boolean()),
   /** Host space id → may view. */
@@ -26,6 +28,7 @@ export type ViewerGroup = ViewerPermissions['groups'][number];
 /** Asks the host site what one user may do. */
 export interface ViewerPermissionSource {
   groups(accountId: string): Promise<ViewerGroup[]>;
+  isJiraAdmin(accountId: string): Promise<boolean>;
   /** The subset of `projectIds` the user may browse. */
   browsableProjects(accountId: string, projectIds: string[]): Promise<string[]>;
   /** The subset of `spaceIds` the user may view. */

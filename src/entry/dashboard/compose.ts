@@ -12,7 +12,11 @@ export function composeInsightsDeps(siteUrl: string | undefined): InsightsDeps {
   const origin = siteUrl ? new URL(siteUrl).origin : '';
   return {
     kvs: getKvs(),
-    permissions: createHostPermissionSource(createHostSiteClient('jira', origin), createHostViewerClient('confluence', `${origin}/wiki`)),
+    permissions: createHostPermissionSource({
+      appJira: createHostSiteClient('jira', origin),
+      viewerJira: createHostViewerClient('jira', origin),
+      viewerConfluence: createHostViewerClient('confluence', `${origin}/wiki`),
+    }),
     now: () => new Date(),
   };
 }
