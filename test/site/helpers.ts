@@ -53,10 +53,9 @@ export async function call(baseUrl: string, method: 'GET' | 'POST', path: string
   });
 }
 
-/** Loose accessor for JSON bodies in assertions. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+/** Loosely typed JSON for assertions on response bodies. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions index freely into bodies
 export type Json = any;
-export const body = (r: Reply): Json => r.json;
 
 export const asUser = (accountId: string): Auth => ({ forge: `user:${accountId}` });
 export const APP: Auth = { forge: 'app' };
