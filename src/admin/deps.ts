@@ -10,6 +10,8 @@ export interface AdminDeps {
   clientFor(ds: DataSource, product: Product): SiteClient | undefined;
   /** The host site's Jira, called as the app (user search, groups, the admin check). */
   hostJira(): SiteClient;
+  /** The host site's Jira as the user who invoked the resolver (the admin check). */
+  hostJiraAsCaller(): SiteClient;
   sync: SyncPort;
   now(): Date;
   newId(prefix: string): string;

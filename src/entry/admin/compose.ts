@@ -3,6 +3,7 @@ import type { AdminDeps } from '../../admin/deps';
 import { getConfigRepository, getSyncService } from '../../platform/services';
 import { createSiteClient } from '../../platform/site-client-factory';
 import { createHostSiteClient } from '../../platform/site-clients';
+import { createHostViewerClient } from '../../platform/viewer-site-client';
 import { createAdminSyncPort } from './sync-adapter';
 
 /** The admin use cases wired to Forge: KVS, the host site as the app, other sites by API token. */
@@ -12,6 +13,7 @@ export function composeAdminDeps(siteUrl: string | undefined): AdminDeps {
     config,
     clientFor: (ds, product) => createSiteClient(ds, product, config),
     hostJira: () => createHostSiteClient('jira', siteUrl ? new URL(siteUrl).origin : ''),
+    hostJiraAsCaller: () => createHostViewerClient('jira', siteUrl ? new URL(siteUrl).origin : ''),
     sync: createAdminSyncPort(config, getSyncService()),
     now: () => new Date(),
     newId: (prefix) => `${prefix}-${randomUUID().replace(/-/g, '').slice(0, 12)}`,

@@ -33,7 +33,7 @@ function payloadError(error: z.ZodError): Result<never> {
 export async function dispatchAdminCall(key: string, payload: unknown, ctx: AdminCallContext, deps: AdminDeps): Promise<Result<unknown>> {
   if (!isAdminKey(key)) return fail('BAD_REQUEST', `Unknown admin action ${key.slice(0, 60)}`);
   try {
-    const decision = await checkJiraAdmin(deps.hostJira(), ctx.accountId);
+    const decision = await checkJiraAdmin(deps.hostJiraAsCaller(), ctx.accountId);
     if (!decision.admin) {
       return fail('FORBIDDEN', 'Only Jira administrators can change ActivityPulse settings. Ask a Jira administrator for access.');
     }

@@ -65,6 +65,8 @@ export async function startAdminEnv(opts: { sites?: SiteFixture[]; now?: Date } 
   const config = createConfigRepository(kvs, now);
   const sync = recordingSync();
   let seq = 0;
+  let caller: string | undefined;
+  const hostDs: DataSource = { id: 'host', kind: 'host', name: 'acme', enabled: true, jiraUrl: 'https://acme.atlassian.net', createdAt: '', updatedAt: '' };
   const deps: AdminDeps = {
     config,
     clientFor: (ds, product) =>
@@ -73,14 +75,18 @@ export async function startAdminEnv(opts: { sites?: SiteFixture[]; now?: Date } 
         const c = await config.getCredentials(ds.id, product);
         return { authorization: `Basic ${Buffer.from(`${c.email}:${c.token}`).toString('base64')}` };
       }),
-    hostJira: () => emulatorClient(emu, { id: 'host', kind: 'host', name: 'acme', enabled: true, jiraUrl: 'https://acme.atlassian.net', createdAt: '', updatedAt: '' }, 'jira', async () => ({ 'x-forge-identity': 'app' }))!,
+    hostJira: () => emulatorClient(emu, hostDs, 'jira', async () => ({ 'x-forge-identity': 'app' }))!,
+    // As Forge's asUser(): the site answers for the account that invoked the resolver.
+    hostJiraAsCaller: () => emulatorClient(emu, hostDs, 'jira', async (): Promise<Record<string, string>> => (caller ? { 'x-forge-identity': `user:${caller}` } : {}))!,
     sync,
     now,
     newId: (prefix) => `${prefix}-${++seq}`,
   };
   /** `null` calls without an account (an app or anonymous invocation). */
-  const call = (key: string, payload: unknown, accountId: string | null = 'u-admin') =>
-    dispatchAdminCall(key, payload, { accountId: accountId ?? undefined, siteUrl: 'https://acme.atlassian.net' }, deps);
+  const call = (key: string, payload: unknown, accountId: string | null = 'u-admin') => {
+    caller = accountId ?? undefined;
+    return dispatchAdminCall(key, payload, { accountId: caller, siteUrl: 'https://acme.atlassian.net' }, deps);
+  };
   return { emu, kvs, config, deps, sync, call, close: () => emu.close() };
 }
 export type AdminEnv = Awaited<ReturnType<typeof startAdminEnv>>;
