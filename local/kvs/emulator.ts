@@ -63,6 +63,14 @@ export class KvsEmulator {
     this.latency = Math.max(0, ms);
   }
 
+  /**
+   * Entity queries: 'filter-then-limit' (default: a page has up to `limit` matching rows) or
+   * 'limit-then-filter' (`limit` rows are read, then filtered; pages may be short or empty).
+   */
+  setEntityQueryMode(mode: 'filter-then-limit' | 'limit-then-filter'): void {
+    this.ops.queries.limitBeforeFilter = mode === 'limit-then-filter';
+  }
+
   /** Answer the next `times` calls (of `op`, e.g. 'set' or 'entity/query', or any) with `code`. */
   injectError(e: { op?: string; code: KvsCode; times?: number; message?: string }): void {
     this.injected.push({ op: e.op, code: e.code, message: e.message ?? `Injected ${e.code}`, remaining: e.times ?? 1 });
@@ -148,6 +156,7 @@ export class KvsEmulator {
     this.calls = {};
     this.latency = 0;
     this.injected = [];
+    this.ops.queries.limitBeforeFilter = false;
   }
 
   /** Writes the file now (if persisting). */

@@ -32,10 +32,15 @@ interface CursorState {
  * Runs an index query the way the Custom Entity Store describes it: rows that carry every
  * partition and range attribute of the index, one partition, an optional range condition on
  * the range attribute, filters on any attribute, ordered by the range value (key breaks ties).
- * Filters are applied before the page is cut, so a page holds up to `limit` matching rows.
+ * By default filters are applied before the page is cut, so a page holds up to `limit`
+ * matching rows. The docs do not say which order Forge uses; `limitBeforeFilter` switches to
+ * the DynamoDB-like order (read `limit` rows of the range, then filter: pages may come back
+ * short, even empty, with a cursor) so app code can be tested against both.
  */
 export class EntityQueryEngine {
-  private cache = new Map<string, { version: number; rows: IndexRow[] }>();
+  /** Per entity+index: rows bucketed by partition value, each bucket sorted. */
+  private cache = new Map<string, { version: number; buckets: Map<string, IndexRow[]> }>();
+  limitBeforeFilter = false;
 
   constructor(private readonly store: KvsStore) {}
 
@@ -58,26 +63,40 @@ export class EntityQueryEngine {
     const limit = validateLimit(req.limit, KVS_LIMITS.entityQueryDefaultLimit, KVS_LIMITS.entityQueryMaxLimit);
     const after = req.cursor === undefined || req.cursor === null ? undefined : decodeCursor(req.cursor, def.name, idx.name);
 
-    const rows = this.indexRows(def, idx);
-    const ordered = desc ? [...rows].reverse() : rows;
+    const rows = this.indexRows(def, idx).get(partitionKey(partition ?? [])) ?? [];
+    const ns = { kind: 'entity' as const, name: def.name };
     const out: Array<[string, StoredRecord]> = [];
     let more = false;
-    for (const row of ordered) {
-      if (after && !isAfter(row, after, desc)) continue;
+    let scanned = 0;
+    let lastScanned: IndexRow | undefined;
+    const step = desc ? -1 : 1;
+    for (let i = startIndex(rows, after, desc); i >= 0 && i < rows.length; i += step) {
+      const row = rows[i];
+      // TTL expiry does not invalidate the cache; an expired or replaced row is skipped here.
+      if (this.store.read(ns, row.key) !== row.rec) continue;
       const v = row.rec.value as Record<string, unknown>;
-      if (partition && !idx.partition.every((attr, i) => compareScalars(v[attr], partition[i]) === 0)) continue;
       if (range && !matches(row.rangeKey[0], range)) continue;
-      if (filters && !matchesGroup(v, filters)) continue;
-      if (out.length === limit) {
-        more = true;
-        break;
+      const pass = !filters || matchesGroup(v, filters);
+      if (this.limitBeforeFilter) {
+        if (scanned === limit) {
+          more = true;
+          break;
+        }
+        scanned += 1;
+        lastScanned = row;
+        if (pass) out.push([row.key, row.rec]);
+      } else {
+        if (!pass) continue;
+        if (out.length === limit) {
+          more = true;
+          break;
+        }
+        lastScanned = row;
+        out.push([row.key, row.rec]);
       }
-      out.push([row.key, row.rec]);
     }
-    const last = out[out.length - 1];
-    const cursor = more && last
-      ? encodeCursor({ e: def.name, i: idx.name, r: idx.range.map((a) => (last[1].value as Record<string, unknown>)[a]), k: last[0] })
-      : undefined;
+    const last = lastScanned;
+    const cursor = more && last ? encodeCursor({ e: def.name, i: idx.name, r: last.rangeKey, k: last.key }) : undefined;
     return { rows: out, cursor };
   }
 
@@ -94,23 +113,48 @@ export class EntityQueryEngine {
     return partition;
   }
 
-  private indexRows(def: EntityDef, idx: IndexDef): IndexRow[] {
+  private indexRows(def: EntityDef, idx: IndexDef): Map<string, IndexRow[]> {
     const cacheKey = `${def.name}\u0000${idx.name}`;
     const version = this.store.entityVersion(def.name);
     const hit = this.cache.get(cacheKey);
-    // TTL expiry does not bump the version, so rows are re-checked for expiry below.
-    if (hit && hit.version === version) return hit.rows.filter((r) => this.store.read({ kind: 'entity', name: def.name }, r.key) === r.rec);
-    const rows: IndexRow[] = [];
+    if (hit && hit.version === version) return hit.buckets;
+    const buckets = new Map<string, IndexRow[]>();
     for (const [key, rec] of this.store.entries({ kind: 'entity', name: def.name })) {
       const v = rec.value as Record<string, unknown>;
-      const attrs = [...idx.partition, ...idx.range];
-      if (attrs.some((a) => v[a] === undefined || v[a] === null)) continue;
-      rows.push({ key, rangeKey: idx.range.map((a) => v[a]), rec });
+      // Sparse index: rows without every partition and range attribute are not in it.
+      if ([...idx.partition, ...idx.range].some((a) => v[a] === undefined || v[a] === null)) continue;
+      const bucket = partitionKey(idx.partition.map((a) => v[a]));
+      let list = buckets.get(bucket);
+      if (!list) buckets.set(bucket, (list = []));
+      list.push({ key, rangeKey: idx.range.map((a) => v[a]), rec });
     }
-    rows.sort(compareRows);
-    this.cache.set(cacheKey, { version, rows });
-    return rows;
+    for (const list of buckets.values()) list.sort(compareRows);
+    this.cache.set(cacheKey, { version, buckets });
+    return buckets;
   }
+}
+
+function partitionKey(values: unknown[]): string {
+  return JSON.stringify(values);
+}
+
+/** Index of the first row to visit: after the cursor row in the direction of the sort. */
+function startIndex(rows: IndexRow[], after: CursorState | undefined, desc: boolean): number {
+  if (!after) return desc ? rows.length - 1 : 0;
+  const pivot = { rangeKey: after.r, key: after.k };
+  // First index whose row sorts after the cursor row (ASC order).
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareRows(rows[mid], pivot) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  if (!desc) return lo;
+  // DESC: the last index whose row sorts before the cursor row.
+  let i = lo - 1;
+  while (i >= 0 && compareRows(rows[i], pivot) === 0) i--;
+  return i;
 }
 
 function compareRows(a: { rangeKey: unknown[]; key: string }, b: { rangeKey: unknown[]; key: string }): number {
@@ -124,11 +168,6 @@ function compareRows(a: { rangeKey: unknown[]; key: string }, b: { rangeKey: unk
     if (c !== 0) return c;
   }
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-}
-
-function isAfter(row: IndexRow, after: CursorState, desc: boolean): boolean {
-  const c = compareRows(row, { rangeKey: after.r, key: after.k });
-  return desc ? c < 0 : c > 0;
 }
 
 function encodeCursor(c: CursorState): string {

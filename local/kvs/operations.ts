@@ -17,7 +17,7 @@ const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
 /** The `/api/v1/*` operations of the KVS and Custom Entity Store over one KvsStore. */
 export class KvsOperations {
-  private readonly queries: EntityQueryEngine;
+  readonly queries: EntityQueryEngine;
 
   constructor(
     private readonly store: KvsStore,

@@ -137,4 +137,51 @@ describe('custom entities', () => {
     expect(q.results).toHaveLength(30);
     expect(q.nextCursor).toBeUndefined();
   });
+
+  it("limit-then-filter mode returns short pages with cursors, and paging still finds every match", async () => {
+    p.kvs.setEntityQueryMode('limit-then-filter');
+    try {
+      const filter = new Filter<TaskAttrs>().and('done', FilterConditions.equalTo(true));
+      const first = await kvs.entity('task').query().index('priority').filters(filter).limit(5).getMany();
+      expect(first.results.length).toBeLessThan(5);
+      expect(first.nextCursor).toEqual(expect.any(String));
+      const { keys } = await all((c) => {
+        const q = kvs.entity('task').query().index('priority').filters(filter).limit(5);
+        return c ? q.cursor(c) : q;
+      });
+      expect(keys).toEqual(expectedKeys((t) => t.done, (t) => t.priority));
+    } finally {
+      p.kvs.setEntityQueryMode('filter-then-limit');
+    }
+  });
+});
+
+describe('entity query scale', () => {
+  it('pages through 20,000 rows of one partition in both directions quickly', async () => {
+    const n = 20_000;
+    for (let i = 0; i < n; i++) {
+      p.kvs.store.write({ kind: 'entity', name: 'task' }, `bulk-${i}`, { owner: 'bulk', priority: i % 1000, project: 'B', title: `b${i}`, score: i, done: false });
+    }
+    const t0 = Date.now();
+    for (const sort of [Sort.ASC, Sort.DESC]) {
+      const seen: number[] = [];
+      const keys = new Set<string>();
+      let cursor: string | undefined;
+      do {
+        let q = kvs.entity('task').query().index('by-owner', { partition: ['bulk'] }).sort(sort).limit(100);
+        if (cursor) q = q.cursor(cursor);
+        const page = await q.getMany();
+        for (const r of page.results) {
+          seen.push((r.value as Task).priority);
+          keys.add(r.key);
+        }
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toHaveLength(n);
+      expect(keys.size).toBe(n);
+      const sorted = [...seen].sort((a, b) => (sort === Sort.ASC ? a - b : b - a));
+      expect(seen).toEqual(sorted);
+    }
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  }, 30_000);
 });
