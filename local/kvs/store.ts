@@ -32,8 +32,14 @@ export class KvsStore {
   private plain = new Map<string, StoredRecord>();
   private secrets = new Map<string, StoredRecord>();
   private entities = new Map<string, Map<string, StoredRecord>>();
-  /** Bumped on every entity write so query indexes can be cached between writes. */
+  /**
+   * Bumped on every entity write so query indexes can be cached between writes. Versions come
+   * from one counter that never goes back, so no state after clear()/restore() can carry a
+   * version an index was cached under before.
+   */
   private entityVersions = new Map<string, number>();
+  private versionClock = 0;
+  private versionFloor = 0;
   /** Overridable clock so TTL tests need not sleep. */
   now: () => number = () => Date.now();
   onChange: () => void = () => undefined;
@@ -96,7 +102,7 @@ export class KvsStore {
   }
 
   entityVersion(name: string): number {
-    return this.entityVersions.get(name) ?? 0;
+    return this.entityVersions.get(name) ?? this.versionFloor;
   }
 
   entityNames(): string[] {
@@ -108,6 +114,7 @@ export class KvsStore {
     this.secrets.clear();
     this.entities.clear();
     this.entityVersions.clear();
+    this.versionFloor = ++this.versionClock;
     this.onChange();
   }
 
@@ -127,10 +134,11 @@ export class KvsStore {
     this.secrets = new Map(s.secrets);
     this.entities = new Map(Object.entries(s.entities).map(([n, rows]) => [n, new Map(rows)]));
     this.entityVersions.clear();
+    this.versionFloor = ++this.versionClock;
   }
 
   private touched(ns: Namespace): void {
-    if (ns.kind === 'entity') this.entityVersions.set(ns.name, this.entityVersion(ns.name) + 1);
+    if (ns.kind === 'entity') this.entityVersions.set(ns.name, ++this.versionClock);
     this.onChange();
   }
 }
