@@ -83,7 +83,10 @@
     function notify(action) {
       history.action = action;
       var loc = history.location;
-      listeners.slice().forEach(function (l) { l(loc, action); });
+      // Listeners written for history v4 read (location, action), for v5 ({action, location}):
+      // the update is both, so either kind works (the bridge itself keeps it as the location).
+      var update = Object.assign({}, loc, { location: loc, action: action });
+      listeners.slice().forEach(function (l) { l(update, action); });
       tellParent(loc.pathname + loc.search + loc.hash);
     }
     function change(action, to, state) {
