@@ -14,8 +14,13 @@ export async function saveSyncSettings(deps: AdminDeps, p: { syncIntervalMinutes
  * lock a whole team out without anyone noticing.
  */
 export async function saveAccessSettings(deps: AdminDeps, p: { dashboardGroups: string[]; privacyMode: boolean }): Promise<Result<Settings>> {
-  const groups = [...new Set(p.dashboardGroups.map((g) => g.trim()).filter(Boolean))];
-  for (const [i, g] of groups.entries()) {
+  if (p.dashboardGroups.length > 20) return fail('BAD_REQUEST', 'List at most 20 groups.', 'dashboardGroups');
+  const groups: string[] = [];
+  // Indexes refer to the payload's list, so the message lands next to the row the admin typed.
+  for (const [i, raw] of p.dashboardGroups.entries()) {
+    const g = raw.trim();
+    if (!g || groups.some((x) => x.toLowerCase() === g.toLowerCase())) continue;
+    groups.push(g);
     try {
       const found = await findGroups(deps.hostJira(), g, 50);
       if (!found.some((f) => f.name.toLowerCase() === g.toLowerCase())) {

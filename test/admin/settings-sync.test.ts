@@ -34,6 +34,13 @@ describe('settings', () => {
     expect(bad).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'There is no group called "team-laeds" on this site.', field: 'dashboardGroups.1' } });
     expect((await env.config.getSettings()).privacyMode).toBe(true);
   });
+
+  it('points at the row the admin typed, skipping empty rows and duplicates', async () => {
+    const r = await env.call('settings/save-access', { dashboardGroups: ['team-leads', '', 'TEAM-LEADS', 'nope'], privacyMode: false });
+    expect(r).toMatchObject({ ok: false, error: { field: 'dashboardGroups.3' } });
+    const many = await env.call('settings/save-access', { dashboardGroups: Array.from({ length: 21 }, (_, i) => `g${i}`), privacyMode: false });
+    expect(many).toMatchObject({ ok: false, error: { field: 'dashboardGroups', message: 'List at most 20 groups.' } });
+  });
 });
 
 describe('sync status, cancel and history', () => {

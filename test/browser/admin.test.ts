@@ -95,6 +95,28 @@ run('admin page in the browser', () => {
     await screenshot(page, 'admin-teammates');
   });
 
+  it('adds a teammate from the host site with the people picker', async () => {
+    await page.getByLabel('Search people by name').fill('Rita');
+    await page.getByRole('button', { name: 'Add Rita Reviewer' }).click();
+    const row = page.getByTestId('teammate-row').filter({ hasText: 'Rita Reviewer' });
+    await expectText(row, 'Account ID u-rita');
+    await expectText(row, 'all sources');
+  });
+
+  it('shows an unknown dashboard group next to its field, and saves a valid one', async () => {
+    await page.getByRole('tab', { name: 'Access' }).click();
+    await page.getByRole('button', { name: 'Add group' }).click();
+    const third = page.getByRole('textbox', { name: 'Group 3' });
+    await third.fill('team-laeds');
+    await page.getByRole('button', { name: 'Save access' }).click();
+    await expectAttr(third, 'aria-invalid', 'true');
+    await expectText(page.getByRole('alert').first(), 'There is no group called "team-laeds" on this site.');
+    await screenshot(page, 'admin-access');
+    await third.fill('jira-users');
+    await page.getByRole('button', { name: 'Save access' }).click();
+    await expectText(page.getByRole('status').first(), 'Saved.');
+  });
+
   it('fetches now, shows the progress bar until the run finishes, and lists the run in history', async () => {
     // Slow the other site a little so the bar is seen moving.
     platform.sites!.faults.add({ match: { site: 'globex' }, type: 'latency', delayMs: 150 });

@@ -14,7 +14,7 @@ export function AccessTab({ settings, onSettings }: { settings: Settings; onSett
   async function save() {
     clear();
     setSaved(false);
-    const r = await saveAccessSettings({ dashboardGroups: groups.filter((g) => g.trim()), privacyMode: privacy });
+    const r = await saveAccessSettings({ dashboardGroups: groups, privacyMode: privacy });
     if (r.ok) { onSettings(r.data); setSaved(true); } else show(r.error);
   }
 
