@@ -1,7 +1,8 @@
 import { createSiteEmulator, type SiteEmulator } from '../../local/site/emulator';
 import { allRoutes } from '../../local/site/routes';
 import { smallSite } from './fixtures/small-site';
-import { OpenApiContracts } from './openapi';
+import Ajv from 'ajv';
+import { convert, OpenApiContracts } from './openapi';
 import { call, type Auth } from './helpers';
 
 /**
@@ -131,6 +132,22 @@ describe('the validator notices drift', () => {
     const pages = structuredClone((await call(emu.baseUrl, 'GET', '/wiki/api/v2/pages')).json) as { results: Array<Record<string, unknown>> };
     pages.results[0].status = 'published';
     expect(contracts.check('/wiki/api/v2/pages', 'GET', 200, pages).join('\n')).toMatch(/allowed values/);
+  });
+
+  it('turns nullable into a null alternative and forbids writeOnly properties in responses', () => {
+    const schema = convert({
+      type: 'object',
+      required: ['a', 'secret'],
+      properties: { a: { type: 'string', nullable: true }, b: { $ref: '#/components/schemas/X' }, secret: { type: 'string', writeOnly: true } },
+    }, 'jira') as Record<string, unknown>;
+    expect(schema).toEqual({
+      type: 'object',
+      required: ['a'],
+      properties: { a: { type: ['string', 'null'] }, b: { $ref: 'jira#/$defs/X' }, secret: false },
+    });
+    const validate = new Ajv({ strict: false }).compile({ ...schema, properties: { ...(schema.properties as object), b: {} } });
+    expect(validate({ a: null })).toBe(true);
+    expect(validate({ a: null, secret: 'x' })).toBe(false);
   });
 
   it('rejects a Jira date that is not a date-time', async () => {

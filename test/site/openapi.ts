@@ -7,7 +7,8 @@ import addFormats from 'ajv-formats';
  * Validates emulator responses against the official OpenAPI documents. OpenAPI 3.0 schemas are
  * turned into JSON Schema: component refs point into one `$defs` document per spec, `nullable`
  * becomes a null alternative, and OpenAPI-only keywords are dropped. `additionalProperties`
- * stays exactly as each spec says.
+ * stays exactly as each spec says. `readOnly` is fine in a response; a `writeOnly` property must
+ * be absent from one.
  */
 
 type Json = Record<string, unknown>;
@@ -32,7 +33,8 @@ const KNOWN_DEVIATIONS: Partial<Record<SpecName, (defs: Record<string, Json>) =>
 
 const DROP = new Set(['example', 'examples', 'xml', 'discriminator', 'externalDocs', 'deprecated', 'x-atlassian-connect-scope', 'readOnly', 'writeOnly', 'nullable', 'style', 'explode']);
 
-function convert(node: unknown, spec: SpecName): unknown {
+/** OpenAPI 3.0 schema → JSON Schema (exported for the validator's own tests). */
+export function convert(node: unknown, spec: SpecName): unknown {
   if (Array.isArray(node)) return node.map((n) => convert(n, spec));
   if (node === null || typeof node !== 'object') return node;
   const src = node as Json;
@@ -43,10 +45,15 @@ function convert(node: unknown, spec: SpecName): unknown {
       out.$ref = v.replace('#/components/schemas/', `${spec}#/$defs/`);
       continue;
     }
-    if (k === 'properties' || k === '$defs') {
-      out[k] = Object.fromEntries(Object.entries(v as Json).map(([p, s]) => [p, convert(s, spec)]));
+    if (k === 'properties') {
+      // A response must never carry a writeOnly property, even one the request requires.
+      const props = Object.entries(v as Record<string, Json>);
+      out.properties = Object.fromEntries(props.map(([p, s]) => [p, s.writeOnly === true ? false : convert(s, spec)]));
+      const writeOnly = new Set(props.filter(([, s]) => s.writeOnly === true).map(([p]) => p));
+      if (Array.isArray(src.required)) out.required = (src.required as string[]).filter((r) => !writeOnly.has(r));
       continue;
     }
+    if (k === 'required' && 'properties' in src) continue;
     out[k] = convert(v, spec);
   }
   if (src.nullable === true) {
