@@ -1,5 +1,5 @@
 import { startAdminEnv, type AdminEnv } from './helpers/admin-env';
-import { GLOBEX_TOKEN } from './helpers/sites';
+import { GLOBEX_TOKEN, globexSite, hostSite } from './helpers/sites';
 
 const WRONG_TOKEN = 'ATATT3xFfGF0-wrong-token-000000000';
 
@@ -153,9 +153,21 @@ describe('test connection', () => {
     expect(r).toMatchObject({ ok: true, data: { jira: { status: 'ok' }, confluence: { status: 'not-found', title: 'Not found', advice: expect.stringContaining('/wiki') } } });
   });
 
-  it('tests the host site as the app', async () => {
+  it('tests the host site as the app, Confluence included', async () => {
     const r = await env.call('sources/test', { id: 'host' });
-    expect(r).toMatchObject({ ok: true, data: { jira: { status: 'ok' } } });
+    expect(r).toMatchObject({ ok: true, data: { jira: { status: 'ok' }, confluence: { status: 'ok' } } });
+  });
+
+  it('tests Confluence with the Jira email and token when its own fields are empty', async () => {
+    await env.close();
+    env = await startAdminEnv({ sites: [hostSite(), globexSite(new Date(), { confluence: true })] });
+    await env.call('sources/list', {});
+    await env.call('sources/save', globex({ confluenceUrl: 'https://globex.atlassian.net/wiki' }));
+    const r = await env.call('sources/test', { id: 'ds-1' });
+    expect(r).toMatchObject({ ok: true, data: { jira: { status: 'ok' }, confluence: { status: 'ok', connectedAs: { accountId: 'g-owner' } } } });
+    await env.call('sources/save', globex({ id: 'ds-1', jiraToken: '', confluenceUrl: 'https://globex.atlassian.net/wiki', confluenceToken: 'ATATT3xFfGF0-bad-confluence-token' }));
+    const bad = await env.call('sources/test', { id: 'ds-1' });
+    expect(bad).toMatchObject({ ok: true, data: { jira: { status: 'ok' }, confluence: { status: 'auth-failed' } } });
   });
 
   it('answers NOT_FOUND for an unknown source', async () => {

@@ -38,12 +38,12 @@ export function hostSite(): SiteFixture {
 }
 
 /** Another Cloud site: its owner has a token; one member hides their email. */
-export function globexSite(now = new Date()): SiteFixture {
+export function globexSite(now = new Date(), opts: { confluence?: boolean } = {}): SiteFixture {
   const day = (n: number) => new Date(now.getTime() - n * 86_400_000).toISOString();
   return {
     name: 'globex',
     cloudId: 'bbbbbbbb-0000-4000-8000-000000000002',
-    confluence: false,
+    confluence: opts.confluence ?? false,
     users: [
       { accountId: 'g-owner', displayName: 'Gina Owner', email: 'gina@globex.test', emailVisible: true, active: true, groups: ['jira-administrators'], apiToken: GLOBEX_TOKEN },
       { accountId: 'g-sam', displayName: 'Sam Visible', email: 'sam@globex.test', emailVisible: true, active: true, groups: ['jira-users'] },
