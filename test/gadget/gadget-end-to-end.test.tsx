@@ -12,12 +12,15 @@ import { LEAD, OUTSIDER, ROSTER, dayOffset, recentActivities, startGadgetPlatfor
  * configuration, and the view charts what the stored rollups say for it.
  */
 let p: LocalPlatform;
-const today = new Date().toISOString().slice(0, 10);
-const activities = recentActivities({ today, days: 40, count: 600, seed: 29 });
+const startDay = new Date().toISOString().slice(0, 10);
+const activities = recentActivities({ today: startDay, days: 40, count: 600, seed: 29 });
+let lastAnswer: unknown;
 
 function viewAs(accountId: string) {
-  fakeBridge.invoke = (functionKey, payload) =>
-    p.runtime.invokeResolver('gadget-resolver', functionKey, payload, { accountId, moduleKey: 'activitypulse-gadget' });
+  fakeBridge.invoke = async (functionKey, payload) => {
+    lastAnswer = await p.runtime.invokeResolver('gadget-resolver', functionKey, payload, { accountId, moduleKey: 'activitypulse-gadget' });
+    return lastAnswer;
+  };
 }
 
 beforeAll(async () => {
@@ -55,6 +58,9 @@ it('a team lead configures the gadget for a team and sees its activity per day',
   expect(rows).toHaveLength(14 * 2);
 
   const platform = new Set(ROSTER.teammates.filter((m) => m.teamId === 'platform').map((m) => m.id));
+  // The resolver's own "today" (a run may cross midnight UTC) ends the charted range.
+  const today = (lastAnswer as { data: { range: { to: string } } }).data.range.to;
+  expect([startDay, dayOffset(startDay, 1)]).toContain(today);
   const from = dayOffset(today, -13);
   const expected = (kind: Activity['kind']) =>
     activities.filter((a) => platform.has(a.teammateId) && a.kind === kind && a.at.slice(0, 10) >= from && a.at.slice(0, 10) <= today).length;
