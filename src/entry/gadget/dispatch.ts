@@ -32,6 +32,8 @@ export async function dispatchGadgetCall(key: string, payload: unknown, ctx: Gad
     if (!out.success) return fail('INTERNAL', 'The answer did not have the expected shape: reload the dashboard.');
     return ok(out.data);
   } catch (e) {
+    // Our errors carry field paths and plain words, never stored values or tokens.
+    console.error(`gadget ${key} failed: ${e instanceof Error ? `${e.name}: ${e.message}` : 'unknown error'}`);
     const d = describeError(e);
     return fail(d.code, d.code === 'INTERNAL' ? 'Something went wrong on our side: try again.' : d.message);
   }
