@@ -111,7 +111,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx): Prom
   const match = ctx.router.match(method, url.pathname);
   if (match.kind === 'found') entry.endpoint = `${method} ${match.route.template}`;
   if (!state) {
-    send(res, { status: 404, body: errorBody(family, 404, `No site is served at '${siteName}'.`) }, entry);
+    const message = siteName === ''
+      ? 'Missing or unrecognised x-forwarded-host header: send x-forwarded-host: <site>.atlassian.net.'
+      : `No site named '${siteName}' is emulated here.`;
+    send(res, { status: 404, body: errorBody(family, 404, message) }, entry);
     return finish();
   }
 
