@@ -60,6 +60,17 @@ describe('emulated sites', () => {
     expect(Object.keys(p.kvs.dump().plain)).toHaveLength(1);
   });
 
+  it('deliverHostEvents: a real addComment on the host site reaches both comment triggers', async () => {
+    p.kvs.reset();
+    p.runtime.resetLog();
+    const ev = p.sites!.site('acme').addComment('ACME-1', { authorId: 'acc-alice', text: 'hello' }) as { eventType: string; comment?: { id?: string } };
+    expect(ev.eventType).toBe('avi:jira:commented:issue');
+    await p.runtime.idle();
+    expect(p.runtime.invocations.map((r) => r.key).sort()).toEqual(['comment-audit:avi:jira:commented:issue', 'issue-events:avi:jira:commented:issue']);
+    const stored = Object.values(p.kvs.dump().plain).find((v: any) => v?.event) as any;
+    expect(stored.event).toEqual(JSON.parse(JSON.stringify(ev)));
+  });
+
   it('unknown Forge targets answer a clear 404', async () => {
     const res = await (globalThis as any).__forge_fetch__({ type: 'frc', remote: 'my-remote' }, '/x', {});
     expect(res.status).toBe(404);
