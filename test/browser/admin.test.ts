@@ -1,37 +1,35 @@
-import type { Browser, Page } from 'playwright-core';
-import { startLocalPlatform, type LocalPlatform } from '../../local/platform';
-import { startCustomUiHost, type CustomUiHost } from '../../local/host/server';
-import { chromiumAvailable, launchBrowser, screenshot } from '../admin/helpers/browser';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { LocalPlatform } from '../../local/platform';
 import { GLOBEX_TOKEN, globexSite, hostSite } from '../admin/helpers/sites';
+import { describeInBrowser, screenshot, startBrowserHarness, type BrowserHarness } from './helpers';
 
 /**
  * The admin page, built, in headless Chromium, on the local platform: the real resolver, KVS
- * emulator and site emulator behind the bridge shim. Needs `npm run build:ui` first.
+ * emulator, sync engine and site emulator behind the bridge shim.
  */
 jest.setTimeout(120_000);
-const run = chromiumAvailable() ? describe : describe.skip;
+const BUILD = path.resolve(__dirname, '..', '..', 'static', 'admin', 'build', 'index.html');
 
-run('admin page in the browser', () => {
+describeInBrowser('admin page in the browser', () => {
+  let harness: BrowserHarness;
   let platform: LocalPlatform;
-  let host: CustomUiHost;
-  let browser: Browser;
   let page: Page;
 
   const open = async (as: string, theme: 'light' | 'dark' = 'light') => {
-    await page.goto(`${host.url}/frame/admin/?as=${as}&theme=${theme}`);
+    await page.goto(harness.frameUrl('admin', as, theme));
   };
   const globexCard = () => page.getByRole('region', { name: 'Globex' });
 
   beforeAll(async () => {
-    platform = await startLocalPlatform({ sites: [hostSite(), globexSite()], echoConsole: false });
-    host = await startCustomUiHost({ platform });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    if (!existsSync(BUILD)) throw new Error('The admin page is not built: run npm run build:ui first');
+    harness = await startBrowserHarness({ sites: [hostSite(), globexSite()] });
+    platform = harness.platform;
+    page = await harness.newPage({ width: 1200, height: 900 });
   });
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    await platform?.close();
+    await harness?.close();
   });
 
   it('lists the host site first, with no credentials', async () => {
