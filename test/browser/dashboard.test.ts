@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS } from '../../src/domain/config';
 import { resolveRange } from '../../src/insights/date-range';
 import { createForgeKvs } from '../../src/platform/forge-kvs';
 import { createConfigRepository } from '../../src/store/config-repository';
-import { chromiumAvailable, launchBrowser, screenshot } from '../admin/helpers/browser';
+import { chromiumAvailable, launchBrowser, screenshot } from './helpers';
 
 /**
  * The team dashboard, built, in headless Chromium on the local platform against the demo site:
@@ -215,6 +215,38 @@ run('team dashboard in the browser', () => {
     await open(users().admin, 'dark', '/?range=7d&source=confluence');
     await settled();
     await screenshot(page, 'dashboard-feed-dark');
+    const busiest = [...teammateNames.keys()].sort((a, b) => count('30d', (x) => x.teammateId === b).length - count('30d', (x) => x.teammateId === a).length)[0];
+    await open(users().teamLead, 'dark', `/?teammateId=${busiest}`);
+    await settled();
+    await expectText(total(), String(count('30d', (a) => a.teammateId === busiest).length));
+    await screenshot(page, 'dashboard-teammate-dark');
+  });
+
+  it('on a narrow screen the page stacks and stays usable', async () => {
+    await page.setViewportSize({ width: 420, height: 900 });
+    await open(users().teamLead);
+    await settled();
+    await expectText(total(), String(count('30d').length));
+    await screenshot(page, 'dashboard-narrow-light');
+    await page.setViewportSize({ width: 1280, height: 1000 });
+  });
+
+  it('says why it is empty, with a link to the settings for admins', async () => {
+    const config = createConfigRepository(createForgeKvs());
+    const doc = await config.getTeammates();
+    await config.saveTeammates({ ...doc, teammates: [] });
+    try {
+      await open(users().admin);
+      await page.getByTestId('empty-no-teammates').waitFor();
+      await page.getByTestId('admin-link').waitFor();
+      expect(await page.getByTestId('feed').count()).toBe(0);
+      await screenshot(page, 'dashboard-empty-light');
+      await open(users().teamLead);
+      await page.getByTestId('empty-no-teammates').waitFor();
+      expect(await page.getByTestId('admin-link').count()).toBe(0);
+    } finally {
+      await config.saveTeammates(doc);
+    }
   });
 });
 

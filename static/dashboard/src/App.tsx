@@ -89,9 +89,9 @@ export function App({ history }: { history: RouterHistory }) {
       )}
       {summaryError && <ErrorBanner error={summaryError} onReset={() => go({ filters: {}, bucket: 'day', split: 'kind' })} />}
       {!summary && !summaryError && <div className="skeleton" data-testid="summary-loading">Loading activity…</div>}
-      {summary && (
+      {summary && summary.empty && <EmptyState reason={summary.empty} isAdmin={ctx.viewer.isAdmin} />}
+      {summary && !setupMissing(summary) && (
         <div className={loading ? 'content stale' : 'content'}>
-          {summary.empty && <EmptyState reason={summary.empty} isAdmin={ctx.viewer.isAdmin} />}
           <Totals summary={summary} />
           <ActivityChart
             summary={summary}
@@ -105,7 +105,12 @@ export function App({ history }: { history: RouterHistory }) {
           <TeammateTable summary={summary} focusedId={view.filters.teammateId} onFocus={focus} />
         </div>
       )}
-      <Feed key={filtersKey} filters={view.filters} />
+      {!(summary && setupMissing(summary)) && <Feed key={filtersKey} filters={view.filters} />}
     </div>
   );
+}
+
+/** Before anyone is mapped or anything synced there is nothing to chart: only the reason shows. */
+function setupMissing(s: DashboardSummary): boolean {
+  return s.empty === 'no-teammates' || s.empty === 'no-sync';
 }
