@@ -1,6 +1,8 @@
 import type { LocalPlatform } from '../../local/platform';
 import { ACTIVITY_KINDS, sourceOfKind, type Activity } from '../../src/domain/activity';
+import { getKvs } from '../../src/platform/forge-kvs';
 import type { GadgetConfig, GadgetSummary } from '../../src/shared/gadget-contract';
+import { createConfigRepository } from '../../src/store/config-repository';
 import { ADMIN, LEAD, OUTSIDER, ROSTER, dayOffset, recentActivities, startGadgetPlatform, storeActivities } from './helpers/gadget-platform';
 
 let p: LocalPlatform;
@@ -136,6 +138,18 @@ describe('gadget/summary on the local platform', () => {
     expect(team).toEqual({ ok: false, error: { code: 'NOT_FOUND', field: 'config.target', message: expect.stringContaining('"retired" no longer exists') } });
     const mate = await summaryOf({ target: { type: 'teammate', id: 'gone' }, rangeDays: 7, kinds: ['jira.comment'] });
     expect(mate).toEqual({ ok: false, error: { code: 'NOT_FOUND', field: 'config.target', message: expect.stringContaining('"gone" is no longer tracked') } });
+  });
+
+  it('answers a broken stored roster with a plain error, no stack and no stored values', async () => {
+    const config = createConfigRepository(getKvs());
+    await getKvs().set('config:teammates', { v: 1, teammates: [{ id: 'ana', name: 'Ana Lima' }], teams: 'oops' });
+    try {
+      const r = await summaryOf({ target: { type: 'all' }, rangeDays: 7, kinds: ['jira.comment'] });
+      expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on our side: try again.' } });
+    } finally {
+      await config.saveTeammates(ROSTER);
+    }
+    expect(await summaryOf({ target: { type: 'all' }, rangeDays: 7, kinds: ['jira.comment'] })).toMatchObject({ ok: true });
   });
 
   it('refuses a call without a signed-in user', async () => {
