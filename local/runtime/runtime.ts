@@ -133,7 +133,8 @@ export class LocalRuntime implements PlatformHooks {
     const backend = { ...this.backendContext(), principal: { accountId: opts.accountId } };
     const out = await this.invoker.run(
       { kind: 'resolver', key: `${functionKey}:${resolverKey}`, functionKey, moduleKey: mod?.key, moduleType: mod?.type, accountId: opts.accountId, limitMs: this.limitFor('resolver', functionKey) },
-      () => handler({ call: { functionKey: resolverKey, payload }, context }, backend),
+      // The payload crosses the bridge as JSON in Forge, so Dates become strings here too.
+      () => handler({ call: { functionKey: resolverKey, payload: payload === undefined ? undefined : JSON.parse(JSON.stringify(payload)) }, context }, backend),
     );
     if (out.record.status !== 'ok') throw new InvocationFailedError(out.record, out.error);
     return out.result;

@@ -38,6 +38,8 @@ describe('resolver invocation', () => {
     const r = (await p.runtime.invokeResolver('ui-resolver', 'whoami', undefined, { accountId: 'acc-2', moduleKey: 'admin-page', extension: { type: 'jira:adminPage', custom: 1 } })) as Record<string, any>;
     expect(r.payload).toEqual({});
     expect(r.context.extension).toEqual({ type: 'jira:adminPage', custom: 1 });
+    const j = (await p.runtime.invokeResolver('ui-resolver', 'whoami', { at: new Date(0), gone: undefined }, { accountId: 'acc-2' })) as Record<string, any>;
+    expect(j.payload).toEqual({ at: '1970-01-01T00:00:00.000Z' });
   });
 
   it('per-invocation fields are not visible outside the invocation', async () => {
