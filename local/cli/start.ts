@@ -2,7 +2,8 @@
  * `npm start`: the app on the local Forge platform with the demo sites, a first sync, and the
  * Custom UI host at a printed URL. State (KVS) persists in .local-state/ between runs;
  * `npm start -- --reset` starts over. Options: --port N (or PORT), --verbose (echo app logs),
- * --no-sync (skip the first sync).
+ * --no-sync (skip the first sync). With ACTIVITYPULSE_SITE_URL / _EMAIL / _API_TOKEN set, the
+ * host site is that real site instead of the demo (real-site mode).
  */
 import { rmSync } from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +11,8 @@ import { readCustomUiApps } from '../host/apps';
 import { startCustomUiHost, type CustomUiHost } from '../host/server';
 import { loadDemoSites } from '../fixtures/demo';
 import { startLocalPlatform, type LocalPlatform } from '../platform';
+import type { HostSiteInfo } from '../host/pages';
+import { describeRealSite, realSiteFromEnv } from './start/real-site';
 import { seedFirstRun } from './start/seed';
 import { runSync, startScheduler } from './start/sync-runner';
 import { buildUi, staleUiBuilds } from './start/ui-build';
@@ -60,10 +63,13 @@ async function main(): Promise<void> {
     if (!buildUi(ROOT)) say('The Custom UI build failed (see above): pages that did not build answer 503.');
   }
 
-  const { host, other } = loadDemoSites();
+  const real = realSiteFromEnv();
+  const demo = real ? undefined : loadDemoSites();
+  const realSiteInfo: HostSiteInfo | undefined = real ? await describeRealSite(real) : undefined;
   const platform: LocalPlatform = await startLocalPlatform({
-    sites: [host, other],
-    kvsFile: path.join(STATE_DIR, 'kvs.json'),
+    sites: demo ? [demo.host, demo.other] : [],
+    realSite: real,
+    kvsFile: real ? path.join(STATE_DIR, `real-${realSiteInfo!.name}`, 'kvs.json') : path.join(STATE_DIR, 'kvs.json'),
     appDir: ROOT,
     echoConsole: args.verbose,
   });
@@ -86,12 +92,16 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
-    say(`Local Forge platform: host site https://${host.name}.atlassian.net, other site https://${other.name}.atlassian.net`);
-    const seed = await seedFirstRun(platform, host, [other]).catch((e: unknown) => ({
-      seeded: false,
-      lines: [`Could not seed the demo configuration: ${e instanceof Error ? e.message : String(e)}`],
-    }));
-    for (const line of seed.lines) say(`  ${line}`);
+    if (demo) {
+      say(`Local Forge platform: host site https://${demo.host.name}.atlassian.net, other site https://${demo.other.name}.atlassian.net`);
+      const seed = await seedFirstRun(platform, demo.host, [demo.other]).catch((e: unknown) => ({
+        seeded: false,
+        lines: [`Could not seed the demo configuration: ${e instanceof Error ? e.message : String(e)}`],
+      }));
+      for (const line of seed.lines) say(`  ${line}`);
+    } else {
+      say(`Real-site mode: the host site is ${real!.url}, used as ${realSiteInfo!.users[0]?.displayName}; KVS stays local.`);
+    }
 
     if (args.sync) {
       say('First sync…');
@@ -102,22 +112,22 @@ async function main(): Promise<void> {
     }
 
     try {
-      uiHost = await startCustomUiHost({ platform, port: args.port, rootDir: ROOT, apps, log: (l) => say(`host: ${l}`) });
+      uiHost = await startCustomUiHost({ platform, site: realSiteInfo, port: args.port, rootDir: ROOT, apps, log: (l) => say(`host: ${l}`) });
     } catch (e) {
       const inUse = (e as NodeJS.ErrnoException).code === 'EADDRINUSE';
       throw new Error(inUse ? `Port ${args.port} is in use: try PORT=${args.port + 1} npm start` : (e as Error).message);
     }
     stopScheduler = startScheduler(platform, (l) => say(l));
 
-    const roles = host.roles;
-    const nameOf = (id: string | undefined): string => host.users.find((u) => u.accountId === id)?.displayName ?? '?';
+    const site = realSiteInfo ?? demo!.host;
+    const nameOf = (id: string | undefined): string => site.users.find((u) => u.accountId === id)?.displayName ?? '?';
     const link = (app: string, id: string | undefined): string => `${uiHost!.url}/app/${app}?as=${encodeURIComponent(id ?? '')}&theme=light`;
+    const admin = site.roles?.admin ?? site.users[0]?.accountId;
+    const lead = site.roles?.teamLead ?? site.users[0]?.accountId;
     say('');
     say(`ActivityPulse is running: ${uiHost.url}/`);
-    if (roles) {
-      say(`  Admin page as ${nameOf(roles.admin)} (Jira admin): ${link('admin', roles.admin)}`);
-      say(`  Dashboard as ${nameOf(roles.teamLead)} (team lead):  ${link('dashboard', roles.teamLead)}`);
-    }
+    say(`  Admin page as ${nameOf(admin)}${site.roles ? ' (Jira admin)' : ''}: ${link('admin', admin)}`);
+    say(`  Dashboard as ${nameOf(lead)}${site.roles ? ' (team lead)' : ''}:  ${link('dashboard', lead)}`);
     say('  Pick another user or the dark theme on the first page. Press Ctrl-C to stop.');
   } catch (e) {
     say(`npm start failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -12,6 +12,8 @@ export interface HostUser {
 }
 export interface HostSiteInfo {
   name: string;
+  /** The site's address when it is not https://<name>.atlassian.net (a real .jira.com site). */
+  url?: string;
   cloudId: string;
   users: HostUser[];
   roles?: { admin: string; teamLead: string; noAccess: string };
@@ -28,7 +30,7 @@ export function scriptJson(value: unknown): string {
 }
 
 export function siteUrlOf(site: HostSiteInfo): string {
-  return `https://${site.name}.atlassian.net`;
+  return site.url ?? `https://${site.name}.atlassian.net`;
 }
 
 export function themeCssLinks(mode: ColorMode): string[] {
