@@ -99,6 +99,23 @@ describe('gadget edit mode', () => {
     expect(findOne(doc(), 'Select').props.value).toEqual({ label: 'All teammates (3)', value: 'all' });
   });
 
+  it('picks all kinds of one product in one click', async () => {
+    fakeBridge.setStoredConfig({ target: { type: 'all' }, rangeDays: 7, kinds: ['jira.comment'] });
+    await renderGadget(<GadgetEdit />);
+    const quick = (label: string) => findAll(doc(), 'Button').find((b) => textOf(b) === label) as ForgeDoc;
+    await fire(quick('Confluence only'), 'onClick');
+    expect(kindBoxes().filter((c) => c.props.isChecked).map((c) => c.props.value)).toEqual(
+      ACTIVITY_KINDS.filter((k) => k.startsWith('confluence.')),
+    );
+    await fire(quick('All kinds'), 'onClick');
+    expect(kindBoxes().every((c) => c.props.isChecked)).toBe(true);
+    await fire(quick('Jira only'), 'onClick');
+    await submit();
+    expect(fakeBridge.callsOf('submit')).toEqual([
+      { target: { type: 'all' }, rangeDays: 7, kinds: ACTIVITY_KINDS.filter((k) => k.startsWith('jira.')) },
+    ]);
+  });
+
   it('refuses to save without a choice of people or kinds, and says what is missing', async () => {
     fakeBridge.setStoredConfig({});
     await renderGadget(<GadgetEdit />);

@@ -1,6 +1,7 @@
 import React, { useState } from 'react';
 import {
   Button,
+  ButtonGroup,
   Checkbox,
   ErrorMessage,
   Form,
@@ -15,7 +16,7 @@ import {
   Stack,
   Text,
 } from '@forge/react';
-import { ACTIVITY_KINDS, KIND_LABELS } from '../../../domain/activity';
+import { ACTIVITY_KINDS, KIND_LABELS, sourceOfKind } from '../../../domain/activity';
 import { GADGET_RANGE_DAYS, GADGET_REFRESH_MINUTES, type GadgetConfig, type GadgetOptions } from '../../../shared/gadget-contract';
 import { formToConfig, type ConfigFormErrors, type ConfigFormState } from '../config-form';
 
@@ -36,6 +37,12 @@ export function targetOptions(options: GadgetOptions): { label: string; options:
     { label: 'Teammates', options: options.teammates.map((t) => ({ label: t.name, value: `teammate:${t.id}` })) },
   ];
 }
+
+const KIND_PRESETS = [
+  { label: 'All kinds', kinds: ACTIVITY_KINDS },
+  { label: 'Jira only', kinds: ACTIVITY_KINDS.filter((k) => sourceOfKind(k) === 'jira') },
+  { label: 'Confluence only', kinds: ACTIVITY_KINDS.filter((k) => sourceOfKind(k) === 'confluence') },
+];
 
 /** The Select hands back the chosen option (or, from some hosts, its bare value). */
 function selectedValue(v: unknown): string {
@@ -132,6 +139,13 @@ export function GadgetEditForm(props: {
             <Label labelFor="kinds">
               Kinds of activity <RequiredAsterisk />
             </Label>
+            <ButtonGroup label="Quick choice of kinds">
+              {KIND_PRESETS.map((preset) => (
+                <Button key={preset.label} appearance="subtle" onClick={() => setState((s) => ({ ...s, kinds: [...preset.kinds] }))}>
+                  {preset.label}
+                </Button>
+              ))}
+            </ButtonGroup>
             {ACTIVITY_KINDS.map((kind) => (
               <Checkbox
                 key={kind}
