@@ -70,8 +70,3 @@ export async function ensureContainerAnswers(
   });
   return perms;
 }
-
-/** Drops the cached answers, e.g. after an admin changes who may open the dashboard. */
-export async function forgetViewerPermissions(kvs: KvsPort, accountId: string): Promise<void> {
-  await kvs.delete(KEY.permissionCache(accountId, SCOPE));
-}

@@ -18,7 +18,7 @@ export async function exportEvents(deps: InsightsDeps, request: ExportRequest, v
   const input = parseDashboardPayload('dashboard/export', request);
   if (!input.ok) return input;
   const { filters, cursor } = input.data;
-  const page = await readFeedPage(deps, viewer, filters, cursor, EXPORT_CHUNK_ROWS, EXPORT_MAX_PAGES, 'export');
+  const page = await readFeedPage(deps, viewer, { filters, cursor, limit: EXPORT_CHUNK_ROWS, maxPages: EXPORT_MAX_PAGES, purpose: 'export' });
   if (!page.ok) return page;
   const names = rosterNames(page.data.session);
   const events = page.data.scan.activities.map((a) => toFeedEvent(a, page.data.session, names));

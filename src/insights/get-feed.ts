@@ -27,7 +27,8 @@ export interface FeedPage {
 export async function getFeed(deps: InsightsDeps, request: FeedRequest, viewer: Viewer): Promise<Result<DashboardFeed>> {
   const input = parseDashboardPayload('dashboard/feed', request);
   if (!input.ok) return input;
-  const page = await readFeedPage(deps, viewer, input.data.filters, input.data.cursor, input.data.limit, FEED_MAX_PAGES, 'feed');
+  const { filters, cursor, limit } = input.data;
+  const page = await readFeedPage(deps, viewer, { filters, cursor, limit, maxPages: FEED_MAX_PAGES, purpose: 'feed' });
   if (!page.ok) return page;
   const names = rosterNames(page.data.session);
   return ok({
@@ -36,16 +37,19 @@ export async function getFeed(deps: InsightsDeps, request: FeedRequest, viewer: 
   });
 }
 
+export interface FeedPageRequest {
+  filters: DashboardFilters;
+  cursor?: string;
+  limit: number;
+  /** KVS reads allowed for this call. */
+  maxPages: number;
+  /** Feed and export cursors are not interchangeable. */
+  purpose: 'feed' | 'export';
+}
+
 /** Shared by the feed and the CSV export: access, scope, cursor, scan. */
-export async function readFeedPage(
-  deps: InsightsDeps,
-  viewer: Viewer,
-  filters: DashboardFilters,
-  cursor: string | undefined,
-  limit: number,
-  maxPages: number,
-  purpose: 'feed' | 'export',
-): Promise<Result<FeedPage>> {
+export async function readFeedPage(deps: InsightsDeps, viewer: Viewer, req: FeedPageRequest): Promise<Result<FeedPage>> {
+  const { filters, cursor, limit, maxPages, purpose } = req;
   const session = await openViewerSession(deps, viewer);
   if (!session.access.allowed) return fail('FORBIDDEN', session.access.reason ?? 'You may not open the team dashboard.');
   const scope = buildFilterScope(filters, session.roster);

@@ -43,6 +43,8 @@ export async function dispatchDashboardCall(key: string, payload: unknown, ctx: 
     if (!out.success) return fail('INTERNAL', 'The answer did not have the expected shape: reload the page.');
     return ok(out.data);
   } catch (e) {
+    // Name and message only: values (titles, tokens, payloads) never reach the log.
+    console.error(`dashboard ${key} failed: ${e instanceof Error ? `${e.name}: ${e.message}` : 'unknown error'}`);
     const d = describeError(e);
     return fail(d.code, d.code === 'INTERNAL' ? 'Something went wrong on our side: try again.' : `The host site did not answer: ${d.message}`);
   }
