@@ -109,6 +109,11 @@ export class LocalRuntime implements PlatformHooks {
     return this.router.external(url, init);
   }
 
+  /** A Custom UI bridge `requestJira/requestConfluence` of the signed-in user (for the local host). */
+  bridgeFetchProduct(product: 'jira' | 'confluence', path: string, init: RequestInit | undefined, accountId: string): Promise<Response> {
+    return this.router.product({ type: 'fpp', provider: 'user', remote: product, accountId }, path, init, accountId);
+  }
+
   // ---- Invocations ---------------------------------------------------------------------
 
   /** A Custom UI / UI Kit `invoke(resolverKey, payload)` on the resolver function `functionKey`. */

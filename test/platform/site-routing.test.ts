@@ -24,6 +24,12 @@ describe('emulated sites', () => {
     expect(log.map((r) => [r.site, r.status])).toEqual([['acme', 200], ['acme', 200]]);
   });
 
+  it('bridgeFetchProduct answers as the signed-in user (what the local host uses for requestJira)', async () => {
+    const res = await p.runtime.bridgeFetchProduct('jira', '/rest/api/3/myself', { method: 'GET' }, 'acc-alice');
+    expect(res.status).toBe(200);
+    expect((await res.json()).accountId).toBe('acc-alice');
+  });
+
   it('the resolver context carries the host cloudId and site URL', async () => {
     const r = (await p.runtime.invokeResolver('ui-resolver', 'whoami', {}, { accountId: 'acc-alice' })) as any;
     expect(r.context).toMatchObject({ cloudId: 'cloud-acme', siteUrl: 'https://acme.atlassian.net', installContext: 'ari:cloud:jira::site/cloud-acme' });
