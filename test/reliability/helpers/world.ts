@@ -45,7 +45,7 @@ export type Envelope<T = unknown> = { ok: true; data: T } | { ok: false; error: 
 /** A small generated site, its history ending two hours ago (all of it inside the sync window). */
 export function smallSite(seed: number, extra: Partial<Parameters<typeof generateSite>[0]> = {}): SiteFixture {
   const end = new Date(Math.floor((Date.now() - 2 * 3_600_000) / 3_600_000) * 3_600_000).toISOString();
-  return generateSite({ seed, users: 6, projects: 2, restrictedProjects: 1, issues: 14, spaces: 1, pages: 6, days: 20, now: end, historiesPerIssue: 3, commentsPerIssue: 1.5, worklogsPerIssue: 1.5, versionsPerPage: 2, commentsPerPage: 1, ...extra });
+  return generateSite({ seed, users: 5, projects: 2, restrictedProjects: 1, issues: 10, spaces: 1, pages: 5, days: 20, now: end, historiesPerIssue: 3, commentsPerIssue: 1.5, worklogsPerIssue: 1.5, versionsPerPage: 2, commentsPerPage: 1, ...extra });
 }
 
 export function adminOf(site: SiteFixture): string {
