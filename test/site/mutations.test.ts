@@ -1,4 +1,5 @@
 import { createSiteEmulator, type SiteEmulator } from '../../local/site/emulator';
+import { parseSiteFixture } from '../../local/site/fixture-schema';
 import { smallSite } from './fixtures/small-site';
 import { call, type Json } from './helpers';
 
@@ -117,6 +118,20 @@ describe('state', () => {
     expect(snapshot.issues.find((i) => i.key === 'OPEN-1')?.comments).toHaveLength(1);
     snapshot.issues.length = 0;
     expect(site.fixture.issues.length).toBeGreaterThan(0);
+  });
+
+  it('stays a valid fixture after every kind of change', () => {
+    const site = emu.site('acme');
+    const issue = site.createIssue({ project: 'BETA', summary: 'x', creatorId: 'u-cara' });
+    const key = (issue.issue as Json).key as string;
+    site.transitionIssue(key, { authorId: null, statusId: '3' });
+    const c = site.addComment(key, { authorId: 'u-cara' });
+    site.deleteComment((c.comment as Json).id, 'u-cara');
+    site.addWorklog(key, { authorId: 'u-cara', started: '2026-11-06T08:00:00.000+0530', timeSpentSeconds: 900 });
+    const page = site.createContent({ type: 'page', space: 'SEC', title: 'New', authorId: 'u-ada', parentId: '70003' });
+    site.addContentComment((page.content as Json).id, { authorId: 'u-ada', location: 'inline' });
+    site.deleteIssue(key, 'u-ada');
+    expect(() => parseSiteFixture(site.fixture)).not.toThrow();
   });
 
   it('mutations refuse unknown targets with a clear error', () => {
