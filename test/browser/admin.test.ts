@@ -122,7 +122,7 @@ describeInBrowser('admin page in the browser', () => {
     await globexCard().getByRole('button', { name: 'Fetch now' }).click();
     await globexCard().getByLabel('From').waitFor();
     await globexCard().getByRole('button', { name: 'Start fetch' }).click();
-    const bar = globexCard().getByRole('progressbar');
+    const bar = globexCard().getByRole('progressbar', { name: 'Fetching Globex' });
     await bar.waitFor({ timeout: 15_000 });
     await screenshot(page, 'admin-progress');
     // Forge delivers queued continuations by itself; the local platform does when drained.
@@ -134,7 +134,12 @@ describeInBrowser('admin page in the browser', () => {
       }
     })();
     try {
-      await bar.waitFor({ state: 'detached', timeout: 60_000 });
+      const finished = globexCard().getByTestId('run-finished');
+      await finished.waitFor({ timeout: 60_000 });
+      await expectText(finished, 'Done: Globex');
+      await expectAttr(finished.getByRole('progressbar'), 'aria-valuenow', '100');
+      await bar.waitFor({ state: 'detached' });
+      await screenshot(page, 'admin-fetch-done');
     } finally {
       draining = false;
       await drainer;

@@ -2,7 +2,40 @@ import { useEffect, useRef, useState } from 'react';
 import type { SyncRunView } from '../../../../src/shared/admin-contract';
 import { cancelRun } from '../api/cancel-run';
 import { getSyncStatus } from '../api/get-sync-status';
+import { listRuns } from '../api/list-runs';
 import { formatDuration } from '../format';
+
+const OUTCOME: Record<SyncRunView['status'], string> = {
+  queued: 'Queued',
+  running: 'Running',
+  succeeded: 'Done',
+  partial: 'Partly done',
+  'rate-limited': 'Paused: the site is rate limiting, it continues shortly',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+/** A run that just ended: how it ended, in a line, with the bar full when it completed. */
+function Finished({ run, onDismiss }: { run: SyncRunView; onDismiss: () => void }) {
+  const done = run.status === 'succeeded';
+  return (
+    <div className={`banner ${done ? 'success' : 'warning'}`} data-testid="run-finished">
+      <div className="row spread">
+        <strong>{OUTCOME[run.status]}: {run.dataSourceName}</strong>
+        <button className="btn subtle" type="button" onClick={onDismiss}>Dismiss</button>
+      </div>
+      {done ? (
+        <div className="progress" role="progressbar" aria-label={`Fetched ${run.dataSourceName}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={100}>
+          <div style={{ width: '100%' }} />
+        </div>
+      ) : null}
+      <p className="subtlest">
+        {run.progress.activities} activities · {run.progress.pages} pages · {formatDuration(run.durationMs)}
+        {run.errors[0] ? ` · ${run.errors[0].message}` : ''}
+      </p>
+    </div>
+  );
+}
 
 interface Props {
   /** Said when nothing runs; omitted where an empty space is better (a source card). */
@@ -16,8 +49,9 @@ interface Props {
 /** The runs in flight with a progress bar each, polled while anything runs. */
 export function RunProgress({ kick, onFinished, dataSourceId, idleText }: Props) {
   const [runs, setRuns] = useState<SyncRunView[]>([]);
+  const [finished, setFinished] = useState<SyncRunView[]>([]);
   const [error, setError] = useState<string>();
-  const wasRunning = useRef(false);
+  const seen = useRef(new Set<string>());
 
   useEffect(() => {
     let stop = false;
@@ -32,9 +66,13 @@ export function RunProgress({ kick, onFinished, dataSourceId, idleText }: Props)
         setError(undefined);
         const mine = r.data.running.filter((x) => !dataSourceId || x.dataSourceId === dataSourceId);
         setRuns(mine);
-        if (mine.length > 0) wasRunning.current = true;
-        else if (wasRunning.current) {
-          wasRunning.current = false;
+        mine.forEach((x) => seen.current.add(x.id));
+        const ended = [...seen.current].filter((id) => !mine.some((x) => x.id === id));
+        if (ended.length > 0) {
+          ended.forEach((id) => seen.current.delete(id));
+          const h = await listRuns({ limit: 20 });
+          if (stop) return;
+          if (h.ok) setFinished((f) => [...h.data.runs.filter((x) => ended.includes(x.id)), ...f].slice(0, 3));
           onFinished();
         }
         // Keep polling while something runs, and for a few rounds after a start so a queued run shows up.
@@ -51,9 +89,11 @@ export function RunProgress({ kick, onFinished, dataSourceId, idleText }: Props)
   }, [kick, dataSourceId]);
 
   if (error) return <div className="banner error" role="alert">Progress unavailable: {error}</div>;
-  if (runs.length === 0) return idleText ? <p className="subtle">{idleText}</p> : null;
+  const ended = finished.map((run) => <Finished key={run.id} run={run} onDismiss={() => setFinished((f) => f.filter((x) => x.id !== run.id))} />);
+  if (runs.length === 0) return ended.length > 0 ? <div aria-live="polite">{ended}</div> : idleText ? <p className="subtle">{idleText}</p> : null;
   return (
     <div aria-live="polite">
+      {ended}
       {runs.map((run) => {
         const total = Math.max(1, run.progress.streamsTotal);
         const pct = Math.min(100, Math.round((run.progress.streamsDone / total) * 100));
