@@ -22,14 +22,14 @@ export function EmptyState({ reason, isAdmin }: { reason: EmptyReason; isAdmin: 
     <div className="notice" data-testid={`empty-${reason}`}>
       <h2>{t.title}</h2>
       <p>{t.body}</p>
-      {isAdmin && reason !== 'no-activity-in-range' && (
+      {isAdmin && (
         <button
           type="button"
           className="link"
           data-testid="admin-link"
           onClick={() => void router.navigate({ target: 'module', moduleKey: 'activitypulse-admin' }).catch(() => undefined)}
         >
-          Open ActivityPulse settings
+          {reason === 'no-activity-in-range' ? 'Check the sync diagnostics in ActivityPulse settings' : 'Open ActivityPulse settings'}
         </button>
       )}
     </div>
