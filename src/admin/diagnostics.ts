@@ -18,7 +18,8 @@ const list = (names: string[]) => (names.length <= 5 ? names.join(', ') : `${nam
 function identityFindings(input: DiagnosticsInput, ds: DataSource): Diagnostic[] {
   const out: Diagnostic[] = [];
   // People whose email did not resolve get their own finding below, with the reason.
-  const unresolvedEmail = (t: TeammatesDoc['teammates'][number]) => t.externalIds.some((x) => x.type === 'email' && x.resolutions?.[ds.id] && x.resolutions[ds.id].status !== 'resolved');
+  const appliesHere = (x: { dataSourceId: string }) => x.dataSourceId === '*' || x.dataSourceId === ds.id;
+  const unresolvedEmail = (t: TeammatesDoc['teammates'][number]) => t.externalIds.some((x) => x.type === 'email' && appliesHere(x) && x.resolutions?.[ds.id]?.status !== 'resolved');
   const without = input.teammates.teammates.filter((t) => !accountIdFor(t, ds.id));
   const unmapped = without.filter((t) => !unresolvedEmail(t)).map((t) => t.name);
   if (without.length === input.teammates.teammates.length) {
@@ -29,15 +30,17 @@ function identityFindings(input: DiagnosticsInput, ds: DataSource): Diagnostic[]
   const byStatus = new Map<string, string[]>();
   for (const t of input.teammates.teammates) {
     for (const x of t.externalIds) {
-      const r = x.resolutions?.[ds.id];
-      if (x.type !== 'email' || !r || r.status === 'resolved') continue;
-      byStatus.set(r.status, [...(byStatus.get(r.status) ?? []), `${t.name} (${x.value})`]);
+      if (x.type !== 'email' || !appliesHere(x)) continue;
+      const status = x.resolutions?.[ds.id]?.status ?? 'unchecked';
+      if (status === 'resolved') continue;
+      byStatus.set(status, [...(byStatus.get(status) ?? []), `${t.name} (${x.value})`]);
     }
   }
   const texts: Record<string, [string, string]> = {
     hidden: ['email is hidden by the user\'s privacy settings', 'Enter their account ID instead (their profile URL ends with it).'],
     'not-found': ['email matches no user', 'Check the spelling, or that the person has an account on this site.'],
     error: ['email could not be checked', 'The site did not answer the user search: test the connection, then use "Resolve emails again".'],
+    unchecked: ['email was not looked up there yet', 'Use "Resolve emails again" on the Teammates tab.'],
   };
   for (const [status, names] of byStatus) {
     const [what, fix] = texts[status] ?? texts.error;

@@ -81,6 +81,26 @@ export async function reresolveEmails(deps: AdminDeps, id: string | undefined): 
   return ok(saved.teammates);
 }
 
+/** Upper bound on lookups done inline by a save; beyond it the admin resolves from the Teammates tab. */
+const INLINE_LOOKUPS = 50;
+
+/** Looks up the "all sources" emails on a source just added (only that source). */
+export async function resolveEmailsOnNewSource(deps: AdminDeps, dataSourceId: string): Promise<void> {
+  const ds = await deps.config.getDataSource(dataSourceId);
+  const doc = await deps.config.getTeammates();
+  const targets = doc.teammates.filter((t) => t.externalIds.some((x) => x.type === 'email' && x.dataSourceId === '*'));
+  if (!ds || targets.length === 0 || targets.length > INLINE_LOOKUPS) return;
+  const resolved = await resolveTeammateEmails(deps, targets, [ds], false);
+  const byId = new Map(resolved.map((t) => [t.id, t]));
+  // Other sources' resolutions are kept: only this source's entries are added.
+  const merged = doc.teammates.map((t) => {
+    const r = byId.get(t.id);
+    if (!r) return t;
+    return { ...t, externalIds: t.externalIds.map((x, i) => (x.type === 'email' && x.dataSourceId === '*' ? { ...x, resolutions: { ...x.resolutions, ...r.externalIds[i].resolutions } } : x)) };
+  });
+  await deps.config.saveTeammates({ ...doc, teammates: merged });
+}
+
 export async function saveTeam(deps: AdminDeps, p: { id?: string; name: string }): Promise<Result<Team>> {
   const name = p.name.trim();
   if (!name) return fail('BAD_REQUEST', 'Enter a team name.', 'name');

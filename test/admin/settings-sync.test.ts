@@ -110,6 +110,16 @@ describe('diagnose', () => {
     expect(found[0].title).toContain('email matches no user');
   });
 
+  it('says when an email was never looked up on a source, instead of "no account"', () => {
+    const teammates = [
+      tm('Lee', [{ dataSourceId: '*', type: 'accountId', value: 'u-lead' }]),
+      tm('Sam', [{ dataSourceId: '*', type: 'email', value: 'sam@acme.test' }]),
+    ];
+    const found = diagnose(base({ teammates: { v: 1, teams: [], teammates } }));
+    expect(found.map((f) => f.id)).toEqual(['email-unchecked:host']);
+    expect(found[0].detail).toContain('Resolve emails again');
+  });
+
   it('reports a disabled source, a failing one and one never fetched', () => {
     const found = ids(base({ sources: [{ ...host, enabled: false }, { ...other, failing: { since: AT, code: 'AUTH_FAILED', message: 'Authentication failed' } }], runs: [] }));
     expect(found).toEqual(['disabled:host', 'failing:ds-1', 'never:ds-1']);

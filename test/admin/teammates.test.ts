@@ -40,6 +40,17 @@ describe('teammates: emails resolved per source', () => {
     expect(t.externalIds[0].resolutions?.['ds-1'].status).toBe('not-found');
   });
 
+  it('looks up "all sources" emails on a source added later, keeping the other sources\' answers', async () => {
+    await env.call('sources/delete', { id: 'ds-1' });
+    const t = await saveTeammate(env, { name: 'Sam', externalIds: [{ dataSourceId: '*', type: 'email', value: 'sam@globex.test' }] });
+    expect(Object.keys(t.externalIds[0].resolutions ?? {})).toEqual(['host']);
+    const saved = await env.call('sources/save', { name: 'Globex 2', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'gina@globex.test', jiraToken: GLOBEX_TOKEN });
+    const id = (saved as { ok: true; data: { source: { id: string } } }).data.source.id;
+    const after = (await env.config.getTeammates()).teammates[0].externalIds[0].resolutions;
+    expect(after?.host?.status).toBe('not-found');
+    expect(after?.[id]).toMatchObject({ status: 'resolved', accountId: 'g-sam' });
+  });
+
   it('records "could not be checked" when the site fails, and resolves again on request', async () => {
     await env.call('sources/save', { id: 'ds-1', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'gina@globex.test', jiraToken: 'ATATT3xFfGF0-revoked-token-000000' });
     const t = await saveTeammate(env, { name: 'Sam', externalIds: [{ dataSourceId: 'ds-1', type: 'email', value: 'sam@globex.test' }] });

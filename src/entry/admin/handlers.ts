@@ -5,7 +5,7 @@ import type { AdminDeps } from '../../admin/deps';
 import { computeDiagnostics } from '../../admin/diagnostics';
 import { fetchNow } from '../../admin/fetch-now';
 import { saveAccessSettings, saveSyncSettings } from '../../admin/settings-service';
-import { deleteTeam, deleteTeammate, reresolveEmails, saveTeam, saveTeammate } from '../../admin/teammate-service';
+import { deleteTeam, deleteTeammate, reresolveEmails, resolveEmailsOnNewSource, saveTeam, saveTeammate } from '../../admin/teammate-service';
 import { addGroupMembers, addUsers, searchHostGroups, searchHostUsers } from '../../admin/user-directory';
 import type { AdminContract, AdminKey } from '../../shared/admin-contract';
 import { ok, type Result } from '../../shared/result';
@@ -31,7 +31,10 @@ export const adminHandlers: { [K in AdminKey]: Handler<K> } = {
   'sources/save': async (p, ctx, deps) => {
     // The host must exist before a save, or its address could be added as a second source.
     await ensureHostSource(deps, ctx.siteUrl);
-    return map(saveSource(deps, p), (source) => ({ source }));
+    const saved = await saveSource(deps, p);
+    // Emails meant for every source are looked up on a new one at once, or it would get no data.
+    if (saved.ok && !p.id && saved.data.enabled) await resolveEmailsOnNewSource(deps, saved.data.id);
+    return map(Promise.resolve(saved), (source) => ({ source }));
   },
   'sources/set-enabled': (p, _c, deps) => map(setSourceEnabled(deps, p.id, p.enabled), (source) => ({ source })),
   'sources/delete': (p, _c, deps) => deleteSource(deps, p.id),
