@@ -42,7 +42,8 @@ export async function createSiteEmulator(options: SiteEmulatorOptions): Promise<
   const router = new Router().add(allRoutes);
 
   const server = http.createServer((req, res) => {
-    void handle(req, res, { sites, faults, log, router });
+    // A client that hung up mid-response must not take the emulator down with it.
+    handle(req, res, { sites, faults, log, router }).catch(() => res.destroy());
   });
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -134,7 +135,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx): Prom
   let reply: SiteReply;
   try {
     const body = method === 'POST' ? await readJson(req) : undefined;
-    reply = dispatch(ctx, state, req, url, method, match, body, entry);
+    reply = dispatch(state, req, url, method, match, body, entry);
   } catch (err) {
     reply = errorReply(family, err);
   }
@@ -150,7 +151,6 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx): Prom
 }
 
 function dispatch(
-  ctx: Ctx,
   state: SiteState,
   req: IncomingMessage,
   url: URL,
