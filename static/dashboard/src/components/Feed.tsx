@@ -72,7 +72,7 @@ export function Feed({ filters }: { filters: DashboardFiltersInput }) {
             <time dateTime={e.at}>{formatWhen(e.at)}</time>
             <span className="who">{e.teammateName}</span>
             <span className={`kind kind-${e.source}`}>{KIND_LABEL[e.kind]}</span>
-            <span className="where">{e.container.key ?? 'Restricted'}</span>
+            {e.container.key !== null && <span className="where">{e.container.key}</span>}
             {e.title !== null && e.url !== null ? (
               <a
                 href={e.url}

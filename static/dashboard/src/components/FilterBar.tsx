@@ -103,7 +103,7 @@ export function FilterBar({
         Project or space
         <select data-testid="filter-container" value={f.container ?? ''} onChange={(e) => set({ container: e.target.value })}>
           <option value="">All</option>
-          {f.container && !summary?.containerOptions.some((o) => o.key === f.container) && <option value={f.container}>{f.container}</option>}
+          {f.container && !summary?.containerOptions.some((o) => o.key === f.container) && <option value={f.container}>The chosen project or space</option>}
           {(summary?.containerOptions ?? []).map((o) => (
             <option key={o.key} value={o.key}>
               {o.label}
