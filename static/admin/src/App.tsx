@@ -50,8 +50,26 @@ export function App() {
     <main>
       <h1>ActivityPulse settings</h1>
       <div className="tabs" role="tablist" aria-label="Settings sections">
-        {TABS.map(([id, label]) => (
-          <button key={id} role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} type="button" onClick={() => setTab(id)}>{label}</button>
+        {TABS.map(([id, label], i) => (
+          <button
+            key={id}
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`panel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            type="button"
+            onClick={() => setTab(id)}
+            onKeyDown={(e) => {
+              // Arrow keys move between tabs, as in Atlassian's tab component.
+              if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+              const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length][0];
+              setTab(next);
+              document.getElementById(`tab-${next}`)?.focus();
+            }}
+          >
+            {label}
+          </button>
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
