@@ -162,6 +162,11 @@ describeInBrowser('admin page in the browser', () => {
     const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
     expect(r + g + b).toBeLessThan(200);
     await screenshot(page, 'admin-dark');
+    await page.getByRole('button', { name: 'Add data source' }).click();
+    const inputBg = await page.getByLabel('Jira URL').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const [ir, ig, ib] = (inputBg.match(/\d+/g) ?? []).map(Number);
+    expect(ir + ig + ib).toBeLessThan(200);
+    await screenshot(page, 'admin-dark-form');
   });
 
   it('tells a user who is not a Jira administrator that they have no access', async () => {
