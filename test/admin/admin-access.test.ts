@@ -65,6 +65,14 @@ describe('admin resolver: access and payload checks', () => {
     }
   });
 
+  it.each(ADMIN_KEYS)('%s refuses an unexpected field and a payload that is not an object', async (key) => {
+    const extra = await env.call(key, { ...(VALID[key] as object), unexpected: 1 });
+    expect(extra).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'Unexpected field(s): unexpected' } });
+    const notObject = await env.call(key, ['x']);
+    expect(notObject).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(env.sync.started).toHaveLength(0);
+  });
+
   it('answers an unknown key with BAD_REQUEST, not a stack trace', async () => {
     expect(await env.call('sources/drop-table', {})).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'Unknown admin action sources/drop-table' } });
   });
