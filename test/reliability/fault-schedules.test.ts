@@ -140,7 +140,7 @@ describe('sync under seeded fault schedules', () => {
       rounds += res.rounds;
       timeouts += res.timeouts;
       if (!res.done) {
-        failures.push(`schedule ${seed}: no finished run after ${res.rounds} rounds (last status ${res.lastStatus}) ${JSON.stringify(plan)}`);
+        failures.push(`schedule ${seed}: no finished run after ${res.rounds} rounds (${res.why}) ${JSON.stringify(plan)}`);
         continue;
       }
       const runs = p.kvs.dump().entities['sync-run'] ?? {};

@@ -15,13 +15,15 @@ export interface DriveResult {
   invocations: number;
   timeouts: number;
   lastStatus?: string;
+  /** When not done: the latest run of each data source and its last errors. */
+  why?: string;
 }
 
 interface RunRow {
   dataSourceId: string;
   startedSec: number;
   status: string;
-  doc: { id: string; status: string };
+  doc: { id: string; status: string; errors?: unknown[] };
 }
 
 /** The sync runs as stored (entity sync-run), newest first. */
@@ -56,7 +58,12 @@ export async function driveSyncToDone(p: LocalPlatform, dataSourceIds: string[],
     }
   }
   const log = p.runtime.invocations.slice(startLog);
-  return { done: false, rounds: maxRounds, invocations: log.length, timeouts: log.filter((l) => l.status === 'timeout').length, lastStatus: storedRuns(p)[0]?.status };
+  const latest = new Map<string, RunRow>();
+  for (const r of storedRuns(p)) if (!latest.has(r.dataSourceId)) latest.set(r.dataSourceId, r);
+  const why = [...latest.values()]
+    .map((r) => `${r.dataSourceId}: ${r.status} ${JSON.stringify((r.doc as { errors?: unknown[] }).errors?.slice(-2) ?? [])}`)
+    .join('; ');
+  return { done: false, rounds: maxRounds, invocations: log.length, timeouts: log.filter((l) => l.status === 'timeout').length, lastStatus: storedRuns(p)[0]?.status, why };
 }
 
 /** Makes the scheduled tick due at once (used after configuration changes in a test). */

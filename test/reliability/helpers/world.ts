@@ -20,10 +20,11 @@ let offsetMs = 0;
 const realNow = Date.now.bind(Date);
 
 /** Installs the scaled clock: call before the first invocation of a test file. */
-export function installScaledTime(): { advance(ms: number): void; restore(): void } {
+export function installScaledTime(opts: { scaledLimits?: boolean } = {}): { advance(ms: number): void; restore(): void } {
   const spy = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offsetMs);
-  // The services read their limits once, on first use in this module registry.
-  Object.assign(DEFAULT_LIMITS, { safetyMs: DEFAULT_LIMITS.safetyMs / SCALE });
+  // The services read their limits once, on first use in this module registry. Without scaled
+  // limits, invocations keep Forge's own (startWorld with scaledLimits: false).
+  if (opts.scaledLimits !== false) Object.assign(DEFAULT_LIMITS, { safetyMs: DEFAULT_LIMITS.safetyMs / SCALE });
   setSyncSleep((ms) => new Promise((r) => setTimeout(r, Math.min(ms / SCALE, 400))));
   return {
     advance(ms: number) {
@@ -65,8 +66,8 @@ export async function mustAdmin<T>(p: LocalPlatform, accountId: string, key: str
 }
 
 /** Maps every active human user of the site as a teammate (by account id); returns accountId → teammateId. */
-export async function mapTeammates(p: LocalPlatform, site: SiteFixture, opts: { users?: string[] } = {}): Promise<Map<string, string>> {
-  const admin = adminOf(site);
+export async function mapTeammates(p: LocalPlatform, site: SiteFixture, opts: { users?: string[]; admin?: string } = {}): Promise<Map<string, string>> {
+  const admin = opts.admin ?? adminOf(site);
   const mapping = new Map<string, string>();
   const people = site.users.filter((u) => u.active && u.accountType !== 'app' && (!opts.users || opts.users.includes(u.accountId)));
   for (const u of people) {
@@ -94,11 +95,11 @@ export function storedRollups(p: LocalPlatform): Map<string, RollupWeek> {
   return out;
 }
 
-export async function startWorld(sites: SiteFixture[], seed = 1): Promise<LocalPlatform> {
+export async function startWorld(sites: SiteFixture[], seed = 1, opts: { scaledLimits?: boolean } = {}): Promise<LocalPlatform> {
   return startLocalPlatform({
     sites,
     echoConsole: false,
     seed,
-    limits: { triggerMs: INVOCATION_MS, consumerMs: INVOCATION_MS },
+    ...(opts.scaledLimits === false ? {} : { limits: { triggerMs: INVOCATION_MS, consumerMs: INVOCATION_MS } }),
   });
 }
