@@ -19,6 +19,9 @@ export async function fetchNow(deps: AdminDeps, p: { id: string; since: string; 
   if (since > now) return fail('BAD_REQUEST', 'The start date is in the future.', 'since');
   if (untilDay < since) return fail('BAD_REQUEST', 'The end date is before the start date.', 'until');
   if (untilDay - since > 366 * DAY_MS) return fail('BAD_REQUEST', 'Fetch at most one year at a time.', 'since');
+  if ((await deps.sync.running()).some((r) => r.dataSourceId === ds.id)) {
+    return fail('CONFLICT', `A fetch of ${ds.name} is already running: wait for it to finish, or cancel it.`, 'id');
+  }
   const until = Math.min(untilDay + DAY_MS, now);
   const runIds = await deps.sync.start({ dataSourceId: ds.id, since: new Date(since), until: new Date(until), reason: 'manual' });
   return ok(runIds);
