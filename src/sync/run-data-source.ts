@@ -3,7 +3,7 @@ import { BudgetExhaustedError, describeError, isAccessError, isNotFoundError, Ra
 import { createRequestMeter, type RequestMeter } from '../sources/request-meter';
 import { createRateBudget, withRetries, type RateBudget } from '../sources/retrying-client';
 import type { SiteClient } from '../sources/site-client';
-import type { StreamPass } from '../store/cursor-repository';
+import type { StreamCursor, StreamPass } from '../store/cursor-repository';
 import type { SyncRun } from '../store/sync-run-repository';
 import { ActivityWriter } from './activity-writer';
 import { finishPass, planPass } from './pass-planner';
@@ -13,11 +13,50 @@ import { confluenceCommentsStream } from './streams/confluence-comments';
 import { confluenceContentStream } from './streams/confluence-content';
 import { jiraIssuesStream } from './streams/jira-issues';
 import { jiraWorklogsStream } from './streams/jira-worklogs';
+import { deletionSweepStream } from './streams/deletion-sweep';
 import { syncSleep } from './clock';
 import type { SyncDeps } from './sync-deps';
 import { latestMappingMs, teammateAccounts } from './teammate-map';
+import { KEY } from '../store/keys';
 
-export const STREAMS: Stream[] = [jiraIssuesStream, jiraWorklogsStream, confluenceContentStream, confluenceCommentsStream];
+/**
+ * Holding every lease means no other invocation works on this data source: a run still marked
+ * running there ended without saying so (its invocation was cut off). Close it in plain words;
+ * this run continues from its last checkpoint.
+ */
+async function takeOverActiveRun(deps: SyncDeps, dataSourceId: string, run: SyncRun): Promise<void> {
+  const active = await deps.kvs.get<{ runId?: string }>(KEY.syncActive(dataSourceId));
+  if (active?.runId && active.runId !== run.id) {
+    const previous = await deps.runs.get(active.runId);
+    if (previous?.status === 'running') {
+      recordError(previous, deps.now(), undefined, {
+        code: 'INTERNAL',
+        message: 'This run stopped before it finished (its invocation ended early); the next run continued from its last checkpoint',
+      });
+      previous.status = 'failed';
+      previous.endedAt = new Date(deps.now()).toISOString();
+      await deps.runs.save(previous);
+    }
+  }
+  if (active?.runId !== run.id) await deps.kvs.set(KEY.syncActive(dataSourceId), { runId: run.id });
+}
+
+export const STREAMS: Stream[] = [jiraIssuesStream, jiraWorklogsStream, confluenceContentStream, confluenceCommentsStream, deletionSweepStream];
+
+/** The deletion sweep runs on scheduled runs, at most once per interval, when data is stored. */
+function sweepSkipReason(deps: SyncDeps, cursor: StreamCursor, run: SyncRun, storeMayHaveData: boolean): string | undefined {
+  if (run.explicitRange) return 'Deletions are checked on scheduled runs';
+  if (!storeMayHaveData) return 'Nothing stored yet to check for deletions';
+  if (!cursor.pass && cursor.watermarkMs !== undefined && deps.now() - cursor.watermarkMs < deps.limits.sweepIntervalMs) {
+    return `Deletions were last checked at ${new Date(cursor.watermarkMs).toISOString()}`;
+  }
+  return undefined;
+}
+
+function planSweep(cursor: StreamCursor, runId: string, nowMs: number): StreamPass {
+  if (cursor.pass) return { ...cursor.pass, runId };
+  return { runId, querySinceMs: 0, keepSinceMs: 0, untilMs: nowMs, openEnded: true, incremental: true, fullHistory: false, mappingMs: 0, state: {}, pages: 0 };
+}
 
 export type InvocationOutcome = 'finished' | 'continue' | 'rate-limited' | 'busy' | 'cancelled';
 
@@ -69,6 +108,7 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
       return 'busy';
     }
   }
+  await takeOverActiveRun(deps, ds.id, run);
 
   const meter = createRequestMeter();
   const raw = deps.clientsFor(ds);
@@ -91,7 +131,7 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
   let accessLost: { code: string; message: string } | undefined;
   try {
     for (const stream of STREAMS) {
-      const progress = run.streams[stream.id];
+      const progress = (run.streams[stream.id] ??= { status: 'pending', pages: 0, activities: 0, deleted: 0 });
       if (progress.status === 'done' || progress.status === 'skipped' || progress.status === 'failed') continue;
       const client = stream.product === 'jira' ? clients.jira : clients.confluence;
       if (!client) {
@@ -102,9 +142,16 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
         Object.assign(progress, { status: 'skipped', note: 'Nobody is mapped on this data source' });
         continue;
       }
-      progress.status = 'running';
       const cursor = await deps.cursors.get(ds.id, stream.id);
-      const pass = planPass(cursor, {
+      if (stream.id === 'sweep') {
+        const why = sweepSkipReason(deps, cursor, run, storeMayHaveData);
+        if (why) {
+          Object.assign(progress, { status: 'skipped', note: why });
+          continue;
+        }
+      }
+      progress.status = 'running';
+      const pass = stream.id === 'sweep' ? planSweep(cursor, run.id, deps.now()) : planPass(cursor, {
         runId: run.id,
         nowMs: deps.now(),
         historyDays: settings.historyDays,
@@ -127,6 +174,7 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
         writer,
         cache,
         storeMayHaveData,
+        activities: deps.activities,
         now: deps.now,
       };
       // What the cursor said after the last completed page: a step mutates pass.state as it

@@ -1,7 +1,7 @@
 import type { StreamId, SyncRun } from '../store/sync-run-repository';
 import { mergeMeters, type RequestMeter } from '../sources/request-meter';
 
-export const SYNC_STREAMS = ['jira-issues', 'jira-worklogs', 'confluence-content', 'confluence-comments'] as const satisfies readonly StreamId[];
+export const SYNC_STREAMS = ['jira-issues', 'jira-worklogs', 'confluence-content', 'confluence-comments', 'sweep'] as const satisfies readonly StreamId[];
 
 export function newRun(input: {
   id: string;

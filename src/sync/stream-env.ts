@@ -1,5 +1,6 @@
 import type { ConfluenceSpace } from '../sources/confluence/schemas';
 import type { SiteClient } from '../sources/site-client';
+import type { ActivityRepository } from '../store/activity-repository';
 import type { StreamPass } from '../store/cursor-repository';
 import type { ActivityWriter } from './activity-writer';
 import type { AttributionContext } from './attribution/context';
@@ -28,6 +29,7 @@ export interface StreamEnv {
   cache: RunCache;
   /** True when the store may hold activities of this source (deletion feeds are worth reading). */
   storeMayHaveData: boolean;
+  activities: ActivityRepository;
   now(): number;
 }
 
@@ -39,7 +41,7 @@ export interface StepResult {
 
 /** One stream: `step` does one page of work and leaves its position in `pass.state`. */
 export interface Stream {
-  id: 'jira-issues' | 'jira-worklogs' | 'confluence-content' | 'confluence-comments';
+  id: 'jira-issues' | 'jira-worklogs' | 'confluence-content' | 'confluence-comments' | 'sweep';
   product: 'jira' | 'confluence';
   step(env: StreamEnv, pass: StreamPass): Promise<StepResult>;
 }

@@ -19,6 +19,8 @@ export interface SyncLimits {
   maxRateWaitMs: number;
   /** Delay of the continuation job after a run was stopped by rate limiting. */
   rateLimitedResumeSec: number;
+  /** How often stored issues, pages and comments are checked for deletions. */
+  sweepIntervalMs: number;
 }
 
 export const DEFAULT_LIMITS: SyncLimits = {
@@ -29,6 +31,7 @@ export const DEFAULT_LIMITS: SyncLimits = {
   maxRateLimited: 40,
   maxRateWaitMs: 120_000,
   rateLimitedResumeSec: 120,
+  sweepIntervalMs: 24 * 3_600_000,
 };
 
 /** Everything the sync needs from the outside, wired by the platform (or by tests). */

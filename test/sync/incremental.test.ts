@@ -70,6 +70,7 @@ describe('incremental sync', () => {
     site().createContent({ type: 'page', space: space.key, title: 'Fresh page', authorId: someone });
 
     const [run] = await sync(platform, { reason: 'scheduled' });
+    expect(run.errors).toEqual([]);
     expect(run.status).toBe('succeeded');
     expect(run.deleted).toBeGreaterThanOrEqual(2);
     await expectMatchesOracle();
@@ -95,6 +96,22 @@ describe('incremental sync', () => {
     await sync(platform, { reason: 'scheduled' });
     await expectMatchesOracle();
     expect((await stored(platform)).some((x) => x.actorAccountId === left.accountId)).toBe(true);
+  });
+
+  it('deleted issues, trashed pages and deleted page comments go away through the sweep', async () => {
+    const acts = await stored(platform);
+    const issueKey = acts.find((x) => x.source === 'jira')!.entity.key;
+    const pageId = acts.find((x) => x.kind === 'confluence.page.updated')!.entity.id;
+    const commented = acts.find((x) => x.kind === 'confluence.comment' && x.entity.id !== pageId)!;
+    // Events are not delivered here: only the sweep can notice these.
+    site().deleteIssue(issueKey, author());
+    site().trashContent(pageId, author());
+    site().deleteContentComment(commented.details.commentId!, author());
+    const [run] = await sync(platform, { reason: 'scheduled' }, { sweepIntervalMs: 0 });
+    expect(run.streams.sweep.status).toBe('done');
+    await expectMatchesOracle();
+    const left = await stored(platform);
+    expect(left.some((x) => x.entity.key === issueKey || x.entity.id === pageId || x.details.commentId === commented.details.commentId)).toBe(false);
   });
 
   it('re-running changes nothing', async () => {
