@@ -1,4 +1,4 @@
-import { asUser, assumeTrustedRoute } from '@forge/api';
+import { asUser, assumeTrustedRoute, NeedsAuthenticationError } from '@forge/api';
 import { UnreachableError } from '../sources/errors';
 import type { Product, SiteClient } from '../sources/site-client';
 
@@ -23,8 +23,16 @@ export function createHostViewerClient(product: Product, baseUrl: string): SiteC
         const user = asUser();
         return await (product === 'jira' ? user.requestJira(route, init) : user.requestConfluence(route, init));
       } catch (e) {
+        // The user has not allowed the app to act for them yet: Forge asks them when the
+        // resolver fails with this error, so it must travel up unchanged.
+        if (isConsentRequired(e)) throw e;
         throw new UnreachableError(`${product === 'jira' ? 'Jira' : 'Confluence'} could not be reached as you`, { cause: e });
       }
     },
   };
+}
+
+/** Whether an error means the user must first allow the app to act on their behalf. */
+export function isConsentRequired(e: unknown): boolean {
+  return e instanceof NeedsAuthenticationError;
 }

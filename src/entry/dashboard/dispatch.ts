@@ -6,6 +6,7 @@ import { getSummary } from '../../insights/get-summary';
 import type { InsightsDeps } from '../../insights/viewer-session';
 import { dashboardContract, type DashboardKey } from '../../shared/dashboard-contract';
 import { fail, ok, type Result } from '../../shared/result';
+import { isConsentRequired } from '../../platform/viewer-site-client';
 import { describeError } from '../../sources/errors';
 
 export interface DashboardCallContext {
@@ -43,6 +44,7 @@ export async function dispatchDashboardCall(key: string, payload: unknown, ctx: 
     if (!out.success) return fail('INTERNAL', 'The answer did not have the expected shape: reload the page.');
     return ok(out.data);
   } catch (e) {
+    if (isConsentRequired(e)) throw e;
     // Name and message only: values (titles, tokens, payloads) never reach the log.
     console.error(`dashboard ${key} failed: ${e instanceof Error ? `${e.name}: ${e.message}` : 'unknown error'}`);
     const d = describeError(e);
