@@ -24,6 +24,12 @@ export const dataSourceSchema = z.object({
   updatedAt: z.string().datetime(),
   /** Set by the sync when the source keeps failing (revoked token, site gone). */
   failing: z.object({ since: z.string().datetime(), code: z.string(), message: z.string() }).optional(),
+  /**
+   * Host-site groups whose members see titles and links of this (other) site's activity on the
+   * dashboard; absent = the dashboard groups. Jira administrators always do. Ignored for the host,
+   * where each viewer's own browse permission decides.
+   */
+  viewGroups: z.array(z.string().min(1).max(255)).max(50).optional(),
 });
 export type DataSource = z.infer<typeof dataSourceSchema>;
 
