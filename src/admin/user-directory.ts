@@ -37,6 +37,7 @@ export async function searchHostGroups(deps: AdminDeps, query: string): Promise<
 interface BulkResult {
   added: Teammate[];
   skipped: { accountId: string; displayName: string; reason: string }[];
+  note?: string;
 }
 
 /** Adds people picked on the host site as teammates, mapped by account ID on every source. */
@@ -74,7 +75,7 @@ export async function addGroupMembers(deps: AdminDeps, groupName: string, teamId
     const people = members.filter((m) => m.accountType !== 'app' && m.active !== false);
     if (people.length === 0) return fail('BAD_REQUEST', `The group ${name} has no active members.`, 'groupName');
     const added = await addUsers(deps, people.map((m) => ({ accountId: m.accountId, displayName: m.displayName ?? m.accountId })), teamId);
-    if (added.ok && truncated) added.data.skipped.push({ accountId: '', displayName: '', reason: 'only the first 500 members were added' });
+    if (added.ok && truncated) return { ok: true, data: { ...added.data, note: `${name} has more than ${members.length} members: only the first ${members.length} were considered.` } };
     return added;
   } catch (e) {
     const d = describeError(e);

@@ -87,6 +87,8 @@ export const bulkAddResultSchema = z.object({
   added: z.array(teammateViewSchema),
   /** Already a teammate (same account id), or not a person (an app account). */
   skipped: z.array(z.object({ accountId: z.string(), displayName: z.string(), reason: z.string() })),
+  /** Said when not everything was added, e.g. a group larger than one click may add. */
+  note: z.string().optional(),
 });
 
 export const syncRunViewSchema = z.object({

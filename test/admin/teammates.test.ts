@@ -1,3 +1,4 @@
+import { getGroupMembers } from '../../src/sources/jira/get-group-members';
 import { startAdminEnv, type AdminEnv } from './helpers/admin-env';
 import { GLOBEX_TOKEN } from './helpers/sites';
 
@@ -167,6 +168,15 @@ describe('people and groups from the host site', () => {
     expect(r.ok).toBe(true);
     const doc = await env.config.getTeammates();
     expect(doc.teammates.map((t) => [t.name, t.teamId]).sort()).toEqual([['Lee Lead', 'team-1'], ['Rita Reviewer', 'team-1']]);
+  });
+
+  it('reads every page of a group and stops at the limit, saying so', async () => {
+    const all = await getGroupMembers(env.deps.hostJira(), 'jira-users', { pageSize: 1 });
+    expect(all.truncated).toBe(false);
+    expect(all.members.map((m) => m.accountId).sort()).toEqual(['u-admin', 'u-hugo', 'u-lead', 'u-rita']);
+    const some = await getGroupMembers(env.deps.hostJira(), 'jira-users', { limit: 2, pageSize: 1 });
+    expect(env.emu.requestLog.filter((r) => r.path.startsWith('/rest/api/3/group/member')).length).toBeGreaterThanOrEqual(6);
+    expect(some).toMatchObject({ truncated: true, members: [{}, {}] });
   });
 
   it('says plainly when a group does not exist', async () => {

@@ -14,9 +14,14 @@ const pageSchema = z.looseObject({
  * GET /rest/api/3/group/member, every page: the active members of a group. Stops at `limit`
  * members so a huge group (all users) cannot turn one click into thousands of teammates.
  */
-export async function getGroupMembers(client: SiteClient, groupname: string, limit = 500): Promise<{ members: JiraUser[]; truncated: boolean }> {
+export async function getGroupMembers(
+  client: SiteClient,
+  groupname: string,
+  opts: { limit?: number; pageSize?: number } = {},
+): Promise<{ members: JiraUser[]; truncated: boolean }> {
   const members: JiraUser[] = [];
-  const pageSize = 50;
+  const limit = opts.limit ?? 500;
+  const pageSize = opts.pageSize ?? 50;
   for (let startAt = 0; ; startAt += pageSize) {
     const path = withQuery('/rest/api/3/group/member', { groupname, startAt, maxResults: pageSize, includeInactiveUsers: false });
     const page = await parseResponse(await client.request('GET', path), pageSchema, 'Jira (group members)');

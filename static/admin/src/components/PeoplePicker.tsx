@@ -34,8 +34,8 @@ export function PeoplePicker({ teams, onAdded }: { teams: Team[]; onAdded: (mess
     return () => clearTimeout(t);
   }, [group]);
 
-  const summary = (added: number, skipped: { displayName: string; reason: string }[]) =>
-    `Added ${added} teammate(s).${skipped.length ? ` Skipped ${skipped.length}: ${skipped.slice(0, 3).map((s) => `${s.displayName || 'note'} (${s.reason})`).join(', ')}.` : ''}`;
+  const summary = (added: number, skipped: { displayName: string; reason: string }[], note?: string) =>
+    `Added ${added} teammate(s).${skipped.length ? ` Skipped ${skipped.length}: ${skipped.slice(0, 3).map((s) => `${s.displayName} (${s.reason})`).join(', ')}${skipped.length > 3 ? ', …' : ''}.` : ''}${note ? ` ${note}` : ''}`;
 
   async function add(u: UserSummary) {
     const r = await addUsers({ users: [{ accountId: u.accountId, displayName: u.displayName }], ...(teamId ? { teamId } : {}) });
@@ -45,7 +45,7 @@ export function PeoplePicker({ teams, onAdded }: { teams: Team[]; onAdded: (mess
   async function addAll() {
     setError(undefined);
     const r = await addGroup({ groupName: group, ...(teamId ? { teamId } : {}) });
-    if (r.ok) onAdded(summary(r.data.added.length, r.data.skipped));
+    if (r.ok) onAdded(summary(r.data.added.length, r.data.skipped, r.data.note));
     else setError({ field: 'group', message: r.error.message });
   }
 
