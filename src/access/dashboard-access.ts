@@ -36,12 +36,22 @@ export type Restriction = 'permission' | 'privacy-mode' | null;
 /**
  * Whether the viewer may see titles and links of activity in a project or space. Host-site
  * places follow the viewer's own browse permission (unknown = not visible). The host cannot
- * vouch for anyone's access to another site, so that data is for the people allowed to open
- * the dashboard at all: admins and the dashboard groups.
+ * vouch for anyone's access to another site, so that data is for Jira admins and the groups
+ * allowed for that site (`viewGroups` of the data source; by default the dashboard groups).
+ * `siteGroups` answers a data source's `viewGroups` (undefined = not set or not known).
  */
-export function containerVisibility(perms: ViewerPermissions, access: DashboardAccess): (c: ContainerRef) => boolean {
+export function containerVisibility(
+  perms: ViewerPermissions,
+  access: DashboardAccess,
+  siteGroups: (dataSourceId: string) => string[] | undefined = () => undefined,
+): (c: ContainerRef) => boolean {
+  const mine = new Set(perms.groups.map((g) => g.name));
   return (c) => {
-    if (c.dataSourceId !== HOST_DATA_SOURCE_ID) return access.allowed;
+    if (c.dataSourceId !== HOST_DATA_SOURCE_ID) {
+      if (!access.allowed) return false;
+      const allowedGroups = siteGroups(c.dataSourceId);
+      return access.isAdmin || allowedGroups === undefined || allowedGroups.some((g) => mine.has(g));
+    }
     return (c.type === 'project' ? perms.projects[c.id] : perms.spaces[c.id]) === true;
   };
 }

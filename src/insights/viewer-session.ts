@@ -1,8 +1,8 @@
 import { containerVisibility, decideDashboardAccess, type ContainerRef, type DashboardAccess } from '../access/dashboard-access';
 import { ensureContainerAnswers, getViewerPermissions, type PermissionCacheDeps } from '../access/permission-cache';
 import type { Viewer, ViewerPermissions } from '../access/viewer-permissions';
-import type { Settings, TeammatesDoc } from '../domain/config';
-import { readSettings, readTeammates } from './config-queries';
+import { HOST_DATA_SOURCE_ID, type Settings, type TeammatesDoc } from '../domain/config';
+import { listDataSources, readSettings, readTeammates } from './config-queries';
 
 export type InsightsDeps = PermissionCacheDeps;
 
@@ -25,8 +25,10 @@ export async function openViewerSession(deps: InsightsDeps, viewer: Viewer): Pro
     getViewerPermissions(deps, viewer),
   ]);
   const access = decideDashboardAccess(permissions, settings);
-  // Reads the permission maps at call time, so answers learned later count at once.
-  const visible = containerVisibility(permissions, access);
+  // Reads the permission maps and site groups at call time, so answers learned later count.
+  let siteGroups: Map<string, string[] | undefined> | undefined;
+  // Until the sites are read, another site's places count as restricted (never shown by mistake).
+  const visible = containerVisibility(permissions, access, (id) => (siteGroups === undefined ? [] : siteGroups.get(id)));
   return {
     viewer,
     settings,
@@ -34,7 +36,14 @@ export async function openViewerSession(deps: InsightsDeps, viewer: Viewer): Pro
     permissions,
     access,
     async learn(refs) {
-      if (access.allowed) await ensureContainerAnswers(deps, viewer, permissions, refs);
+      if (!access.allowed) return;
+      const list = [...refs];
+      // Other sites' groups are read only when their activity is on screen.
+      const needSites = siteGroups === undefined && list.some((r) => r.dataSourceId !== HOST_DATA_SOURCE_ID);
+      await Promise.all([
+        ensureContainerAnswers(deps, viewer, permissions, list),
+        needSites ? listDataSources(deps.kvs).then((all) => void (siteGroups = new Map(all.map((d) => [d.id, d.viewGroups])))) : undefined,
+      ]);
     },
     canSee: visible,
   };

@@ -119,6 +119,21 @@ describe('dashboard/summary and dashboard/context over the local platform', () =
     expect(rita.totals).toEqual(lead.totals);
   });
 
+  it("another site's titles are for Jira admins and the groups allowed for that site", async () => {
+    const at = '2026-01-01T00:00:00.000Z';
+    await env.saveDataSource({ id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', createdAt: at, updatedAt: at, viewGroups: ['secret-keepers'] });
+    const named = async (who: string) => (await summary({ filters: { range: '90d', dataSourceId: 'globex' } }, who)).containers.map((c) => c.name);
+    expect(await named(USERS.lead)).toEqual(['Globex']);
+    expect(await named(USERS.admin)).toEqual(['Globex']);
+    expect(await named(USERS.rita)).toEqual([null]);
+    const feed = await env.call<{ events: { title: string | null; restricted: string | null }[] }>('dashboard/feed', { filters: { range: '90d', dataSourceId: 'globex' } }, USERS.rita);
+    expect(feed.ok && feed.data.events.length).toBeGreaterThan(0);
+    if (feed.ok) for (const e of feed.data.events) expect(e).toMatchObject({ title: null, restricted: 'permission' });
+    // Without groups of its own, another site follows the dashboard groups.
+    await env.saveDataSource({ id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', createdAt: at, updatedAt: at });
+    expect(await named(USERS.rita)).toEqual(['Globex']);
+  });
+
   it('a viewer outside the allowed groups is refused', async () => {
     const r = await env.call('dashboard/summary', { filters: { range: '30d' } }, USERS.hugo);
     expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('team-leads') } });

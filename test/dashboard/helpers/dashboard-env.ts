@@ -1,7 +1,7 @@
 import { startLocalPlatform, type LocalPlatform } from '../../../local/platform';
 import type { SiteFixture } from '../../../local/site/fixture-schema';
 import type { Activity } from '../../../src/domain/activity';
-import { DEFAULT_SETTINGS, type Settings, type TeammatesDoc } from '../../../src/domain/config';
+import { DEFAULT_SETTINGS, type DataSource, type Settings, type TeammatesDoc } from '../../../src/domain/config';
 import { weekOf } from '../../../src/domain/rollup';
 import { createForgeKvs } from '../../../src/platform/forge-kvs';
 import type { DashboardKey } from '../../../src/shared/dashboard-contract';
@@ -110,6 +110,7 @@ export interface DashboardEnv {
   store(activities: Activity[]): Promise<void>;
   setSettings(patch: Partial<Settings>): Promise<void>;
   setRoster(doc: TeammatesDoc): Promise<void>;
+  saveDataSource(ds: DataSource): Promise<void>;
   /** Every stored activity (read back through the repository), for expected values. */
   stored(): Promise<Activity[]>;
   close(): Promise<void>;
@@ -138,6 +139,9 @@ export async function startDashboardEnv(opts: { sites?: SiteFixture[] } = {}): P
     },
     async setRoster(doc) {
       await config.saveTeammates(doc);
+    },
+    async saveDataSource(ds) {
+      await config.saveDataSource(ds);
     },
     stored: () => activities.listByTime(0, 2 ** 31 - 1),
     close: () => platform.close(),
