@@ -6,6 +6,7 @@ import { createRollupRepository } from '../store/rollup-repository';
 import { createSyncRunRepository } from '../store/sync-run-repository';
 import { DEFAULT_LIMITS, type SyncDeps, type SyncLimits } from '../sync/sync-deps';
 import { createSyncService, type SyncService } from '../sync/sync-service';
+import { createLiveCapture, type LiveCapture } from '../sync/live-capture';
 import { remainingInvocationMs } from './app-context';
 import { getKvs } from './forge-kvs';
 import { createSiteClient } from './site-client-factory';
@@ -43,6 +44,13 @@ export function createForgeSyncDeps(opts: SyncDepsOptions = {}): SyncDeps {
     now: Date.now,
     limits: { ...DEFAULT_LIMITS, ...opts.limits },
   };
+}
+
+let live: LiveCapture | undefined;
+/** Product-event capture on the host site (no queue: an event is small). */
+export function getLiveCapture(): LiveCapture {
+  live ??= createLiveCapture(createForgeSyncDeps({ useQueue: false }));
+  return live;
 }
 
 let sync: SyncService | undefined;

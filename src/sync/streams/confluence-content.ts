@@ -58,18 +58,24 @@ export const confluenceContentStream: Stream = {
       if (state.nextPath && state.pending.length < HYDRATE_BATCH) return { done: false, activities: 0 };
     }
     const wanted = state.pending.splice(0, HYDRATE_BATCH);
-    const contents = await loadContents(env, wanted);
-    const upserts: Activity[] = [];
-    const withVersions = await mapLimit([...contents.values()], 4, async ({ content, info }) => ({
-      content,
-      info,
-      versions: await versionsInWindow(env, info.type, content, pass.keepSinceMs),
-    }));
-    for (const { content, info, versions } of withVersions) upserts.push(...contentActivities(env, info, content, versions));
-    await env.writer.apply(upserts);
-    return { done: !state.nextPath && state.pending.length === 0, activities: upserts.length };
+    const count = await syncContents(env, wanted, pass.keepSinceMs);
+    return { done: !state.nextPath && state.pending.length === 0, activities: count };
   },
 };
+
+/** Pages / blog posts by id, with the versions the window needs, into the store (poller and events). */
+export async function syncContents(env: StreamEnv, wanted: { id: string; type: ContentType }[], keepSinceMs: number): Promise<number> {
+  const contents = await loadContents(env, wanted);
+  const upserts: Activity[] = [];
+  const withVersions = await mapLimit([...contents.values()], 4, async ({ content, info }) => ({
+    content,
+    info,
+    versions: await versionsInWindow(env, info.type, content, keepSinceMs),
+  }));
+  for (const { content, info, versions } of withVersions) upserts.push(...contentActivities(env, info, content, versions));
+  await env.writer.apply(upserts);
+  return upserts.length;
+}
 
 export function contentActivities(env: StreamEnv, info: ContentInfo, c: ConfluenceContent, versions: ConfluenceVersion[]): Activity[] {
   const out = [pageCreatedActivity(env.ctx, info, c), ...versions.map((v) => pageUpdatedActivity(env.ctx, info, v))];

@@ -37,6 +37,37 @@ async function commentsOf(env: StreamEnv, issue: JiraIssue) {
 }
 
 /**
+ * Hydrates issues (bulkfetch, comments inline, changelog/bulkfetch) and makes their stored
+ * activities match: the one path both the poller and the live event handlers take.
+ */
+export async function syncIssues(
+  env: StreamEnv,
+  ids: string[],
+  statuses: ReadonlyMap<string, string>,
+  window: Pick<StreamPass, 'keepSinceMs' | 'untilMs'>,
+): Promise<number> {
+  const jira = env.jira!;
+  const issues = (await mapLimit(chunk(ids, PAGE_LIMITS.issueBulkfetch), 4, (c) => bulkfetchIssues(jira, c))).flat();
+  const changelogs = issues.length ? await fetchAllChangelogs(jira, issues.map((i) => i.id)) : new Map();
+  const comments = await mapLimit(issues, 4, (i) => commentsOf(env, i));
+  const entities = issues.map((issue, n) => {
+    const info = issueInfo(issue);
+    env.cache.issues.set(issue.id, info);
+    const computed = [
+      ...issueActivities(env.ctx, issue, changelogs.get(issue.id) ?? [], statuses),
+      ...comments[n].flatMap((c) => commentActivities(env.ctx, info, c)),
+    ];
+    const current = {
+      container: { type: 'project' as const, ...info.project },
+      entity: { type: 'issue' as const, id: info.id, key: info.key, title: info.summary },
+    };
+    return { entityKey: info.key, computed, current };
+  });
+  await env.writer.reconcileEntities(env.dataSourceId, entities, KINDS, window.keepSinceMs, window.untilMs);
+  return entities.reduce((a, e) => a + e.computed.length, 0);
+}
+
+/**
  * Issues changed in the window: ids from search/jql (5000 a page), details from bulkfetch
  * (comments inline), every history from changelog/bulkfetch. Each issue's activities are
  * reconciled as a whole, so a deleted comment's activities go away with the next change.
@@ -56,26 +87,8 @@ export const jiraIssuesStream: Stream = {
       return { done: !page.ids.length && !page.nextPageToken, activities: 0 };
     }
     if (!state.statuses) state.statuses = [...(await getStatusCategories(jira)).entries()];
-    const statuses = new Map(state.statuses);
     const ids = state.pending.slice(0, ISSUES_PER_STEP);
-    const issues = (await mapLimit(chunk(ids, PAGE_LIMITS.issueBulkfetch), 4, (c) => bulkfetchIssues(jira, c))).flat();
-    const changelogs = issues.length ? await fetchAllChangelogs(jira, issues.map((i) => i.id)) : new Map();
-    const comments = await mapLimit(issues, 4, (i) => commentsOf(env, i));
-    const entities = issues.map((issue, n) => {
-      const info = issueInfo(issue);
-      env.cache.issues.set(issue.id, info);
-      const computed = [
-        ...issueActivities(env.ctx, issue, changelogs.get(issue.id) ?? [], statuses),
-        ...comments[n].flatMap((c) => commentActivities(env.ctx, info, c)),
-      ];
-      const current = {
-        container: { type: 'project' as const, ...info.project },
-        entity: { type: 'issue' as const, id: info.id, key: info.key, title: info.summary },
-      };
-      return { entityKey: info.key, computed, current };
-    });
-    await env.writer.reconcileEntities(env.dataSourceId, entities, KINDS, pass.keepSinceMs, pass.untilMs);
-    const count = entities.reduce((a, e) => a + e.computed.length, 0);
+    const count = await syncIssues(env, ids, new Map(state.statuses), pass);
     state.pending = state.pending.slice(ids.length);
     return { done: !state.pending.length && !state.token, activities: count };
   },

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { activityId } from '../domain/activity';
+import { HOST_DATA_SOURCE_ID } from '../domain/config';
+import { getCreationByIds } from '../sources/confluence/cql-search';
+import { bulkfetchIssues } from '../sources/jira/bulkfetch-issues';
+import { getStatusCategories } from '../sources/jira/get-statuses';
+import { listWorklogs } from '../sources/jira/worklog-feeds';
+import { createRequestMeter } from '../sources/request-meter';
+import { createRateBudget, withRetries } from '../sources/retrying-client';
+import type { SiteClient } from '../sources/site-client';
+import { ActivityWriter } from './activity-writer';
+import { confluenceCommentActivity, type ContentInfo } from './attribution/confluence';
+import { issueInfo, worklogActivity } from './attribution/jira';
+import { DAY_MS } from './pass-planner';
+import { createRunCache, type StreamEnv } from './stream-env';
+import { contentInfos } from './streams/confluence-shared';
+import { syncContents } from './streams/confluence-content';
+import { syncIssues } from './streams/jira-issues';
+import type { SyncDeps } from './sync-deps';
+import { teammateAccounts } from './teammate-map';
+
+const ref = z.looseObject({ id: z.union([z.string(), z.number()]).transform(String) });
+const jiraEventSchema = z.looseObject({
+  eventType: z.string(),
+  issue: ref.extend({ key: z.string().optional() }).optional(),
+  comment: ref.optional(),
+  worklog: ref.extend({ issueId: z.union([z.string(), z.number()]).transform(String).optional() }).optional(),
+});
+const confluenceEventSchema = z.looseObject({
+  eventType: z.string(),
+  content: ref.extend({ type: z.string().optional(), container: ref.extend({ type: z.string().optional() }).optional() }).optional(),
+});
+
+export type LiveOutcome = 'stored' | 'ignored';
+
+/** Status categories change rarely; an event burst should not ask for them every time. */
+let statusMemo: { at: number; map: Map<string, string> } | undefined;
+
+/**
+ * Live capture from product events on the host site. Every change is hydrated through the same
+ * clients and attribution as the poller and written under the same activity ids, so an event
+ * and a later poll of the same change never count twice. Polling still runs: it covers events
+ * Forge drops, comment edits (Jira has no such event) and deletions needing a write scope.
+ */
+export function createLiveCapture(deps: SyncDeps) {
+  async function withEnv(fn: (env: StreamEnv, window: { keepSinceMs: number; untilMs: number }) => Promise<void>): Promise<LiveOutcome> {
+    const ds = await deps.config.getDataSource(HOST_DATA_SOURCE_ID);
+    if (!ds?.enabled) return 'ignored';
+    const teammates = teammateAccounts(await deps.config.getTeammates(), ds.id);
+    if (teammates.size === 0) return 'ignored';
+    const settings = await deps.config.getSettings();
+    const raw = deps.clientsFor(ds);
+    const meter = createRequestMeter();
+    const wrap = (c: SiteClient | undefined) => c && withRetries(c, { budget: createRateBudget('This Jira site', { maxLimited: 5, maxWaitMs: 10_000 }), meter, sleep: deps.sleep, now: deps.now });
+    const now = deps.now();
+    const window = { keepSinceMs: now - settings.historyDays * DAY_MS, untilMs: now + 5 * 60_000 };
+    const writer = new ActivityWriter(deps.activities, deps.rollups, true);
+    const env: StreamEnv = {
+      dataSourceId: ds.id,
+      jira: wrap(raw.jira),
+      confluence: wrap(raw.confluence),
+      ctx: {
+        dataSourceId: ds.id,
+        siteUrl: new URL(ds.jiraUrl).origin,
+        wikiUrl: (ds.confluenceUrl ?? `${new URL(ds.jiraUrl).origin}/wiki`).replace(/\/+$/, ''),
+        teammates,
+        window: { sinceMs: window.keepSinceMs, untilMs: window.untilMs },
+      },
+      writer,
+      cache: createRunCache(),
+      storeMayHaveData: true,
+      activities: deps.activities,
+      now: deps.now,
+    };
+    try {
+      await fn(env, window);
+    } finally {
+      await deps.rollups.recountDirty(writer.touchedWeeks);
+    }
+    return 'stored';
+  }
+
+  async function statuses(jira: SiteClient): Promise<Map<string, string>> {
+    if (!statusMemo || deps.now() - statusMemo.at > 10 * 60_000) statusMemo = { at: deps.now(), map: await getStatusCategories(jira) };
+    return statusMemo.map;
+  }
+
+  return {
+    async handleJiraEvent(input: unknown): Promise<LiveOutcome> {
+      const e = jiraEventSchema.safeParse(input);
+      if (!e.success) return 'ignored';
+      const { eventType, issue, worklog } = e.data;
+      return withEnv(async (env, window) => {
+        const jira = env.jira!;
+        if (eventType === 'avi:jira:deleted:issue' && issue?.key) {
+          const stored = await deps.activities.listByEntity(env.dataSourceId, issue.key);
+          await env.writer.apply([], stored.filter((a) => a.source === 'jira').map((a) => a.id));
+        } else if (worklog && eventType === 'avi:jira:deleted:worklog') {
+          await env.writer.apply([], [activityId.worklog(env.dataSourceId, worklog.id)]);
+        } else if (worklog) {
+          const [w] = await listWorklogs(jira, [worklog.id]);
+          const [found] = w ? await bulkfetchIssues(jira, [w.issueId], ['summary', 'project', 'created']) : [];
+          const a = w && found ? worklogActivity(env.ctx, issueInfo(found), w) : undefined;
+          await env.writer.apply(a ? [a] : [], a ? [] : [activityId.worklog(env.dataSourceId, worklog.id)]);
+        } else if (issue) {
+          await syncIssues(env, [issue.id], await statuses(jira), window);
+        }
+      });
+    },
+
+    async handleConfluenceEvent(input: unknown): Promise<LiveOutcome> {
+      const e = confluenceEventSchema.safeParse(input);
+      if (!e.success || !e.data.content) return 'ignored';
+      const { eventType, content } = e.data;
+      return withEnv(async (env, window) => {
+        if (!env.confluence) return;
+        const type = eventType.split(':').pop();
+        if (type === 'page' || type === 'blogpost') {
+          await syncContents(env, [{ id: content.id, type }], window.keepSinceMs);
+        } else if (type === 'comment' && eventType === 'avi:confluence:deleted:comment') {
+          await env.writer.apply([], [activityId.confluenceComment(env.dataSourceId, content.id)]);
+        } else if (type === 'comment' && content.container) {
+          const parentType = content.container.type === 'blogpost' ? 'blogpost' : 'page';
+          const [made, parents] = await Promise.all([
+            getCreationByIds(env.confluence, [content.id]),
+            contentInfos(env, [{ id: content.container.id, type: parentType }]),
+          ]);
+          const first = made.get(content.id);
+          const parent: ContentInfo | undefined = parents.get(content.container.id);
+          const a = first && parent && confluenceCommentActivity(env.ctx, parent, content.id, { number: 1, authorId: first.authorId, createdAt: first.createdAt });
+          await env.writer.apply(a ? [a] : [], a ? [] : [activityId.confluenceComment(env.dataSourceId, content.id)]);
+        }
+      });
+    },
+  };
+}
+
+export type LiveCapture = ReturnType<typeof createLiveCapture>;
