@@ -1,7 +1,7 @@
 import { PAGE_LIMITS } from '../page-limits';
-import { segment, withQuery, type SiteClient } from '../site-client';
+import { withQuery, type SiteClient } from '../site-client';
 import { getCursorPage, type CursorPage } from './paging';
-import { commentSchema, V2, versionSchema, type ConfluenceComment, type ConfluenceVersion } from './schemas';
+import { commentSchema, V2, type ConfluenceComment } from './schemas';
 
 export type CommentLocation = 'footer' | 'inline';
 
@@ -13,18 +13,4 @@ export function commentFeedPath(location: CommentLocation): string {
 /** GET /wiki/api/v2/footer-comments|inline-comments: one page. */
 export function commentFeedPage(client: SiteClient, location: CommentLocation, path: string): Promise<CursorPage<ConfluenceComment>> {
   return getCursorPage(client, path, commentSchema, `Confluence ${location} comments`);
-}
-
-/**
- * The first version of a comment (its creation), for comments edited since: the list only
- * carries the latest version. GET /wiki/api/v2/{location}-comments/{id}/versions.
- */
-export async function getFirstCommentVersion(
-  client: SiteClient,
-  location: CommentLocation,
-  id: string,
-): Promise<ConfluenceVersion | undefined> {
-  const path = withQuery(`${V2}/${location}-comments/${segment(id)}/versions`, { limit: 1, sort: 'modified-date' });
-  const page = await getCursorPage(client, path, versionSchema, `Confluence ${location} comment versions`);
-  return page.results.find((v) => v.number === 1) ?? page.results[0];
 }

@@ -1,6 +1,6 @@
 import { PAGE_LIMITS } from '../page-limits';
 import { segment, withQuery, type SiteClient } from '../site-client';
-import { cursorPages, getCursorPage } from './paging';
+import { cursorPages } from './paging';
 import { contentSchema, V2, versionSchema, type ConfluenceContent, type ConfluenceVersion, type ContentType } from './schemas';
 
 const collection = (type: ContentType) => (type === 'page' ? 'pages' : 'blogposts');
@@ -32,10 +32,4 @@ export async function* contentVersionPages(
     sort: '-modified-date',
   });
   for await (const page of cursorPages(client, path, versionSchema, `Confluence ${type} versions`)) yield page.results;
-}
-
-/** One page of a site-wide content listing, newest changes first (used by the deletion sweep). */
-export function listContentPage(client: SiteClient, type: ContentType, path?: string) {
-  const first = withQuery(`${V2}/${collection(type)}`, { limit: PAGE_LIMITS.confluenceV2, sort: 'id' });
-  return getCursorPage(client, path ?? first, contentSchema, `Confluence ${collection(type)}`);
 }
