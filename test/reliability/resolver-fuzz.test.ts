@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { InvocationFailedError, type LocalPlatform } from '../../local/platform';
-import { ADMIN_KEYS, adminContract } from '../../src/shared/admin-contract';
-import { DASHBOARD_KEYS, dashboardContract } from '../../src/shared/dashboard-contract';
+import { ADMIN_KEYS } from '../../src/shared/admin-contract';
+import { DASHBOARD_KEYS } from '../../src/shared/dashboard-contract';
 import { gadgetContract } from '../../src/shared/gadget-contract';
 import { ERROR_CODES, resultErrorSchema } from '../../src/shared/result';
 import { resetRateBudgets } from '../../src/sync/run-data-source';
 import { Figures } from './helpers/figures';
 import { payloadArbitrary } from './helpers/fuzz-payloads';
+import { modules } from './helpers/valid-payloads';
 import { driveSyncToDone } from './helpers/sync-driver';
-import { ADMIN_FN, adminOf, DASHBOARD_FN, GADGET_FN, installScaledTime, mapTeammates, mustAdmin, smallSite, startWorld } from './helpers/world';
+import { adminOf, installScaledTime, mapTeammates, mustAdmin, smallSite, startWorld } from './helpers/world';
 
 /**
  * Every resolver key of every module (enumerated from the contracts) is fuzzed with generated
@@ -18,60 +19,6 @@ import { ADMIN_FN, adminOf, DASHBOARD_FN, GADGET_FN, installScaledTime, mapTeamm
  */
 const TOTAL = Number(process.env.AP_FUZZ_PAYLOADS ?? 10_000);
 const SEED = Number(process.env.AP_FUZZ_SEED ?? 4242);
-
-type Json = Record<string, unknown>;
-type Module = { fn: string; contract: Record<string, { payload: unknown; result: { safeParse(v: unknown): { success: boolean } } }>; valid: Record<string, Json> };
-
-const SAMPLE_TOKEN = 'ATATT3xFfGF0-fuzz-sample-token-000000001';
-const modules: Record<'admin' | 'dashboard' | 'gadget', Module> = {
-  admin: {
-    fn: ADMIN_FN,
-    contract: adminContract as unknown as Module['contract'],
-    valid: {
-      'sources/list': {},
-      'sources/save': { name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'gina@globex.test', jiraToken: SAMPLE_TOKEN },
-      'sources/set-enabled': { id: 'host', enabled: true },
-      'sources/delete': { id: 'ds-unknown' },
-      'sources/test': { id: 'host' },
-      'sources/fetch-now': { id: 'host', since: '2026-11-01', until: '2026-11-20' },
-      'teammates/list': {},
-      'teammates/save': { name: 'Zed Example', externalIds: [{ dataSourceId: '*', type: 'accountId', value: 'acc-zed' }] },
-      'teammates/delete': { id: 'tm-unknown' },
-      'teammates/resolve': {},
-      'teammates/add-users': { users: [{ accountId: 'acc-two', displayName: 'Two Example' }] },
-      'teammates/add-group': { groupName: 'jira-users' },
-      'teams/save': { name: 'Platform' },
-      'teams/delete': { id: 'team-unknown' },
-      'users/search': { query: 'a' },
-      'groups/search': { query: 'jira' },
-      'settings/get': {},
-      'settings/save-sync': { syncIntervalMinutes: 60, historyDays: 90 },
-      'settings/save-access': { dashboardGroups: ['jira-administrators', 'team-leads'], privacyMode: false },
-      'sync/status': {},
-      'sync/cancel': { runId: 'run-unknown' },
-      'sync/history': { limit: 10 },
-      'sync/diagnostics': {},
-    },
-  },
-  dashboard: {
-    fn: DASHBOARD_FN,
-    contract: dashboardContract as unknown as Module['contract'],
-    valid: {
-      'dashboard/context': {},
-      'dashboard/summary': { filters: { range: '30d' }, bucket: 'day', split: 'kind' },
-      'dashboard/feed': { filters: { range: 'custom', from: '2026-11-01', to: '2026-11-20' }, limit: 25 },
-      'dashboard/export': { filters: { range: '7d' } },
-    },
-  },
-  gadget: {
-    fn: GADGET_FN,
-    contract: gadgetContract as unknown as Module['contract'],
-    valid: {
-      'gadget/summary': { config: { target: { type: 'all' }, rangeDays: 7, kinds: ['jira.comment', 'jira.worklog'] } },
-      'gadget/options': {},
-    },
-  },
-};
 
 const READ_OPS = /get|query|list/;
 const figures = new Figures('resolver fuzzing');

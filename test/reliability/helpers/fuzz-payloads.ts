@@ -88,7 +88,7 @@ function paths(v: unknown, prefix: string[] = []): string[][] {
 /** A valid payload with one thing broken. */
 export function mutatedPayload(valid: Json): fc.Arbitrary<unknown> {
   const ps = paths(valid);
-  const path = ps.length ? fc.constantFrom(...ps) : fc.constant(['x']);
+  const path: fc.Arbitrary<string[]> = ps.length ? fc.constantFrom(...ps) : fc.constant<string[]>(['x']);
   return fc
     .record({
       op: fc.constantFrom('drop', 'extra', 'replace', 'replace', 'replace', 'proto'),
