@@ -89,7 +89,7 @@ function wrap(deps: SyncDeps, meter: RequestMeter, client: SiteClient | undefine
     now: deps.now,
     remainingMs: () => {
       const left = deps.remainingMs();
-      return left === undefined ? undefined : left - deps.limits.safetyMs / 2;
+      return left === undefined ? undefined : left * 0.85;
     },
   });
 }
@@ -121,9 +121,12 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
   const writer = new ActivityWriter(deps.activities, deps.rollups, storeMayHaveData);
   const cache = createRunCache();
   const range = run.explicitRange ? { sinceMs: Date.parse(run.window.since), untilMs: Date.parse(run.window.until) } : undefined;
+  // A short invocation keeps a proportional margin, so it still makes progress.
+  const atStart = deps.remainingMs();
+  const safetyMs = atStart === undefined ? deps.limits.safetyMs : Math.min(deps.limits.safetyMs, atStart * 0.3);
   const timeUp = () => {
     const left = deps.remainingMs();
-    return left !== undefined && left < deps.limits.safetyMs;
+    return left !== undefined && left < safetyMs;
   };
   run.invocations += 1;
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { DataSource } from '../domain/config';
 import { KEY } from '../store/keys';
@@ -79,7 +80,9 @@ export function createSyncService(deps: SyncDeps) {
       if (sinceMs >= untilMs) throw new RangeError('The start of the range must be before its end');
       const runs: SyncRun[] = [];
       for (const ds of await targets(args.dataSourceId)) {
-        const run = newRun({ id: `${nowMs.toString(36)}-${ds.id}`, dataSourceId: ds.id, reason: args.reason, nowMs, sinceMs, untilMs });
+        // Time first (runs sort by start), then randomness: two starts in one millisecond differ.
+        const id = `${nowMs.toString(36)}-${randomUUID().slice(0, 8)}-${ds.id}`;
+        const run = newRun({ id, dataSourceId: ds.id, reason: args.reason, nowMs, sinceMs, untilMs });
         run.explicitRange = args.since !== undefined || args.until !== undefined;
         await deps.runs.save(run);
         await deps.kvs.set(KEY.syncActive(ds.id), { runId: run.id });
