@@ -55,9 +55,15 @@ export const confluenceContentStream: Stream = {
       state.started = true;
       state.nextPath = page.nextPath;
       for (const h of page.hits) if (h.type === 'page' || h.type === 'blogpost') state.pending.push({ id: h.id, type: h.type });
-      if (state.nextPath && state.pending.length < HYDRATE_BATCH) return { done: false, activities: 0 };
     }
-    const wanted = state.pending.splice(0, HYDRATE_BATCH);
+    // Pages and blog posts are separate v2 lists: hydrate a type once it fills a call.
+    const full = (['page', 'blogpost'] as const).find((t) => state.pending!.filter((w) => w.type === t).length >= HYDRATE_BATCH);
+    if (!full && state.nextPath) return { done: false, activities: 0 };
+    const wanted = full ? state.pending.filter((w) => w.type === full).slice(0, HYDRATE_BATCH) : state.pending.splice(0, HYDRATE_BATCH * 2);
+    if (full) {
+      const taken = new Set(wanted.map((w) => w.id));
+      state.pending = state.pending.filter((w) => !taken.has(w.id));
+    }
     const count = await syncContents(env, wanted, pass.keepSinceMs);
     return { done: !state.nextPath && state.pending.length === 0, activities: count };
   },
