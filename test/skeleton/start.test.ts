@@ -1,6 +1,8 @@
 import { loadDemoSites } from '../../local/fixtures/demo';
+import { startCustomUiHost } from '../../local/host/server';
 import { startLocalPlatform, type LocalPlatform } from '../../local/platform';
-import { realSiteFromEnv } from '../../local/cli/start/real-site';
+import { createSiteEmulator } from '../../local/site/emulator';
+import { describeRealSite, realSiteFromEnv } from '../../local/cli/start/real-site';
 import { seedFirstRun } from '../../local/cli/start/seed';
 import { runSync } from '../../local/cli/start/sync-runner';
 
@@ -69,5 +71,45 @@ describe('first run of npm start on the demo sites', () => {
     expect(runs.length).toBeGreaterThan(0);
     const total = runs.reduce((n, r) => n + Object.values(r.countsByKind).reduce((a, b) => a + b, 0), 0);
     expect(total).toBeGreaterThan(0);
+  });
+});
+
+describe('real-site mode against a site that only knows API tokens', () => {
+  // The site emulator answers Basic auth like a real site; `via` aims the requests at it.
+  const { other } = loadDemoSites();
+  const owner = other.users.find((u) => u.apiToken && u.accountId === other.roles?.admin) ?? other.users.find((u) => u.apiToken)!;
+
+  it('signs in as the token owner, and the pages call the app with the real site as host', async () => {
+    const site = await createSiteEmulator({ sites: [other] });
+    const real = { url: `https://${other.name}.atlassian.net`, email: owner.email, token: owner.apiToken!, via: site.baseUrl };
+    try {
+      await expect(describeRealSite({ ...real, token: 'wrong' })).rejects.toThrow('refused the email and API token (401)');
+      const info = await describeRealSite(real);
+      expect(info.users).toEqual([expect.objectContaining({ accountId: owner.accountId, displayName: owner.displayName })]);
+      expect(info.url).toBe(real.url);
+
+      site.resetLog();
+      const platform = await startLocalPlatform({ sites: [], realSite: real, echoConsole: false });
+      const host = await startCustomUiHost({ platform, site: info });
+      try {
+        const res = await fetch(`${host.url}/api/invoke`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ app: 'admin', accountId: owner.accountId, functionKey: 'sources/list', payload: {} }),
+        });
+        const body = (await res.json()) as { result: { ok: boolean; data: { sources: Array<{ id: string; jiraUrl: string }> } } };
+        expect(body.result.ok).toBe(true);
+        expect(body.result.data.sources).toEqual([expect.objectContaining({ id: 'host', jiraUrl: real.url })]);
+        // Every product call reached the site as the token's owner, none as the Forge app.
+        expect(site.requestLog.length).toBeGreaterThan(0);
+        const identities = new Set(site.requestLog.map((r) => r.identity));
+        expect(identities).toEqual(new Set([`user:${owner.accountId}`]));
+      } finally {
+        await host.close();
+        await platform.close();
+      }
+    } finally {
+      await site.close();
+    }
   });
 });

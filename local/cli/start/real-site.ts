@@ -8,6 +8,8 @@ export interface RealSiteEnv {
   url: string;
   email: string;
   token: string;
+  /** Tests only: send the requests here with `x-forwarded-host` (the site emulator's token mode). */
+  via?: string;
 }
 
 const VARS = ['ACTIVITYPULSE_SITE_URL', 'ACTIVITYPULSE_EMAIL', 'ACTIVITYPULSE_API_TOKEN'] as const;
@@ -33,7 +35,8 @@ export function realSiteFromEnv(env: NodeJS.ProcessEnv = process.env): RealSiteE
 async function getJson(site: RealSiteEnv, path: string, auth: boolean): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (auth) headers.authorization = `Basic ${Buffer.from(`${site.email}:${site.token}`).toString('base64')}`;
-  const res = await fetch(`${site.url}${path}`, { headers });
+  if (site.via) headers['x-forwarded-host'] = new URL(site.url).host;
+  const res = await fetch(`${site.via ?? site.url}${path}`, { headers });
   if (res.status === 401) throw new Error(`${site.url} refused the email and API token (401): check ACTIVITYPULSE_EMAIL and ACTIVITYPULSE_API_TOKEN`);
   if (!res.ok) throw new Error(`${site.url}${path} answered ${res.status}`);
   return res.json();
