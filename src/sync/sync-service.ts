@@ -4,7 +4,7 @@ import type { DataSource } from '../domain/config';
 import { KEY } from '../store/keys';
 import type { SyncRun } from '../store/sync-run-repository';
 import { DAY_MS } from './pass-planner';
-import { runDataSourceInvocation } from './run-data-source';
+import { runDataSourceInvocation, STREAMS } from './run-data-source';
 import { finalStatus, newRun, recordError } from './run-record';
 import type { SyncDeps } from './sync-deps';
 
@@ -61,6 +61,8 @@ export function createSyncService(deps: SyncDeps) {
     run.status = status;
     run.endedAt = new Date(deps.now()).toISOString();
     await deps.runs.save(run);
+    // A run cancelled between invocations still holds its leases: free them for the next run.
+    for (const s of STREAMS) await deps.leases.release(run.dataSourceId, s.id, run.id);
     const active = activeSchema.safeParse(await deps.kvs.get(KEY.syncActive(run.dataSourceId)));
     if (active.success && active.data.runId === run.id) await deps.kvs.delete(KEY.syncActive(run.dataSourceId));
     return run;

@@ -72,3 +72,35 @@ describe('scheduled trigger and queue continuations', () => {
     expect((await inApp(platform, (d) => d.runs.list(50))).length).toBe(before);
   });
 });
+
+describe('cancelling a run', () => {
+  const fixture = siteEndingNow({ seed: 43, issues: 30, pages: 6, users: 4 });
+  let platform: LocalPlatform;
+
+  beforeAll(async () => {
+    platform = await startLocalPlatform({ sites: [fixture], echoConsole: false, useEnv: false });
+  });
+  afterAll(() => platform.close());
+
+  it('a queued run that was cancelled ends as cancelled and frees the data source', async () => {
+    const { seedFromFixture } = await import('../../local/cli/sync/seed');
+    const { createSyncService } = await import('../../src/sync/sync-service');
+    const result = await inApp(platform, async (d) => {
+      await seedFromFixture(d.config, fixture, { mappedAt: new Date(Date.now() - DAY).toISOString() });
+      const jobs: { runId: string; dataSourceId: string }[] = [];
+      const service = createSyncService({ ...d, enqueue: async (body) => void jobs.push(body) });
+      const [run] = await service.startSync({ reason: 'manual', dataSourceId: 'host', since: new Date(Date.now() - 30 * DAY).toISOString() });
+      const progress = await service.getSyncProgress();
+      await service.cancelSync(run.id);
+      const ended = await service.continueSync(jobs[0]);
+      const after = await service.getSyncProgress();
+      const next = await service.startSync({ reason: 'manual', dataSourceId: 'host' }, { inline: true });
+      return { queued: jobs.length, running: progress.running.map((r) => r.id), runId: run.id, ended: ended?.status, after: after.running.length, next: next[0].status };
+    });
+    expect(result.queued).toBe(1);
+    expect(result.running).toEqual([result.runId]);
+    expect(result.ended).toBe('cancelled');
+    expect(result.after).toBe(0);
+    expect(result.next).toBe('succeeded');
+  });
+});
