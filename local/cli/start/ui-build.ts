@@ -19,7 +19,8 @@ function newestMtime(dir: string): number {
 }
 
 export function staleUiBuilds(rootDir: string, apps: string[]): string[] {
-  const shared = newestMtime(path.join(rootDir, 'src', 'shared'));
+  // The apps import the contracts and the domain model from src/.
+  const shared = Math.max(newestMtime(path.join(rootDir, 'src', 'shared')), newestMtime(path.join(rootDir, 'src', 'domain')));
   return apps.filter((app) => {
     const index = path.join(rootDir, 'static', app, 'build', 'index.html');
     if (!existsSync(index)) return true;
