@@ -3,11 +3,41 @@ import { startCustomUiHost } from '../../local/host/server';
 import { startLocalPlatform, type LocalPlatform } from '../../local/platform';
 import { createSiteEmulator } from '../../local/site/emulator';
 import { describeRealSite, realSiteFromEnv } from '../../local/cli/start/real-site';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { seedFirstRun } from '../../local/cli/start/seed';
+import { staleUiBuilds } from '../../local/cli/start/ui-build';
 import { runSync } from '../../local/cli/start/sync-runner';
 
 /** The pieces of `npm start`: real-site settings, first-run seeding and the first sync. */
 jest.setTimeout(180_000);
+
+describe('Custom UI rebuild decision', () => {
+  it('rebuilds a missing build, and one older than its sources or the shared contracts', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'ap-ui-'));
+    try {
+      const file = (rel: string, at: number) => {
+        const p = path.join(root, rel);
+        mkdirSync(path.dirname(p), { recursive: true });
+        writeFileSync(p, 'x');
+        utimesSync(p, at, at);
+      };
+      file('static/admin/src/App.tsx', 1000);
+      file('src/shared/admin-contract.ts', 1000);
+      expect(staleUiBuilds(root, ['admin'])).toEqual(['admin']);
+      file('static/admin/build/index.html', 2000);
+      expect(staleUiBuilds(root, ['admin'])).toEqual([]);
+      file('src/shared/admin-contract.ts', 3000);
+      expect(staleUiBuilds(root, ['admin'])).toEqual(['admin']);
+      file('static/admin/build/index.html', 4000);
+      file('static/admin/src/App.tsx', 5000);
+      expect(staleUiBuilds(root, ['admin'])).toEqual(['admin']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('real-site mode settings', () => {
   const full = { ACTIVITYPULSE_SITE_URL: 'https://acme.atlassian.net/jira/your-work', ACTIVITYPULSE_EMAIL: 'a@acme.test', ACTIVITYPULSE_API_TOKEN: 'tok' };
