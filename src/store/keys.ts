@@ -33,8 +33,6 @@ export const KEY = {
   syncSchedule: 'sync:schedule',
   /** The run a data source is on now (its id), and cancellation requests. */
   syncActive: (dataSourceId: string) => `sync:active:${dataSourceId}`,
-  /** Per data source: when teammates were last seen mapped (drives backfills). */
-  syncMapping: (dataSourceId: string) => `sync:mapping:${dataSourceId}`,
 } as const;
 
 export const SECRET = {
