@@ -130,71 +130,6 @@
     return Promise.resolve();
   }
 
-  // --- flags: a small toast stack in the frame ----------------------------------------------
-  var flags = {};
-  function flagContainer() {
-    var c = global.document.getElementById('forge-local-flags');
-    if (c) return c;
-    c = global.document.createElement('div');
-    c.id = 'forge-local-flags';
-    c.setAttribute('role', 'region');
-    c.setAttribute('aria-label', 'Notifications');
-    c.style.cssText = 'position:fixed;left:16px;bottom:16px;z-index:2147483647;display:flex;' +
-      'flex-direction:column;gap:8px;max-width:360px;font:14px/20px system-ui,sans-serif';
-    global.document.body.appendChild(c);
-    return c;
-  }
-  var flagColours = {
-    success: 'var(--ds-icon-success, #22A06B)',
-    error: 'var(--ds-icon-danger, #C9372C)',
-    warning: 'var(--ds-icon-warning, #E06C00)',
-    info: 'var(--ds-icon-information, #357DE8)',
-  };
-  function closeFlag(id) {
-    var el = flags[id];
-    if (el && el.parentNode) el.parentNode.removeChild(el);
-    delete flags[id];
-    return Promise.resolve(true);
-  }
-  function showFlag(o) {
-    if (!o || !o.id) return Promise.reject(bridgeError('"id" must be defined in flag options'));
-    closeFlag(o.id);
-    var el = global.document.createElement('div');
-    el.setAttribute('role', o.type === 'error' ? 'alert' : 'status');
-    el.setAttribute('data-flag-id', String(o.id));
-    el.setAttribute('data-flag-type', o.type || 'info');
-    el.style.cssText = 'background:var(--ds-surface-overlay, #fff);color:var(--ds-text, #292A2E);' +
-      'box-shadow:var(--ds-shadow-overlay, 0 8px 12px rgba(0,0,0,.2));border-radius:6px;padding:12px 16px;' +
-      'border-left:4px solid ' + (flagColours[o.type] || flagColours.info);
-    var title = global.document.createElement('strong');
-    title.textContent = o.title || '';
-    el.appendChild(title);
-    if (o.description) {
-      var d = global.document.createElement('div');
-      d.textContent = o.description;
-      el.appendChild(d);
-    }
-    (o.actions || []).forEach(function (a) {
-      var b = global.document.createElement('button');
-      b.type = 'button';
-      b.textContent = a.text;
-      b.style.cssText = 'margin:8px 8px 0 0';
-      b.addEventListener('click', function () { if (typeof a.onClick === 'function') a.onClick(); });
-      el.appendChild(b);
-    });
-    var x = global.document.createElement('button');
-    x.type = 'button';
-    x.setAttribute('aria-label', 'Dismiss');
-    x.textContent = '×';
-    x.style.cssText = 'float:right;border:0;background:none;color:inherit;cursor:pointer;font-size:16px';
-    x.addEventListener('click', function () { closeFlag(o.id); });
-    el.insertBefore(x, el.firstChild);
-    flags[o.id] = el;
-    flagContainer().appendChild(el);
-    if (o.isAutoDismiss) global.setTimeout(function () { closeFlag(o.id); }, 8000);
-    return Promise.resolve(true);
-  }
-
   // --- navigation -----------------------------------------------------------------------------
   function urlFor(config, loc) {
     if (typeof loc === 'string') return loc;
@@ -254,8 +189,8 @@
       open: function () { return Promise.resolve(true); },
       getUrl: function (loc) { return Promise.resolve(urlFor(config, loc)); },
       reload: function () { global.location.reload(); return Promise.resolve(true); },
-      showFlag: showFlag,
-      closeFlag: function (p) { return closeFlag(p && p.id); },
+      showFlag: function (o) { return global.__localForgeFlags.showFlag(o); },
+      closeFlag: function (p) { return global.__localForgeFlags.closeFlag(p && p.id); },
       changeWindowTitle: function (title) { global.document.title = String(title); return Promise.resolve(true); },
       getFrameId: function () { return Promise.resolve(config.context.localId); },
       emitReadyEvent: function () { return Promise.resolve(); },

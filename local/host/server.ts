@@ -75,7 +75,7 @@ export async function startCustomUiHost(options: CustomUiHostOptions): Promise<C
   const rootDir = options.rootDir ?? ROOT;
   const apps = options.apps ?? readCustomUiApps(path.join(rootDir, 'manifest.yml'), rootDir);
   const themes = new TokenThemes(path.join(rootDir, 'static', 'node_modules', '@atlaskit', 'tokens'));
-  const shimSource = readFileSync(path.join(__dirname, 'bridge-shim.js'), 'utf8');
+  const shimSource = ['shim-flags.js', 'bridge-shim.js'].map((f) => readFileSync(path.join(__dirname, f), 'utf8')).join('\n');
   const emulator = options.platform.sites;
   const hostName = emulator?.siteNames[0];
   const siteSource = options.site ?? (emulator && hostName ? () => emulator.site(hostName).raw : undefined);
