@@ -24,17 +24,21 @@ export function contentCql(pass: Pick<StreamPass, 'querySinceMs'>): string {
 }
 
 /**
- * Versions in the window, newest first. The bulk listing already carries the latest version,
- * so only content with two or more edits since the window start needs the versions endpoint.
+ * Versions in the window that may not be stored yet, newest first. The bulk listing already
+ * carries the latest version, so only content edited more than once since `changedSinceMs`
+ * needs the versions endpoint. The CQL date margin makes an incremental pass see content last
+ * edited up to a day before its start: versions older than the pass start were stored by the
+ * pass before, so such content costs no call.
  */
-async function versionsInWindow(env: StreamEnv, type: ContentType, c: ConfluenceContent, keepSinceMs: number): Promise<ConfluenceVersion[]> {
+async function versionsInWindow(env: StreamEnv, type: ContentType, c: ConfluenceContent, keepSinceMs: number, changedSinceMs: number): Promise<ConfluenceVersion[]> {
   const latest = c.version;
   if (!latest || latest.number < 2) return [];
-  if (latest.number === 2 || Date.parse(latest.createdAt) < keepSinceMs) return [latest];
+  const stopMs = Math.max(keepSinceMs, changedSinceMs);
+  if (latest.number === 2 || Date.parse(latest.createdAt) < stopMs) return [latest];
   const out: ConfluenceVersion[] = [];
   for await (const page of contentVersionPages(env.confluence!, type, c.id)) {
     out.push(...page);
-    if (page.some((v) => Date.parse(v.createdAt) < keepSinceMs)) break;
+    if (page.some((v) => Date.parse(v.createdAt) < stopMs)) break;
   }
   return out;
 }
@@ -64,19 +68,27 @@ export const confluenceContentStream: Stream = {
       const taken = new Set(wanted.map((w) => w.id));
       state.pending = state.pending.filter((w) => !taken.has(w.id));
     }
-    const count = await syncContents(env, wanted, pass.keepSinceMs);
+    const count = await syncContents(env, wanted, pass.keepSinceMs, pass.querySinceMs);
     return { done: !state.nextPath && state.pending.length === 0, activities: count };
   },
 };
 
-/** Pages / blog posts by id, with the versions the window needs, into the store (poller and events). */
-export async function syncContents(env: StreamEnv, wanted: { id: string; type: ContentType }[], keepSinceMs: number): Promise<number> {
+/**
+ * Pages / blog posts by id, with the versions the window needs, into the store (poller and
+ * events). `changedSinceMs`: versions before it are known to be stored (default: none are).
+ */
+export async function syncContents(
+  env: StreamEnv,
+  wanted: { id: string; type: ContentType }[],
+  keepSinceMs: number,
+  changedSinceMs = keepSinceMs,
+): Promise<number> {
   const contents = await loadContents(env, wanted);
   const upserts: Activity[] = [];
   const withVersions = await mapLimit([...contents.values()], 4, async ({ content, info }) => ({
     content,
     info,
-    versions: await versionsInWindow(env, info.type, content, keepSinceMs),
+    versions: await versionsInWindow(env, info.type, content, keepSinceMs, changedSinceMs),
   }));
   for (const { content, info, versions } of withVersions) upserts.push(...contentActivities(env, info, content, versions));
   await env.writer.apply(upserts);
