@@ -22,7 +22,8 @@ export type StreamProgress = z.infer<typeof streamProgressSchema>;
 export const syncRunSchema = z.object({
   id: z.string(),
   dataSourceId: z.string(),
-  reason: z.enum(['scheduled', 'manual', 'backfill', 'continue', 'cli']),
+  /** 'sweep': the daily check for deletions, a run of its own so it never slows a sync. */
+  reason: z.enum(['scheduled', 'manual', 'backfill', 'continue', 'cli', 'sweep']),
   status: runStatusSchema,
   startedAt: z.string(),
   endedAt: z.string().optional(),

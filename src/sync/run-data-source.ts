@@ -44,13 +44,13 @@ async function takeOverActiveRun(deps: SyncDeps, dataSourceId: string, run: Sync
 export const STREAMS: Stream[] = [jiraIssuesStream, jiraWorklogsStream, confluenceContentStream, confluenceCommentsStream, deletionSweepStream];
 
 /** The deletion sweep runs on scheduled runs, at most once per interval, when data is stored. */
-function sweepSkipReason(deps: SyncDeps, cursor: StreamCursor, run: SyncRun, storeMayHaveData: boolean): string | undefined {
-  if (run.explicitRange) return 'Deletions are checked on scheduled runs';
-  if (!storeMayHaveData) return 'Nothing stored yet to check for deletions';
-  if (!cursor.pass && cursor.watermarkMs !== undefined && deps.now() - cursor.watermarkMs < deps.limits.sweepIntervalMs) {
-    return `Deletions were last checked at ${new Date(cursor.watermarkMs).toISOString()}`;
+/** A sweep run does only the sweep; every other run does everything but the sweep. */
+function skipReason(stream: Stream, run: SyncRun, storeMayHaveData: boolean): string | undefined {
+  if (run.reason === 'sweep') {
+    if (stream.id !== 'sweep') return 'This run only checks for deletions';
+    return storeMayHaveData ? undefined : 'Nothing stored yet to check for deletions';
   }
-  return undefined;
+  return stream.id === 'sweep' ? 'Deletions are checked by a daily run of their own' : undefined;
 }
 
 function planSweep(cursor: StreamCursor, runId: string, nowMs: number): StreamPass {
@@ -145,14 +145,12 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
         Object.assign(progress, { status: 'skipped', note: 'Nobody is mapped on this data source' });
         continue;
       }
-      const cursor = await deps.cursors.get(ds.id, stream.id);
-      if (stream.id === 'sweep') {
-        const why = sweepSkipReason(deps, cursor, run, storeMayHaveData);
-        if (why) {
-          Object.assign(progress, { status: 'skipped', note: why });
-          continue;
-        }
+      const why = skipReason(stream, run, storeMayHaveData);
+      if (why) {
+        Object.assign(progress, { status: 'skipped', note: why });
+        continue;
       }
+      const cursor = await deps.cursors.get(ds.id, stream.id);
       progress.status = 'running';
       const pass = stream.id === 'sweep' ? planSweep(cursor, run.id, deps.now()) : planPass(cursor, {
         runId: run.id,

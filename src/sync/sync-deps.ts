@@ -19,7 +19,7 @@ export interface SyncLimits {
   maxRateWaitMs: number;
   /** Delay of the continuation job after a run was stopped by rate limiting. */
   rateLimitedResumeSec: number;
-  /** How often stored issues, pages and comments are checked for deletions. */
+  /** How often a sweep run checks stored issues, pages and comments for deletions. */
   sweepIntervalMs: number;
 }
 

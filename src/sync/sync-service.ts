@@ -12,7 +12,7 @@ export const startSyncInputSchema = z.object({
   dataSourceId: z.string().optional(),
   since: z.string().datetime().optional(),
   until: z.string().datetime().optional(),
-  reason: z.enum(['scheduled', 'manual', 'backfill', 'cli']),
+  reason: z.enum(['scheduled', 'manual', 'backfill', 'cli', 'sweep']),
 });
 export type StartSyncInput = z.infer<typeof startSyncInputSchema>;
 
@@ -41,6 +41,11 @@ export function createSyncService(deps: SyncDeps) {
       if (run.cancelRequested) return finish(run, 'cancelled');
       const outcome = await runDataSourceInvocation(deps, ds, run);
       if (outcome === 'busy') {
+        // The sweep waits for the sync in flight instead of giving up (for up to half an hour).
+        if (run.reason === 'sweep' && deps.enqueue && deps.now() - Date.parse(run.startedAt) < 30 * 60_000) {
+          await deps.enqueue({ runId: run.id, dataSourceId: ds.id }, 60);
+          return run;
+        }
         recordError(run, deps.now(), undefined, { code: 'CONFLICT', message: 'Another sync of this data source was already running' });
         return finish(run, 'cancelled');
       }
@@ -66,6 +71,17 @@ export function createSyncService(deps: SyncDeps) {
     const active = activeSchema.safeParse(await deps.kvs.get(KEY.syncActive(run.dataSourceId)));
     if (active.success && active.data.runId === run.id) await deps.kvs.delete(KEY.syncActive(run.dataSourceId));
     return run;
+  }
+
+  /** The daily deletion sweep of a data source is due (its clock starts at the first check). */
+  async function sweepDue(dataSourceId: string, nowMs: number): Promise<boolean> {
+    const cursor = await deps.cursors.get(dataSourceId, 'sweep');
+    if (cursor.pass) return false;
+    if (cursor.watermarkMs === undefined) {
+      await deps.cursors.save(dataSourceId, 'sweep', { ...cursor, watermarkMs: nowMs });
+      return false;
+    }
+    return nowMs - cursor.watermarkMs >= deps.limits.sweepIntervalMs;
   }
 
   return {
@@ -137,7 +153,9 @@ export function createSyncService(deps: SyncDeps) {
       // A minute of slack: triggers are spread within their interval, not exact.
       if (nowMs - last < settings.syncIntervalMinutes * 60_000 - 60_000) return 'not-due';
       await deps.kvs.set(KEY.syncSchedule, nowMs);
-      return this.startSync({ reason: 'scheduled' }, { inline: true });
+      const runs = await this.startSync({ reason: 'scheduled' }, { inline: true });
+      for (const ds of await targets()) if (await sweepDue(ds.id, nowMs)) await this.startSync({ reason: 'sweep', dataSourceId: ds.id });
+      return runs;
     },
   };
 }

@@ -15,7 +15,7 @@ describe('scheduled trigger and queue continuations', () => {
   const mapping = teammateMappingFromFixture(fixture, { idOf: (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') });
 
   beforeAll(async () => {
-    platform = await startLocalPlatform({ sites: [fixture], echoConsole: false, useEnv: false, limits: { triggerMs: 1500, consumerMs: 1500 } });
+    platform = await startLocalPlatform({ sites: [fixture], echoConsole: false, useEnv: false, limits: { triggerMs: 3000, consumerMs: 3000 } });
     // Teammates only: the trigger finds the host site's URL by itself.
     await inApp(platform, (d) =>
       d.config.saveTeammates({
@@ -53,6 +53,23 @@ describe('scheduled trigger and queue continuations', () => {
     if (!diff.equal) throw new Error(diff.report(10));
     const rollups = await rollupComparison(platform);
     expect(rollups.actual).toEqual(rollups.expected);
+  });
+
+  it('a due tick also queues the daily deletion sweep as a run of its own', async () => {
+    await inApp(platform, async (d) => {
+      await d.kvs.set('sync:schedule', 0);
+      const cursor = await d.cursors.get('host', 'sweep');
+      await d.cursors.save('host', 'sweep', { ...cursor, watermarkMs: Date.now() - 2 * DAY });
+    });
+    const tick = await platform.runtime.runScheduledTrigger('sync-schedule');
+    expect(tick.record.status).toBe('ok');
+    for (let i = 0; i < 200 && platform.runtime.queue.size > 0; i++) await platform.runtime.drainQueue({ maxEvents: 5 });
+    await platform.runtime.idle();
+    const runs = await inApp(platform, (d) => d.runs.list(20));
+    const sweep = runs.find((r) => r.reason === 'sweep');
+    expect(sweep?.status).toBe('succeeded');
+    expect(sweep?.streams.sweep.status).toBe('done');
+    expect(sweep?.streams['jira-issues'].status).toBe('skipped');
   });
 
   it('two runs started at once on one data source: one works, the other stops and says why', async () => {
