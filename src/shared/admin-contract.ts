@@ -9,6 +9,10 @@ import { dataSourceSchema, emailResolutionSchema, settingsSchema, teamSchema } f
 const id = z.string().regex(/^[a-z0-9-]{1,40}$/, 'Unknown id');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-01-31');
 const empty = z.object({}).strict();
+/** Text that goes into a site request: an unpaired surrogate cannot be URL-encoded. */
+const searchText = (max: number) => z.string().max(max).refine((s) => !/\p{Cs}/u.test(s), 'Contains a broken character: retype it');
+/** Run ids are made by the sync from base-36 time and the data source id. */
+const runId = z.string().regex(/^[a-z0-9-]{1,200}$/, 'Unknown run');
 
 /** A data source as the form sees it: the stored document (no token ever) plus the host flag. */
 export const dataSourceViewSchema = dataSourceSchema;
@@ -164,19 +168,19 @@ export const adminContract = {
       .strict(),
     bulkAddResultSchema,
   ),
-  'teammates/add-group': c(z.object({ groupName: z.string().max(255), teamId: id.optional() }).strict(), bulkAddResultSchema),
+  'teammates/add-group': c(z.object({ groupName: searchText(255), teamId: id.optional() }).strict(), bulkAddResultSchema),
   'teams/save': c(z.object({ id: id.optional(), name: z.string().max(100) }).strict(), z.object({ team: teamSchema })),
   'teams/delete': c(z.object({ id }).strict(), z.object({ deleted: z.string() })),
-  'users/search': c(z.object({ query: z.string().max(100) }).strict(), z.object({ users: z.array(userSummarySchema) })),
+  'users/search': c(z.object({ query: searchText(100) }).strict(), z.object({ users: z.array(userSummarySchema) })),
   'groups/search': c(
-    z.object({ query: z.string().max(100) }).strict(),
+    z.object({ query: searchText(100) }).strict(),
     z.object({ groups: z.array(z.object({ name: z.string(), groupId: z.string().optional() })) }),
   ),
   'settings/get': c(empty, settingsSchema),
   'settings/save-sync': c(syncSettingsSchema.strict(), settingsSchema),
   'settings/save-access': c(accessSettingsSchema.strict(), settingsSchema),
   'sync/status': c(empty, z.object({ running: z.array(syncRunViewSchema) })),
-  'sync/cancel': c(z.object({ runId: z.string().min(1).max(200) }).strict(), z.object({ cancelled: z.boolean() })),
+  'sync/cancel': c(z.object({ runId }).strict(), z.object({ cancelled: z.boolean() })),
   'sync/history': c(
     z.object({ limit: z.number().int().min(1).max(100).optional() }).strict(),
     z.object({ runs: z.array(syncRunViewSchema) }),
