@@ -29,7 +29,7 @@ const offsetPage = z.looseObject({
   comments: z.array(z.unknown()).optional(),
   worklogs: z.array(z.unknown()).optional(),
 });
-const cursorPage = z.looseObject({ results: z.array(z.looseObject({ id: z.string() })), _links: z.looseObject({ next: z.string().optional() }).optional() });
+const cursorPage = z.looseObject({ results: z.array(z.looseObject({ id: z.string().optional() })), _links: z.looseObject({ next: z.string().optional() }).optional() });
 
 async function getJson<T>(client: SiteClient, method: 'GET' | 'POST', path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
   const res = await client.request(method, path, body);
@@ -55,7 +55,7 @@ async function cursorList(client: SiteClient, path: string, onItem?: (id: string
   let n = 0;
   while (next) {
     const page: z.infer<typeof cursorPage> = await getJson(client, 'GET', next, cursorPage);
-    for (const r of page.results) onItem?.(r.id);
+    for (const r of page.results) if (r.id !== undefined) onItem?.(r.id);
     n += page.results.length;
     const link: string | undefined = page.results.length ? page._links?.next : undefined;
     next = link ? (link.startsWith('/wiki/') ? link : `/wiki${link}`) : undefined;
@@ -88,18 +88,24 @@ export async function runPerIssuePeer(platform: LocalPlatform, opts: { siteUrl: 
     } while (token);
     seen.issues = ids.length;
     await forEachLimited(ids, CONCURRENCY, async (id) => {
-      seen.comments += await offsetList(jira, `/rest/api/3/issue/${id}/comment`, 'comments', 5000);
-      seen.histories += await offsetList(jira, `/rest/api/3/issue/${id}/changelog`, 'values', 100);
-      seen.worklogs += await offsetList(jira, `/rest/api/3/issue/${id}/worklog`, 'worklogs', 5000);
+      // Awaited first, then added: `x += await f()` would read x before the wait and lose updates.
+      const comments = await offsetList(jira, `/rest/api/3/issue/${id}/comment`, 'comments', 5000);
+      const histories = await offsetList(jira, `/rest/api/3/issue/${id}/changelog`, 'values', 100);
+      const worklogs = await offsetList(jira, `/rest/api/3/issue/${id}/worklog`, 'worklogs', 5000);
+      seen.comments += comments;
+      seen.histories += histories;
+      seen.worklogs += worklogs;
     });
     for (const type of ['pages', 'blogposts'] as const) {
       const contents: string[] = [];
       await cursorList(wiki, `/wiki/api/v2/${type}?limit=250`, (id) => contents.push(id));
       seen.contents += contents.length;
       await forEachLimited(contents, CONCURRENCY, async (id) => {
-        seen.versions += await cursorList(wiki, `/wiki/api/v2/${type}/${id}/versions?limit=250`);
-        seen.confluenceComments += await cursorList(wiki, `/wiki/api/v2/${type}/${id}/footer-comments?limit=250`);
-        seen.confluenceComments += await cursorList(wiki, `/wiki/api/v2/${type}/${id}/inline-comments?limit=250`);
+        const versions = await cursorList(wiki, `/wiki/api/v2/${type}/${id}/versions?limit=250`);
+        const footer = await cursorList(wiki, `/wiki/api/v2/${type}/${id}/footer-comments?limit=250`);
+        const inline = await cursorList(wiki, `/wiki/api/v2/${type}/${id}/inline-comments?limit=250`);
+        seen.versions += versions;
+        seen.confluenceComments += footer + inline;
       });
     }
   });
