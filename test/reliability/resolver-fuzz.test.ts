@@ -84,6 +84,8 @@ describe('resolver fuzzing: every key of every module', () => {
           counts.rejected += 1;
           const code = (env.error as { code: string }).code;
           byCode[code] = (byCode[code] ?? 0) + 1;
+          // Bad input deserves a specific answer: an internal error means something threw inside.
+          if (code === 'INTERNAL' && problems.length < 10) problems.push(`${key}: internal error "${(env.error as { message: string }).message}" for ${preview(payload)}`);
           if (changed) {
             counts.stateChangedOnReject += 1;
             if (problems.length < 10) problems.push(`${key} rejected (${code}) but changed KVS for ${preview(payload)}`);

@@ -64,7 +64,12 @@ function setPath(target: Json, path: string[], value: unknown): void {
     if (next === null || typeof next !== 'object') return;
     o = next as Json;
   }
-  Object.defineProperty(o, path[path.length - 1], { value, enumerable: true, configurable: true, writable: true });
+  try {
+    // defineProperty, not assignment: a "__proto__" key must become an own property, as JSON.parse makes it.
+    Object.defineProperty(o, path[path.length - 1], { value, enumerable: true, configurable: true, writable: true });
+  } catch {
+    // Some keys cannot be redefined (an array's length): that payload keeps its valid value.
+  }
 }
 
 function deletePath(target: Json, path: string[]): void {
