@@ -1,4 +1,4 @@
-import type { Activity, ActivityKind } from '../domain/activity';
+import { utcDay, type Activity, type ActivityKind } from '../domain/activity';
 import { weekOfActivity, type ActivityRepository } from '../store/activity-repository';
 import type { RollupRepository } from '../store/rollup-repository';
 
@@ -16,6 +16,11 @@ function canonical(value: unknown): string {
     return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/** The fields a rollup cell depends on (src/domain/rollup.ts): day, teammate, kind, container, seconds. */
+function rollupShape(a: Activity): string {
+  return canonical([utcDay(a.at), a.teammateId, a.kind, a.dataSourceId, a.container, a.details.seconds ?? 0]);
 }
 
 function sameActivity(a: Activity, b: Activity): boolean {
@@ -91,8 +96,10 @@ export class ActivityWriter {
     if (changed.length === 0 && gone.length === 0) return;
     const weeks = new Set<string>();
     for (const a of changed) {
-      weeks.add(weekOfActivity(a));
       const prev = old.get(a.id);
+      // A new title or link changes no count: only what a rollup cell is made of marks a week.
+      if (prev && rollupShape(prev) === rollupShape(a)) continue;
+      weeks.add(weekOfActivity(a));
       if (prev) weeks.add(weekOfActivity(prev));
     }
     for (const id of gone) {
