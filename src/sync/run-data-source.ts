@@ -60,9 +60,13 @@ function planSweep(cursor: StreamCursor, runId: string, nowMs: number): StreamPa
 
 export type InvocationOutcome = 'finished' | 'continue' | 'rate-limited' | 'busy' | 'cancelled';
 
-/** Budgets live per site for the whole process: the host and each external site apart. */
-const budgets = new Map<string, RateBudget>();
-function budgetFor(deps: SyncDeps, client: SiteClient): RateBudget {
+/**
+ * Rate-limit budgets per site (the host and each external site apart), for one invocation of
+ * a run. They must not outlive it: a budget kept for the whole process never refills, so a warm
+ * process that had seen maxRateLimited 429s in total would stop at every later one.
+ */
+type Budgets = Map<string, RateBudget>;
+function budgetFor(deps: SyncDeps, client: SiteClient, budgets: Budgets): RateBudget {
   const site = client.dataSourceId === 'host' ? 'host' : new URL(client.baseUrl).origin;
   let b = budgets.get(site);
   if (!b) {
@@ -75,14 +79,10 @@ function budgetFor(deps: SyncDeps, client: SiteClient): RateBudget {
   return b;
 }
 
-export function resetRateBudgets(): void {
-  budgets.clear();
-}
-
-function wrap(deps: SyncDeps, meter: RequestMeter, client: SiteClient | undefined): SiteClient | undefined {
+function wrap(deps: SyncDeps, meter: RequestMeter, budgets: Budgets, client: SiteClient | undefined): SiteClient | undefined {
   if (!client) return undefined;
   return withRetries(client, {
-    budget: budgetFor(deps, client),
+    budget: budgetFor(deps, client, budgets),
     meter,
     sleep: deps.sleep ?? syncSleep,
     random: deps.random,
@@ -112,7 +112,8 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
 
   const meter = createRequestMeter();
   const raw = deps.clientsFor(ds);
-  const clients = { jira: wrap(deps, meter, raw.jira), confluence: wrap(deps, meter, raw.confluence) };
+  const budgets: Budgets = new Map();
+  const clients = { jira: wrap(deps, meter, budgets, raw.jira), confluence: wrap(deps, meter, budgets, raw.confluence) };
   const settings = await deps.config.getSettings();
   const teammatesDoc = await deps.config.getTeammates();
   const teammates = teammateAccounts(teammatesDoc, ds.id);
