@@ -1,6 +1,5 @@
 import { diffActivities } from '../oracle/diff-activities';
 import { expectedActivities } from '../oracle/expected-activities';
-import { resetRateBudgets } from '../../src/sync/run-data-source';
 import { driveSyncToDone } from './helpers/sync-driver';
 import { installScaledTime, mapTeammates, smallSite, startWorld, storedActivities } from './helpers/world';
 
@@ -19,7 +18,6 @@ describe('a failed stream step keeps its checkpoint', () => {
     const site = smallSite(7, { name: 'ckpt' });
     const p = await startWorld([site]);
     try {
-      resetRateBudgets();
       const mapping = await mapTeammates(p, site);
       // The wait asked for (10 s) is more than the scaled invocation has left: the step stops.
       p.sites!.faults.add({ match: { pathPrefix: '/wiki/api/v2/pages' }, type: 'status429', retryAfterSec: 10, times: 1 });

@@ -1,5 +1,4 @@
 import type { SiteFixture } from '../../local/site/fixture-schema';
-import { resetRateBudgets } from '../../src/sync/run-data-source';
 import { Figures } from './helpers/figures';
 import { driveSyncToDone, storedRuns } from './helpers/sync-driver';
 import { adminOf, installScaledTime, mapTeammates, mustAdmin, smallSite, startWorld, storedActivities } from './helpers/world';
@@ -22,7 +21,6 @@ describe('a failing data source', () => {
     const other = smallSite(22, { name: 'globex', apiTokenUsers: 2 });
     const p = await startWorld([host, other], 1, { scaledLimits: false });
     try {
-      resetRateBudgets();
       const admin = adminOf(host);
       const connector = other.users.find((u) => u.apiToken && u.active) as SiteFixture['users'][number] & { apiToken: string };
       type Source = { id: string; jiraUrl: string; failing?: { code: string; message: string; since: string } };

@@ -2,7 +2,6 @@ import type { LocalPlatform } from '../../local/platform';
 import type { FaultRule } from '../../local/site/faults';
 import type { SiteFixture } from '../../local/site/fixture-schema';
 import type { Activity } from '../../src/domain/activity';
-import { resetRateBudgets } from '../../src/sync/run-data-source';
 import { diffActivities } from '../oracle/diff-activities';
 import { expectedActivities } from '../oracle/expected-activities';
 import { recountRollups, rollupCells } from '../oracle/recount-rollups';
@@ -105,7 +104,6 @@ describe('sync under seeded fault schedules', () => {
       const w = await worldFor(Math.floor((k * SITES) / SCHEDULES));
       const p = w.platform;
       p.kvs.store.restore(w.seeded);
-      resetRateBudgets();
       const emu = p.sites!;
       emu.faults.clear();
       emu.faults.reseed(seed);

@@ -1,6 +1,5 @@
 import type { LocalPlatform } from '../../local/platform';
 import type { SiteFixture } from '../../local/site/fixture-schema';
-import { resetRateBudgets } from '../../src/sync/run-data-source';
 import { diffActivities } from '../oracle/diff-activities';
 import { expectedActivities } from '../oracle/expected-activities';
 import { recountRollups, rollupCells } from '../oracle/recount-rollups';
@@ -25,7 +24,6 @@ describe('personal data reporting', () => {
   beforeAll(async () => {
     site = smallSite(71, { name: 'acme' });
     p = await startWorld([site], 71, { scaledLimits: false });
-    resetRateBudgets();
     mapping = await mapTeammates(p, site);
     const synced = await driveSyncToDone(p, ['host'], { advance: clock.advance });
     if (!synced.done) throw new Error(`setup sync did not finish: ${synced.why}`);

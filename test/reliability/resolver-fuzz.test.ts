@@ -4,7 +4,6 @@ import { ADMIN_KEYS } from '../../src/shared/admin-contract';
 import { DASHBOARD_KEYS } from '../../src/shared/dashboard-contract';
 import { gadgetContract } from '../../src/shared/gadget-contract';
 import { ERROR_CODES, resultErrorSchema } from '../../src/shared/result';
-import { resetRateBudgets } from '../../src/sync/run-data-source';
 import { Figures } from './helpers/figures';
 import { payloadArbitrary } from './helpers/fuzz-payloads';
 import { modules } from './helpers/valid-payloads';
@@ -31,7 +30,6 @@ describe('resolver fuzzing: every key of every module', () => {
   beforeAll(async () => {
     const site = smallSite(41, { name: 'acme' });
     p = await startWorld([site], 41, { scaledLimits: false });
-    resetRateBudgets();
     admin = adminOf(site);
     await mapTeammates(p, site);
     await mustAdmin(p, admin, 'teams/save', { name: 'Core' });

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { LocalPlatform } from '../../local/platform';
 import type { SiteFixture } from '../../local/site/fixture-schema';
 import { PERMISSION_TTL_SECONDS } from '../../src/access/permission-cache';
-import { resetRateBudgets } from '../../src/sync/run-data-source';
 import { Figures } from './helpers/figures';
 import { driveSyncToDone } from './helpers/sync-driver';
 import { modules } from './helpers/valid-payloads';
@@ -37,7 +36,6 @@ describe('secrets and access after a full scenario', () => {
     host = smallSite(61, { name: 'acme' });
     other = smallSite(62, { name: 'globex', apiTokenUsers: 2 });
     p = await startWorld([host, other], 61, { scaledLimits: false });
-    resetRateBudgets();
   }, 60_000);
 
   afterAll(async () => {
