@@ -1,9 +1,12 @@
-/** Two projects: fast unit/integration tests, and browser tests that drive the built Custom UI. */
+/**
+ * Two projects: fast unit/integration tests, and browser tests that drive the built Custom UI.
+ * Type checking is `npm run typecheck`; tsconfig sets isolatedModules, so ts-jest only transpiles.
+ */
 const common = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   setupFiles: ['<rootDir>/test/setup/forge-globals.ts'],
-  transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] },
 };
 module.exports = {
   projects: [
