@@ -10,6 +10,8 @@ interface StoredRollup {
 }
 
 const DAY_MS = 86_400_000;
+/** Weeks recounted side by side (each reads its seven days side by side too). */
+const RECOUNT_PARALLEL = 3;
 
 /**
  * Rollup weeks are kept exact by recounting, never by adding deltas: a writer marks the weeks
@@ -29,7 +31,11 @@ export function createRollupRepository(kvs: KvsPort, activities: ActivityReposit
     for (let attempt = 0; ; attempt++) {
       const current = await get(week);
       const start = Date.parse(`${week}T00:00:00.000Z`) / 1000;
-      const list = await activities.listByTime(start, start + (7 * DAY_MS) / 1000 - 1);
+      // Seven day ranges read side by side: a busy week is tens of index pages.
+      const days = await Promise.all(
+        Array.from({ length: 7 }, (_, d) => activities.listByTime(start + (d * DAY_MS) / 1000, start + ((d + 1) * DAY_MS) / 1000 - 1)),
+      );
+      const list = days.flat();
       const data = buildRollupWeek(week, list);
       const value: StoredRollup = { week, rev: (current?.rev ?? 0) + 1, data };
       try {
@@ -85,14 +91,16 @@ export function createRollupRepository(kvs: KvsPort, activities: ActivityReposit
       const startedAt = now();
       const dirty = await this.listDirty();
       const weeks = new Set([...extra, ...dirty.keys()]);
-      for (const week of [...weeks].sort()) {
+      const list = [...weeks].sort();
+      const recountOne = async (week: string) => {
         await recountWeek(week);
         const mark = dirty.get(week);
         if (mark !== undefined && mark < startedAt) {
           const latest = await kvs.get<number>(KEY.rollupDirty(week));
           if (latest === undefined || Number(latest) < startedAt) await kvs.delete(KEY.rollupDirty(week));
         }
-      }
+      };
+      for (let i = 0; i < list.length; i += RECOUNT_PARALLEL) await Promise.all(list.slice(i, i + RECOUNT_PARALLEL).map(recountOne));
       return [...weeks].sort();
     },
   };
