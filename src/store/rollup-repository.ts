@@ -1,5 +1,7 @@
 import { buildRollupWeek, rollupWeekSchema, type RollupWeek } from '../domain/rollup';
+import type { Activity } from '../domain/activity';
 import type { ActivityRepository } from './activity-repository';
+import { applyRollupDelta } from './rollup-delta';
 import { ENTITY, KEY } from './keys';
 import { KvsConflictError, KVS_BATCH_LIMIT, type KvsPort } from './kvs-port';
 
@@ -14,10 +16,11 @@ const DAY_MS = 86_400_000;
 const RECOUNT_PARALLEL = 3;
 
 /**
- * Rollup weeks are kept exact by recounting, never by adding deltas: a writer marks the weeks
- * it will touch as dirty (before and again after writing, so a concurrent recount that started
- * in between keeps the mark), and a recount rebuilds a week from the activity index and writes
- * it only if nobody wrote a newer one meanwhile (a condition on `rev`).
+ * Rollup weeks stay exact two ways, both guarded by a condition on `rev`: a recount rebuilds a
+ * week from the activity index (bulk writes, crash leftovers); a small change applies its delta
+ * to the document read before the activities were written, and falls back to a recount when
+ * anyone wrote the week in between. Writers mark weeks dirty before writing, so a crash between
+ * the activity write and the rollup leaves a mark the next invocation recounts.
  */
 export function createRollupRepository(kvs: KvsPort, activities: ActivityRepository, now: () => number = Date.now) {
   async function get(week: string): Promise<StoredRollup | undefined> {
@@ -65,11 +68,53 @@ export function createRollupRepository(kvs: KvsPort, activities: ActivityReposit
   return {
     get,
 
-    async markDirty(weeks: Iterable<string>): Promise<void> {
+    /** Marks weeks dirty; returns the mark's value, so a writer can later clear only its own. */
+    async markDirty(weeks: Iterable<string>): Promise<number> {
       const at = now();
       const list = [...new Set(weeks)];
       for (let i = 0; i < list.length; i += KVS_BATCH_LIMIT) {
         await kvs.batchSet(list.slice(i, i + KVS_BATCH_LIMIT).map((w) => ({ key: KEY.rollupDirty(w), value: at })));
+      }
+      return at;
+    },
+
+    /** Clears a week's mark if it is still the one this writer set. */
+    async unmarkIfMine(week: string, mark: number): Promise<void> {
+      const latest = await kvs.get<number>(KEY.rollupDirty(week));
+      if (latest !== undefined && Number(latest) === mark) await kvs.delete(KEY.rollupDirty(week));
+    },
+
+    /** The stored documents (with their rev) of some weeks, read in batches. */
+    async readWeeks(weeks: Iterable<string>): Promise<Map<string, StoredRollup>> {
+      const out = new Map<string, StoredRollup>();
+      const list = [...new Set(weeks)];
+      for (let i = 0; i < list.length; i += KVS_BATCH_LIMIT) {
+        const got = await kvs.batchGet<StoredRollup>(list.slice(i, i + KVS_BATCH_LIMIT).map((w) => ({ key: KEY.rollupWeek(w), entity: ENTITY.rollupWeek })));
+        for (const g of got) {
+          const parsed = rollupWeekSchema.safeParse(g.value?.data);
+          if (parsed.success && typeof g.value.rev === 'number') out.set(parsed.data.week, { week: parsed.data.week, rev: g.value.rev, data: parsed.data });
+        }
+      }
+      return out;
+    },
+
+    /**
+     * Read-modify-write of one week: the document read before the activities were written, with
+     * the change applied, stored only if its rev is still the one read. False when that fails
+     * (someone else wrote the week meanwhile, or there was no document): recount instead.
+     */
+    async applyDelta(week: string, base: StoredRollup | undefined, removed: Activity[], added: Activity[]): Promise<boolean> {
+      if (!base) return false;
+      const data = applyRollupDelta(base.data, removed, added);
+      if (!data) return false;
+      try {
+        await kvs.transact({
+          set: [{ key: KEY.rollupWeek(week), entity: ENTITY.rollupWeek, value: { week, rev: base.rev + 1, data }, conditions: [{ attribute: 'rev', op: 'eq', value: base.rev }] }],
+        });
+        return true;
+      } catch (e) {
+        if (e instanceof KvsConflictError) return false;
+        throw e;
       }
     },
 

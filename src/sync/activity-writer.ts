@@ -94,23 +94,66 @@ export class ActivityWriter {
     const gone = dels.filter((id) => old.has(id));
     this.stats.unchanged += upserts.length - changed.length;
     if (changed.length === 0 && gone.length === 0) return;
-    const weeks = new Set<string>();
+    const removed: Activity[] = [];
+    const added: Activity[] = [];
     for (const a of changed) {
       const prev = old.get(a.id);
-      // A new title or link changes no count: only what a rollup cell is made of marks a week.
+      // A new title or link changes no count: only what a rollup cell is made of counts.
       if (prev && rollupShape(prev) === rollupShape(a)) continue;
-      weeks.add(weekOfActivity(a));
-      if (prev) weeks.add(weekOfActivity(prev));
+      if (prev) removed.push(prev);
+      added.push(a);
     }
-    for (const id of gone) {
-      const prev = old.get(id);
-      if (prev) weeks.add(weekOfActivity(prev));
+    for (const id of gone) removed.push(old.get(id)!);
+    const weeks = new Set([...removed, ...added].map(weekOfActivity));
+
+    if (weeks.size > 0 && this.storeMayHaveData && (await this.writeWithDeltas(changed, gone, old, weeks, removed, added))) {
+      this.count(changed, gone);
+      return;
     }
+    // Bulk writes (a first sync) recount their weeks once at the end of the invocation.
     await this.rollups.markDirty(weeks);
     await this.activities.upsertMany(changed);
     if (gone.length) await this.activities.deleteMany(gone);
     await this.rollups.markDirty(weeks);
     for (const w of weeks) this.touchedWeeks.add(w);
+    this.count(changed, gone);
+  }
+
+  /**
+   * Small changes update their weeks in place. The week documents (and their revs) are read
+   * first, then the stored activities again: if those moved since `old` was read, another
+   * writer is at work and the caller falls back to marking and recounting (false, nothing
+   * written). A delta whose rev no longer holds is replaced by a recount of that week.
+   */
+  private async writeWithDeltas(
+    changed: Activity[],
+    gone: string[],
+    old: Map<string, Activity>,
+    weeks: Set<string>,
+    removed: Activity[],
+    added: Activity[],
+  ): Promise<boolean> {
+    const bases = await this.rollups.readWeeks(weeks);
+    const now = await this.activities.getMany([...changed.map((a) => a.id), ...gone]);
+    for (const id of [...changed.map((a) => a.id), ...gone]) {
+      const before = old.get(id);
+      const current = now.get(id);
+      if ((before === undefined) !== (current === undefined) || (before && current && !sameActivity(before, current))) return false;
+    }
+    const mark = await this.rollups.markDirty(weeks);
+    await this.activities.upsertMany(changed);
+    if (gone.length) await this.activities.deleteMany(gone);
+    for (const week of weeks) {
+      const inWeek = (a: Activity) => weekOfActivity(a) === week;
+      if (!(await this.rollups.applyDelta(week, bases.get(week), removed.filter(inWeek), added.filter(inWeek)))) {
+        await this.rollups.recountWeek(week);
+      }
+      await this.rollups.unmarkIfMine(week, mark);
+    }
+    return true;
+  }
+
+  private count(changed: Activity[], gone: string[]): void {
     for (const a of changed) this.stats.upserted[a.kind] = (this.stats.upserted[a.kind] ?? 0) + 1;
     this.stats.deleted += gone.length;
   }
