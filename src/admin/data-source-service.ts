@@ -7,6 +7,7 @@ import { isNotFoundError } from '../sources/errors';
 import { getServerInfo } from '../sources/jira/get-server-info';
 import type { AdminDeps } from './deps';
 import { emailProblem, tokenProblem } from './field-checks';
+import { checkHostGroups } from './group-checks';
 
 /**
  * The host site is created on first use: its URL comes from the invocation context (or the
@@ -43,6 +44,8 @@ interface CheckedFields {
   confluenceUrl?: string;
   confluenceEmail?: string;
   confluenceToken?: string;
+  /** Undefined: no groups of its own (the dashboard groups decide). */
+  viewGroups?: string[];
 }
 
 async function checkFields(deps: AdminDeps, p: SaveSourcePayload, existing: DataSource | undefined): Promise<Result<CheckedFields>> {
@@ -84,7 +87,18 @@ async function checkFields(deps: AdminDeps, p: SaveSourcePayload, existing: Data
   } else if (p.confluenceEmail?.trim() || p.confluenceToken?.trim()) {
     return fail('BAD_REQUEST', 'Enter the Confluence URL, or leave the Confluence email and token empty.', 'confluenceUrl');
   }
+  const viewGroups = await checkViewGroups(deps, p, existing);
+  if (!viewGroups.ok) return viewGroups;
+  if (viewGroups.data) out.viewGroups = viewGroups.data;
   return ok(out);
+}
+
+/** Omitted keeps the saved list; a list with no names left clears it (back to the default). */
+async function checkViewGroups(deps: AdminDeps, p: SaveSourcePayload, existing: DataSource | undefined): Promise<Result<string[] | undefined>> {
+  if (p.viewGroups === undefined) return ok(existing?.viewGroups);
+  const checked = await checkHostGroups(deps, p.viewGroups, 'viewGroups');
+  if (!checked.ok) return checked;
+  return ok(checked.data.length ? checked.data : undefined);
 }
 
 /** Creates or updates an external Cloud source. Tokens go to KVS secrets only, never back out. */
@@ -110,6 +124,7 @@ export async function saveSource(deps: AdminDeps, p: SaveSourcePayload): Promise
     ...(f.confluenceUrl ? { confluenceUrl: f.confluenceUrl } : {}),
     ...(f.confluenceUrl && f.confluenceEmail ? { confluenceEmail: f.confluenceEmail } : {}),
     ...(f.confluenceUrl && existing?.confluenceTokenSetAt ? { confluenceTokenSetAt: existing.confluenceTokenSetAt } : {}),
+    ...(f.viewGroups ? { viewGroups: f.viewGroups } : {}),
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
     // New credentials deserve a fresh verdict: the next test or sync sets it again if still failing.

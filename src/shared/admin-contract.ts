@@ -14,7 +14,10 @@ const searchText = (max: number) => z.string().max(max).refine((s) => !/\p{Cs}/u
 /** Run ids are made by the sync from base-36 time and the data source id. */
 const runId = z.string().regex(/^[a-z0-9-]{1,200}$/, 'Unknown run');
 
-/** A data source as the form sees it: the stored document (no token ever) plus the host flag. */
+/**
+ * A data source as the form sees it: the stored document (no token ever), `kind` telling the host
+ * apart. `viewGroups` (other sites only): who sees this site's titles; absent = the dashboard groups.
+ */
 export const dataSourceViewSchema = dataSourceSchema;
 export type DataSourceView = z.infer<typeof dataSourceViewSchema>;
 
@@ -33,6 +36,11 @@ export const saveSourcePayload = z
     confluenceEmail: z.string().max(320).optional(),
     /** Empty: keep the saved Confluence token, or use the Jira token when none was saved. */
     confluenceToken: z.string().max(1000).optional(),
+    /**
+     * Host-site groups whose members see titles and links of this site's activity on the
+     * dashboard. Omitted: keep what is saved; empty: none of its own (the dashboard groups).
+     */
+    viewGroups: z.array(z.string().max(255)).max(50).optional(),
   })
   .strict();
 export type SaveSourcePayload = z.infer<typeof saveSourcePayload>;

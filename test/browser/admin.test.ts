@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { LocalPlatform } from '../../local/platform';
 import { GLOBEX_TOKEN, globexSite, hostSite } from '../admin/helpers/sites';
 import { describeInBrowser, screenshot, startBrowserHarness, type BrowserHarness } from './helpers';
@@ -76,6 +76,25 @@ describeInBrowser('admin page in the browser', () => {
     await screenshot(page, 'admin-test-ok');
   });
 
+  it('sets who can see titles from the other site, refusing an unknown group, and shows it after a reload', async () => {
+    await globexCard().getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Edit Globex' });
+    await expectText(form, 'the groups allowed to open the dashboard');
+    await form.getByRole('button', { name: 'Add group' }).click();
+    const first = form.getByRole('textbox', { name: 'Title group 1' });
+    await expectUnknownGroupRefused(first, form.getByRole('button', { name: 'Save' }), form);
+    await first.fill('team-leads');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expectText(globexCard().getByTestId('title-groups'), 'Jira administrators and team-leads');
+    await open('u-admin');
+    await expectText(globexCard().getByTestId('title-groups'), 'Jira administrators and team-leads');
+    await globexCard().getByRole('button', { name: 'Edit' }).click();
+    expect(await page.getByRole('form', { name: 'Edit Globex' }).getByRole('textbox', { name: 'Title group 1' }).inputValue()).toBe('team-leads');
+    await screenshot(page, 'admin-title-groups');
+    await page.getByRole('form', { name: 'Edit Globex' }).getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('region', { name: 'acme.atlassian.net' }).getByTestId('title-groups').count()).resolves.toBe(0);
+  });
+
   it('maps teammates by email: one resolves, one is hidden by privacy settings', async () => {
     await page.getByRole('tab', { name: 'Teammates' }).click();
     for (const [name, email] of [['Sam', 'sam@globex.test'], ['Pia', 'pia@globex.test']]) {
@@ -105,10 +124,7 @@ describeInBrowser('admin page in the browser', () => {
     await page.getByRole('tab', { name: 'Access' }).click();
     await page.getByRole('button', { name: 'Add group' }).click();
     const third = page.getByRole('textbox', { name: 'Group 3' });
-    await third.fill('team-laeds');
-    await page.getByRole('button', { name: 'Save access' }).click();
-    await expectAttr(third, 'aria-invalid', 'true');
-    await expectText(page.getByRole('alert').first(), 'There is no group called "team-laeds" on this site.');
+    await expectUnknownGroupRefused(third, page.getByRole('button', { name: 'Save access' }), page);
     await screenshot(page, 'admin-access');
     await third.fill('jira-users');
     await page.getByRole('button', { name: 'Save access' }).click();
@@ -175,6 +191,14 @@ describeInBrowser('admin page in the browser', () => {
     await screenshot(page, 'admin-forbidden');
   });
 });
+
+/** Types a misspelt group into a group row, saves, and expects the refusal next to that row. */
+async function expectUnknownGroupRefused(row: Locator, save: Locator, within: Page | Locator): Promise<void> {
+  await row.fill('team-laeds');
+  await save.click();
+  await expectAttr(row, 'aria-invalid', 'true');
+  await expectText(within.getByRole('alert').first(), 'There is no group called "team-laeds" on this site.');
+}
 
 async function expectText(loc: { waitFor(o?: object): Promise<void>; textContent(): Promise<string | null> }, text: string): Promise<void> {
   const deadline = Date.now() + 15_000;

@@ -3,6 +3,7 @@ import type { Settings } from '../../../../src/domain/config';
 import { saveAccessSettings } from '../api/save-access-settings';
 import { useFieldErrors } from '../useFieldErrors';
 import { ErrorBanner } from './Field';
+import { GroupList } from './GroupList';
 
 /** Who may open the dashboard (Jira groups), and privacy mode. */
 export function AccessTab({ settings, onSettings }: { settings: Settings; onSettings: (s: Settings) => void }) {
@@ -22,18 +23,7 @@ export function AccessTab({ settings, onSettings }: { settings: Settings; onSett
     <div className="card">
       <h3>Who may open the dashboard</h3>
       <p className="subtle">Jira administrators always may. Add the groups of your team leads (for example team-leads).</p>
-      {groups.map((g, i) => {
-        const err = errors.fields[`dashboardGroups.${i}`];
-        return (
-          <div className="row" key={i} style={{ marginBottom: 8 }}>
-            <label htmlFor={`group-${i}`} className="subtle">Group {i + 1}</label>
-            <input id={`group-${i}`} className="inline" value={g} aria-invalid={err ? true : undefined} aria-describedby={err ? `group-${i}-err` : undefined} onChange={(e) => setGroups((gs) => gs.map((x, j) => (j === i ? e.target.value : x)))} />
-            <button className="btn subtle" type="button" onClick={() => setGroups((gs) => gs.filter((_, j) => j !== i))} aria-label={`Remove group ${i + 1}`}>Remove</button>
-            {err ? <span id={`group-${i}-err`} className="error-text" role="alert">{err}</span> : null}
-          </div>
-        );
-      })}
-      <button className="btn" type="button" onClick={() => setGroups((gs) => [...gs, ''])}>Add group</button>
+      <GroupList field="dashboardGroups" itemLabel="Group" groups={groups} onChange={setGroups} errors={errors.fields} />
       <h3>Privacy</h3>
       <label className="checkbox">
         <input type="checkbox" checked={privacy} onChange={(e) => setPrivacy(e.target.checked)} />

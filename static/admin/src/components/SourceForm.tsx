@@ -4,6 +4,7 @@ import { saveSource } from '../api/save-source';
 import { formatDate } from '../format';
 import { useFieldErrors } from '../useFieldErrors';
 import { ErrorBanner, Field } from './Field';
+import { GroupList } from './GroupList';
 
 interface Props {
   source?: DataSourceView;
@@ -45,6 +46,7 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
     confluenceToken: '',
     enabled: source?.enabled ?? true,
   });
+  const [viewGroups, setViewGroups] = useState<string[]>(source?.viewGroups ?? []);
   const [busy, setBusy] = useState(false);
   const { errors, clear, show } = useFieldErrors();
   const suggestion = wikiFor(f.jiraUrl);
@@ -54,7 +56,7 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
     e.preventDefault();
     setBusy(true);
     clear();
-    const r = await saveSource({ ...(source ? { id: source.id } : {}), ...f });
+    const r = await saveSource({ ...(source ? { id: source.id } : {}), ...f, viewGroups });
     setBusy(false);
     if (r.ok) onSaved(r.data.source);
     else show(r.error);
@@ -82,7 +84,15 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
           <input type="checkbox" checked={f.enabled} onChange={(e) => setF((x) => ({ ...x, enabled: e.target.checked }))} /> Enabled (fetched by the scheduled sync)
         </label>
       </div>
-      <ErrorBanner message={errors.form} />
+      <h3>Who can see titles from this site</h3>
+      <p className="subtle">
+        This site cannot tell us who may read its issues and pages, so titles and links of its activity are shown on the
+        dashboard only to Jira administrators and to members of the groups listed here (groups of the site ActivityPulse is
+        installed on); everyone else sees counts only. With no groups listed, the groups allowed to open the dashboard
+        (Access tab) see them.
+      </p>
+      <GroupList field="viewGroups" itemLabel="Title group" groups={viewGroups} onChange={setViewGroups} errors={errors.fields} />
+      <ErrorBanner message={errors.form ?? errors.fields.viewGroups} />
       <div className="row" style={{ marginTop: 12 }}>
         <button className="btn primary" type="submit" disabled={busy}>{busy ? 'Saving…' : 'Save'}</button>
         <button className="btn subtle" type="button" onClick={onCancel}>Cancel</button>

@@ -69,6 +69,11 @@ function SourceCard({ ds, historyDays, reload, onRunFinished }: { ds: DataSource
               {ds.confluenceUrl ? ` · Confluence: ${ds.confluenceEmail || 'Jira email'}, ${ds.confluenceTokenSetAt ? `own token set on ${formatDate(ds.confluenceTokenSetAt)}` : 'Jira token'}` : ''}
             </p>
           )}
+          {ds.kind === 'cloud' ? (
+            <p className="subtlest" data-testid="title-groups">
+              Titles shown to: Jira administrators and {ds.viewGroups?.length ? ds.viewGroups.join(', ') : 'the dashboard groups'}
+            </p>
+          ) : null}
           {ds.failing ? <p className="error-text">Failing since {formatDate(ds.failing.since)}: {ds.failing.message}</p> : null}
         </div>
         <div className="row">
