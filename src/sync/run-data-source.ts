@@ -125,9 +125,12 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
   // A short invocation keeps a proportional margin, so it still makes progress.
   const atStart = deps.remainingMs();
   const safetyMs = atStart === undefined ? deps.limits.safetyMs : Math.min(deps.limits.safetyMs, atStart * 0.3);
+  // A page step on a slow site can take longer than the fixed margin: keep room for twice the
+  // slowest step seen so far, so the invocation checkpoints instead of being cut off mid-page.
+  let slowestStepMs = 0;
   const timeUp = () => {
     const left = deps.remainingMs();
-    return left !== undefined && left < safetyMs;
+    return left !== undefined && left < Math.max(safetyMs, 2 * slowestStepMs);
   };
   run.invocations += 1;
 
@@ -190,7 +193,9 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
           }
           checkpoint = structuredClone(pass);
           const before = writer.stats.deleted;
+          const stepStarted = performance.now();
           const res = await stream.step(env, pass);
+          slowestStepMs = Math.max(slowestStepMs, performance.now() - stepStarted);
           pass.pages += 1;
           progress.pages += 1;
           progress.activities += res.activities;
