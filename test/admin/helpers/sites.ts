@@ -1,4 +1,5 @@
 import type { SiteFixture } from '../../../local/site/fixture-schema';
+import { acmeAdmin, acmeSite, acmeUser } from '../../helpers/acme-site';
 
 /**
  * Two small sites for the admin tests: the host (acme) and another Cloud site (globex) reached
@@ -9,32 +10,17 @@ export const GLOBEX_TOKEN = 'ATATT3xFfGF0-globex-owner-token-0001';
 const adf = (text: string) => ({ type: 'doc' as const, version: 1 as const, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
 export function hostSite(): SiteFixture {
-  return {
-    name: 'acme',
+  return acmeSite({
     cloudId: 'aaaaaaaa-0000-4000-8000-000000000001',
-    confluence: true,
     users: [
-      { accountId: 'u-admin', displayName: 'Ada Admin', email: 'ada@acme.test', emailVisible: true, active: true, groups: ['jira-administrators', 'jira-users'] },
-      { accountId: 'u-lead', displayName: 'Lee Lead', email: 'lee@acme.test', emailVisible: true, active: true, groups: ['jira-users', 'team-leads'] },
-      { accountId: 'u-rita', displayName: 'Rita Reviewer', email: 'rita@acme.test', emailVisible: true, active: true, groups: ['jira-users', 'team-leads'] },
-      { accountId: 'u-hugo', displayName: 'Hugo Hidden', email: 'hugo@acme.test', emailVisible: false, active: true, groups: ['jira-users'] },
-      { accountId: 'u-bot', displayName: 'Build Bot', email: 'bot@acme.test', emailVisible: false, active: true, accountType: 'app', groups: ['team-leads'] },
+      acmeAdmin(),
+      acmeUser('u-lead', 'Lee Lead', ['jira-users', 'team-leads']),
+      acmeUser('u-rita', 'Rita Reviewer', ['jira-users', 'team-leads']),
+      acmeUser('u-hugo', 'Hugo Hidden', ['jira-users'], { emailVisible: false }),
+      acmeUser('u-bot', 'Build Bot', ['team-leads'], { email: 'bot@acme.test', emailVisible: false, accountType: 'app' }),
     ],
-    groups: [
-      { name: 'jira-administrators', groupId: 'g-admins' },
-      { name: 'jira-users', groupId: 'g-users' },
-      { name: 'team-leads', groupId: 'g-leads' },
-    ],
-    statuses: [
-      { id: '1', name: 'To Do', categoryKey: 'new' },
-      { id: '3', name: 'Done', categoryKey: 'done' },
-    ],
-    projects: [{ id: '10000', key: 'ENG', name: 'Engineering' }],
-    issues: [],
-    spaces: [],
-    contents: [],
     roles: { admin: 'u-admin', teamLead: 'u-lead', noAccess: 'u-hugo' },
-  } as SiteFixture;
+  });
 }
 
 /** Another Cloud site: its owner has a token; one member hides their email. */

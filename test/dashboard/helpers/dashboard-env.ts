@@ -1,15 +1,12 @@
-import { startLocalPlatform, type LocalPlatform } from '../../../local/platform';
+import type { LocalPlatform } from '../../../local/platform';
 import type { SiteFixture } from '../../../local/site/fixture-schema';
 import type { Activity } from '../../../src/domain/activity';
 import { DEFAULT_SETTINGS, type DataSource, type Settings, type TeammatesDoc } from '../../../src/domain/config';
-import { weekOf } from '../../../src/domain/rollup';
-import { createForgeKvs } from '../../../src/platform/forge-kvs';
 import type { DashboardKey } from '../../../src/shared/dashboard-contract';
 import type { Result } from '../../../src/shared/result';
-import { createActivityRepository } from '../../../src/store/activity-repository';
-import { createConfigRepository } from '../../../src/store/config-repository';
 import type { KvsPort } from '../../../src/store/kvs-port';
-import { createRollupRepository } from '../../../src/store/rollup-repository';
+import { acmeAdmin, acmeSite, acmeUser } from '../../helpers/acme-site';
+import { startSeededPlatform } from '../../helpers/seeded-platform';
 import { generateActivity } from './activities';
 
 /**
@@ -21,38 +18,25 @@ import { generateActivity } from './activities';
 export const USERS = { admin: 'u-admin', lead: 'u-lead', rita: 'u-rita', hugo: 'u-hugo' } as const;
 
 export function dashboardSite(): SiteFixture {
-  return {
-    name: 'acme',
+  return acmeSite({
     cloudId: 'aaaaaaaa-0000-4000-8000-0000000000d1',
-    confluence: true,
     users: [
-      { accountId: USERS.admin, displayName: 'Ada Admin', email: 'ada@acme.test', emailVisible: true, active: true, groups: ['jira-administrators', 'jira-users'] },
-      { accountId: USERS.lead, displayName: 'Lee Lead', email: 'lee@acme.test', emailVisible: true, active: true, groups: ['jira-users', 'team-leads', 'secret-keepers'] },
-      { accountId: USERS.rita, displayName: 'Rita Reviewer', email: 'rita@acme.test', emailVisible: true, active: true, groups: ['jira-users', 'team-leads'] },
-      { accountId: USERS.hugo, displayName: 'Hugo Outside', email: 'hugo@acme.test', emailVisible: true, active: true, groups: ['jira-users'] },
+      acmeAdmin(),
+      acmeUser(USERS.lead, 'Lee Lead', ['jira-users', 'team-leads', 'secret-keepers']),
+      acmeUser(USERS.rita, 'Rita Reviewer', ['jira-users', 'team-leads']),
+      acmeUser(USERS.hugo, 'Hugo Outside', ['jira-users']),
     ],
-    groups: [
-      { name: 'jira-administrators', groupId: 'g-admins' },
-      { name: 'jira-users', groupId: 'g-users' },
-      { name: 'team-leads', groupId: 'g-leads' },
-      { name: 'secret-keepers', groupId: 'g-secret' },
-    ],
-    statuses: [
-      { id: '1', name: 'To Do', categoryKey: 'new' },
-      { id: '3', name: 'Done', categoryKey: 'done' },
-    ],
+    extraGroups: [{ name: 'secret-keepers', groupId: 'g-secret' }],
     projects: [
       { id: '10000', key: 'ENG', name: 'Engineering' },
       { id: '10001', key: 'SEC', name: 'Security', browseGroups: ['jira-administrators', 'secret-keepers'] },
     ],
-    issues: [],
     spaces: [
       { id: '30000', key: 'DOCS', name: 'Docs', type: 'global' },
       { id: '30001', key: 'HR', name: 'People', type: 'global', viewGroups: ['jira-administrators', 'secret-keepers'] },
     ],
-    contents: [],
     roles: { admin: USERS.admin, teamLead: USERS.lead, noAccess: USERS.hugo },
-  } as SiteFixture;
+  });
 }
 
 export const PLACES = [
@@ -117,23 +101,14 @@ export interface DashboardEnv {
 }
 
 export async function startDashboardEnv(opts: { sites?: SiteFixture[] } = {}): Promise<DashboardEnv> {
-  const platform = await startLocalPlatform({ sites: opts.sites ?? [dashboardSite()], echoConsole: false });
-  const kvs = createForgeKvs();
-  const activities = createActivityRepository(kvs);
-  const rollups = createRollupRepository(kvs, activities);
-  const config = createConfigRepository(kvs);
-  await config.saveTeammates(ROSTER);
+  const { platform, kvs, config, activities, store } = await startSeededPlatform({ sites: opts.sites ?? [dashboardSite()], teammates: ROSTER });
   return {
     platform,
     kvs,
     async call<T>(key: string, payload: unknown, accountId: string | undefined) {
       return (await platform.runtime.invokeResolver('dashboard-resolver', key, payload, { accountId } as never)) as Result<T>;
     },
-    async store(list) {
-      await activities.upsertMany(list);
-      const weeks = new Set(list.map((a) => weekOf(a.at.slice(0, 10))));
-      for (const w of weeks) await rollups.recountWeek(w);
-    },
+    store,
     async setSettings(patch) {
       await config.saveSettings({ ...DEFAULT_SETTINGS, ...patch });
     },

@@ -1,12 +1,10 @@
-import { startLocalPlatform, type LocalPlatform } from '../../../local/platform';
+import type { LocalPlatform } from '../../../local/platform';
 import type { SiteFixture } from '../../../local/site/fixture-schema';
 import { ACTIVITY_KINDS, sourceOfKind, type Activity, type ActivityKind } from '../../../src/domain/activity';
 import { DEFAULT_SETTINGS, type TeammatesDoc } from '../../../src/domain/config';
-import { weekOf } from '../../../src/domain/rollup';
 import { getKvs } from '../../../src/platform/forge-kvs';
-import { createActivityRepository } from '../../../src/store/activity-repository';
-import { createConfigRepository } from '../../../src/store/config-repository';
-import { createRollupRepository } from '../../../src/store/rollup-repository';
+import { acmeAdmin, acmeSite, acmeUser } from '../../helpers/acme-site';
+import { activityWriter, startSeededPlatform } from '../../helpers/seeded-platform';
 
 /** People on the host site: a team lead, a Jira admin, and someone in neither allowed group. */
 export const LEAD = 'u-lead';
@@ -14,29 +12,10 @@ export const ADMIN = 'u-admin';
 export const OUTSIDER = 'u-hugo';
 
 export function gadgetSite(): SiteFixture {
-  return {
-    name: 'acme',
+  return acmeSite({
     cloudId: 'aaaaaaaa-0000-4000-8000-0000000000a1',
-    confluence: true,
-    users: [
-      { accountId: ADMIN, displayName: 'Ada Admin', email: 'ada@acme.test', emailVisible: true, active: true, groups: ['jira-administrators', 'jira-users'] },
-      { accountId: LEAD, displayName: 'Lee Lead', email: 'lee@acme.test', emailVisible: true, active: true, groups: ['jira-users', 'team-leads'] },
-      { accountId: OUTSIDER, displayName: 'Hugo Outside', email: 'hugo@acme.test', emailVisible: true, active: true, groups: ['jira-users'] },
-    ],
-    groups: [
-      { name: 'jira-administrators', groupId: 'g-admins' },
-      { name: 'jira-users', groupId: 'g-users' },
-      { name: 'team-leads', groupId: 'g-leads' },
-    ],
-    statuses: [
-      { id: '1', name: 'To Do', categoryKey: 'new' },
-      { id: '3', name: 'Done', categoryKey: 'done' },
-    ],
-    projects: [{ id: '10000', key: 'ENG', name: 'Engineering' }],
-    issues: [],
-    spaces: [],
-    contents: [],
-  } as SiteFixture;
+    users: [acmeAdmin(), acmeUser(LEAD, 'Lee Lead', ['jira-users', 'team-leads']), acmeUser(OUTSIDER, 'Hugo Outside', ['jira-users'])],
+  });
 }
 
 const MAPPED_AT = '2026-01-01T00:00:00.000Z';
@@ -58,21 +37,12 @@ export const ROSTER: TeammatesDoc = {
 };
 
 export async function startGadgetPlatform(): Promise<LocalPlatform> {
-  const p = await startLocalPlatform({ sites: [gadgetSite()], echoConsole: false });
-  const config = createConfigRepository(getKvs());
-  await config.saveSettings({ ...DEFAULT_SETTINGS, dashboardGroups: ['team-leads'] });
-  await config.saveTeammates(ROSTER);
-  return p;
+  const seeded = await startSeededPlatform({ sites: [gadgetSite()], settings: { ...DEFAULT_SETTINGS, dashboardGroups: ['team-leads'] }, teammates: ROSTER });
+  return seeded.platform;
 }
 
 /** Stores activities and recounts their weeks through the store repositories, as the sync does. */
-export async function storeActivities(list: Activity[]): Promise<void> {
-  const kvs = getKvs();
-  const activities = createActivityRepository(kvs);
-  await activities.upsertMany(list);
-  const rollups = createRollupRepository(kvs, activities);
-  for (const week of new Set(list.map((a) => weekOf(a.at.slice(0, 10))))) await rollups.recountWeek(week);
-}
+export const storeActivities = (list: Activity[]): Promise<void> => activityWriter(getKvs())(list);
 
 export const DAY_MS = 86_400_000;
 export const dayOffset = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00.000Z`) + n * DAY_MS).toISOString().slice(0, 10);
