@@ -30,7 +30,7 @@ describe('scheduled trigger and queue continuations', () => {
   it('two triggers at once: one run does the work across queued invocations, the other says why it stopped', async () => {
     // Slow the site down so the work cannot fit in one 3 s invocation on any machine: the run
     // must checkpoint and continue through the queue.
-    platform.sites.faults.add({ type: 'latency', delayMs: 120 });
+    platform.sites!.faults.add({ type: 'latency', delayMs: 120 });
     const [a, b] = await Promise.all([platform.runtime.runScheduledTrigger('sync-schedule'), platform.runtime.runScheduledTrigger('sync-schedule')]);
     expect([a.record.status, b.record.status]).toEqual(['ok', 'ok']);
     // Both saw the trigger due, or the second already saw the first one's start: never two syncs.
@@ -38,7 +38,7 @@ describe('scheduled trigger and queue continuations', () => {
     let consumers = 0;
     for (let i = 0; i < 200 && platform.runtime.queue.size > 0; i++) consumers += (await platform.runtime.drainQueue({ maxEvents: 5 })).delivered;
     await platform.runtime.idle();
-    platform.sites.faults.clear();
+    platform.sites!.faults.clear();
     expect(consumers).toBeGreaterThan(0);
     expect(platform.runtime.invocations.filter((i) => i.status !== 'ok')).toEqual([]);
 
