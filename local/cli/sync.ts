@@ -16,6 +16,12 @@ interface Args {
   out?: string;
 }
 
+function isoInstant(flag: string, text: string): string {
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) throw new Error(`${flag} takes an ISO 8601 date or instant, e.g. 2026-11-01 or 2026-11-01T09:00:00Z; got "${text}"`);
+  return new Date(ms).toISOString();
+}
+
 function parseArgs(argv: string[]): Args {
   const args: Partial<Args> = {};
   for (let i = 0; i < argv.length; i++) {
@@ -26,8 +32,8 @@ function parseArgs(argv: string[]): Args {
       return v;
     };
     if (a === '--site') args.site = value();
-    else if (a === '--since') args.since = new Date(value()).toISOString();
-    else if (a === '--until') args.until = new Date(value()).toISOString();
+    else if (a === '--since') args.since = isoInstant(a, value());
+    else if (a === '--until') args.until = isoInstant(a, value());
     else if (a === '--out') args.out = value();
     else if (a === '--help' || a === '-h') {
       console.log('Usage: npm run sync -- --site <fixture.json> [--since ISO] [--until ISO] [--out file.jsonl]');
