@@ -16,6 +16,8 @@ const pageSchema = z.looseObject({
 export interface CqlHit {
   id: string;
   type: string;
+  /** When the content was last modified, as the search reports it (epoch ms), if it does. */
+  lastModifiedMs?: number;
 }
 
 export interface CqlPage {
@@ -32,7 +34,11 @@ export function cqlSearchPath(cql: string, limit: number = PAGE_LIMITS.cql): str
 export async function cqlSearchPage(client: SiteClient, path: string): Promise<CqlPage> {
   const res = await client.request('GET', path);
   const body = await parseResponse(res, pageSchema, 'Confluence search');
-  const hits = body.results.flatMap((r) => (r.content ? [{ id: r.content.id, type: r.content.type }] : []));
+  const hits = body.results.flatMap((r): CqlHit[] => {
+    if (!r.content) return [];
+    const modified = r.lastModified === undefined ? NaN : Date.parse(r.lastModified);
+    return [{ id: r.content.id, type: r.content.type, ...(Number.isNaN(modified) ? {} : { lastModifiedMs: modified }) }];
+  });
   const nextPath = body.results.length ? nextPathFrom(body._links?.next, res) : undefined;
   return { hits, ...(nextPath ? { nextPath } : {}) };
 }

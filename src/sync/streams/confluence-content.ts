@@ -58,7 +58,13 @@ export const confluenceContentStream: Stream = {
       const page = await cqlSearchPage(env.confluence!, state.nextPath ?? cqlSearchPath(contentCql(pass)));
       state.started = true;
       state.nextPath = page.nextPath;
-      for (const h of page.hits) if (h.type === 'page' || h.type === 'blogpost') state.pending.push({ id: h.id, type: h.type });
+      for (const h of page.hits) {
+        if (h.type !== 'page' && h.type !== 'blogpost') continue;
+        // The day of CQL margin brings back content last modified before this pass started:
+        // nothing of it can be new, so it is not hydrated.
+        if (h.lastModifiedMs !== undefined && h.lastModifiedMs < pass.querySinceMs) continue;
+        state.pending.push({ id: h.id, type: h.type });
+      }
     }
     // Pages and blog posts are separate v2 lists: hydrate a type once it fills a call.
     const full = (['page', 'blogpost'] as const).find((t) => state.pending!.filter((w) => w.type === t).length >= HYDRATE_BATCH);
