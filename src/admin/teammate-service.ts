@@ -63,10 +63,24 @@ export async function saveTeammate(deps: AdminDeps, p: SaveTeammate): Promise<Re
   return ok(resolved);
 }
 
+/**
+ * Removing a teammate also deletes the activities stored for them, so they stop counting under
+ * "Everyone". Activities go first: if the call runs out of time the teammate is still listed and
+ * removing again continues where this stopped. A later re-add makes a new teammate whose fresh
+ * mappedAt has the next sync backfill their history.
+ */
 export async function deleteTeammate(deps: AdminDeps, id: string): Promise<Result<{ deleted: string }>> {
   const doc = await deps.config.getTeammates();
-  if (!doc.teammates.some((t) => t.id === id)) return fail('NOT_FOUND', 'This teammate no longer exists: reload the page.');
-  await deps.config.saveTeammates({ ...doc, teammates: doc.teammates.filter((t) => t.id !== id) });
+  const teammate = doc.teammates.find((t) => t.id === id);
+  if (!teammate) return fail('NOT_FOUND', 'This teammate no longer exists: reload the page.');
+  const purged = await deps.purgeTeammateActivities?.(id);
+  if (purged && !purged.done) {
+    return fail('CONFLICT', `${teammate.name} has a long history: ${purged.activities} activities were deleted so far. Remove them again to finish.`);
+  }
+  const latest = await deps.config.getTeammates();
+  await deps.config.saveTeammates({ ...latest, teammates: latest.teammates.filter((t) => t.id !== id) });
+  // A sync page written while the first pass ran may have added a few more.
+  await deps.purgeTeammateActivities?.(id);
   return ok({ deleted: id });
 }
 

@@ -1,16 +1,10 @@
-import type { Activity } from '../domain/activity';
-import { weekOfActivity, type ActivityRepository } from '../store/activity-repository';
 import type { ConfigRepository } from '../store/config-repository';
-import { ENTITY, INDEX, KEY } from '../store/keys';
-import type { KvsPort } from '../store/kvs-port';
-import type { RollupRepository } from '../store/rollup-repository';
+import { KEY } from '../store/keys';
+import { purgeActivities, type PurgeDeps } from './purge-activities';
 import { teammateAccountIds } from './stored-accounts';
 
-export interface ErasureDeps {
-  kvs: KvsPort;
+export interface ErasureDeps extends PurgeDeps {
   config: ConfigRepository;
-  activities: ActivityRepository;
-  rollups: RollupRepository;
 }
 
 export interface ErasureResult {
@@ -20,26 +14,8 @@ export interface ErasureResult {
   cacheEntries: number;
 }
 
-const PAGE = 100;
 /** KVS answers at most 20 plain keys per query. */
 const PREFIX_PAGE = 20;
-
-async function activityIdsOf(kvs: KvsPort, accountId: string): Promise<Array<{ id: string; at: string }>> {
-  const out: Array<{ id: string; at: string }> = [];
-  let cursor: string | undefined;
-  do {
-    const page = await kvs.entityQuery<{ atSec?: unknown; doc?: Partial<Activity> }>(ENTITY.activity, {
-      index: INDEX.activity.byAccount,
-      partition: [accountId],
-      range: { op: 'gte', value: 0 },
-      limit: PAGE,
-      cursor,
-    });
-    for (const r of page.results) out.push({ id: r.key, at: r.value.doc?.at ?? new Date(Number(r.value.atSec) * 1000).toISOString() });
-    cursor = page.nextCursor;
-  } while (cursor);
-  return out;
-}
 
 /**
  * Erases what the app keeps about a closed Atlassian account: the activities that person did
@@ -48,13 +24,8 @@ async function activityIdsOf(kvs: KvsPort, accountId: string): Promise<Array<{ i
  * answers about them as a viewer. Safe to run again: a second pass finds nothing.
  */
 export async function eraseAccount(deps: ErasureDeps, accountId: string): Promise<ErasureResult> {
-  const found = await activityIdsOf(deps.kvs, accountId);
-  const weeks = new Set<string>();
-  for (const a of found) weeks.add(weekOfActivity(a));
-  // Dirty first, as the sync's writer does: an interrupted erasure still gets its weeks recounted.
-  await deps.rollups.markDirty(weeks);
-  await deps.activities.deleteMany(found.map((a) => a.id));
-  await deps.rollups.recountDirty(weeks);
+  // No time budget: the daily trigger erases accounts one by one, and a rerun continues anyway.
+  const purged = await purgeActivities(deps, { accountId });
 
   const doc = await deps.config.getTeammates();
   const keep = doc.teammates.filter((t) => !teammateAccountIds(t).includes(accountId));
@@ -70,5 +41,5 @@ export async function eraseAccount(deps: ErasureDeps, accountId: string): Promis
     cacheEntries += page.results.length;
     if (!page.nextCursor || page.results.length === 0) break;
   }
-  return { activities: found.length, weeks: weeks.size, teammates: removed, cacheEntries };
+  return { activities: purged.activities, weeks: purged.weeks, teammates: removed, cacheEntries };
 }

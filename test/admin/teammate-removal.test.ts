@@ -1,0 +1,153 @@
+import type { LocalPlatform } from '../../local/platform';
+import type { SiteFixture } from '../../local/site/fixture-schema';
+import { utcDay } from '../../src/domain/activity';
+import { getKvs } from '../../src/platform/forge-kvs';
+import { purgeActivities } from '../../src/privacy/purge-activities';
+import { createActivityRepository } from '../../src/store/activity-repository';
+import { KEY } from '../../src/store/keys';
+import { createRollupRepository } from '../../src/store/rollup-repository';
+import { diffActivities } from '../oracle/diff-activities';
+import { expectedActivities } from '../oracle/expected-activities';
+import { recountRollups, rollupCells } from '../oracle/recount-rollups';
+import { driveSyncToDone } from '../reliability/helpers/sync-driver';
+import { adminOf, callAdmin, DASHBOARD_FN, installScaledTime, mapTeammates, mustAdmin, smallSite, startWorld, storedActivities, storedRollups } from '../reliability/helpers/world';
+
+/**
+ * Removing a teammate on the admin page deletes the activities stored for them, so they stop
+ * counting under "Everyone"; the rollups equal a recount of what is left, everyone else's
+ * activities are untouched, and re-adding the same account later backfills their history.
+ */
+describe('removing a teammate purges their activities', () => {
+  const clock = installScaledTime({ scaledLimits: false });
+  let p: LocalPlatform;
+  let site: SiteFixture;
+  let mapping: Map<string, string>;
+  let admin: string;
+
+  beforeAll(async () => {
+    site = smallSite(83, { name: 'acme' });
+    p = await startWorld([site], 83, { scaledLimits: false });
+    admin = adminOf(site);
+    mapping = await mapTeammates(p, site);
+    const synced = await driveSyncToDone(p, ['host'], { advance: clock.advance });
+    if (!synced.done) throw new Error(`setup sync did not finish: ${synced.why}`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await p?.close();
+    clock.restore();
+  });
+
+  const oracle = (m: Map<string, string>) =>
+    expectedActivities(site, { dataSourceId: 'host', siteUrl: 'https://acme.atlassian.net', mapping: m, since: 0, until: Date.now() });
+
+  const expectRollupsToEqualRecountOf = (expected: ReturnType<typeof oracle>) => {
+    const exp = recountRollups(expected);
+    const got = storedRollups(p);
+    for (const week of new Set([...exp.keys(), ...got.keys()])) {
+      const e = exp.get(week);
+      const g = got.get(week);
+      expect([week, g ? rollupCells(g) : []]).toEqual([week, e ? rollupCells(e) : []]);
+    }
+  };
+
+  const summaryCount = async (teammateId?: string) => {
+    const to = utcDay(new Date(Date.now()).toISOString());
+    const from = utcDay(new Date(Date.now() - 365 * 86_400_000).toISOString());
+    const out = (await p.runtime.invokeResolver(
+      DASHBOARD_FN,
+      'dashboard/summary',
+      { filters: { range: 'custom', from, to, ...(teammateId ? { teammateId } : {}) } },
+      { accountId: admin, extension: { type: 'jira:globalPage' } },
+    )) as { ok: boolean; data?: { totals: { count: number }; teammates: Array<{ teammateId: string }> }; error?: unknown };
+    if (!out.ok || !out.data) throw new Error(`dashboard/summary failed: ${JSON.stringify(out.error)}`);
+    return out.data;
+  };
+
+  /** The mapped account (not the admin) with the most stored activities. */
+  const busiest = (except: string[]): [string, number] => {
+    const byActor = new Map<string, number>();
+    for (const a of storedActivities(p)) if (!except.includes(a.actorAccountId)) byActor.set(a.actorAccountId, (byActor.get(a.actorAccountId) ?? 0) + 1);
+    return [...byActor].sort((a, b) => b[1] - a[1])[0];
+  };
+
+  it('deletes every activity of the removed teammate, keeps the others, and recounts the rollups', async () => {
+    const [victim, had] = busiest([admin]);
+    const teammateId = mapping.get(victim)!;
+    expect(had).toBeGreaterThan(0);
+    const before = storedActivities(p);
+    const everyoneBefore = await summaryCount();
+    const victimBefore = await summaryCount(teammateId);
+    expect(victimBefore.totals.count).toBeGreaterThan(0);
+    expect(everyoneBefore.teammates.map((t) => t.teammateId)).toContain(teammateId);
+
+    const out = await callAdmin<{ deleted: string }>(p, admin, 'teammates/delete', { id: teammateId });
+    expect(out).toEqual({ ok: true, data: { deleted: teammateId } });
+
+    const after = storedActivities(p);
+    expect(after.filter((a) => a.teammateId === teammateId)).toEqual([]);
+    const othersBefore = before.filter((a) => a.teammateId !== teammateId);
+    const sameOthers = diffActivities(othersBefore, after);
+    expect(sameOthers.report(5)).toBe(diffActivities(othersBefore, othersBefore).report(5));
+
+    const remaining = new Map([...mapping].filter(([acc]) => acc !== victim));
+    const expected = oracle(remaining);
+    expect(diffActivities(expected, after).report(5)).toBe(diffActivities(expected, expected).report(5));
+    expectRollupsToEqualRecountOf(expected);
+    expect(Object.keys(p.kvs.dump().plain).filter((k) => k.startsWith(KEY.rollupDirtyPrefix))).toEqual([]);
+
+    const everyoneAfter = await summaryCount();
+    expect(everyoneAfter.totals.count).toBe(everyoneBefore.totals.count - victimBefore.totals.count);
+    expect(everyoneAfter.teammates.map((t) => t.teammateId)).not.toContain(teammateId);
+
+    const list = await mustAdmin<{ teammates: Array<{ id: string }> }>(p, admin, 'teammates/list', {});
+    expect(list.teammates.map((t) => t.id)).not.toContain(teammateId);
+    mapping = remaining;
+  }, 120_000);
+
+  it('re-adding the account later backfills its history on the next sync', async () => {
+    const removed = site.users.find((u) => u.active && u.accountType !== 'app' && !mapping.has(u.accountId))!;
+    const added = await mustAdmin<{ added: Array<{ id: string }> }>(p, admin, 'teammates/add-users', {
+      users: [{ accountId: removed.accountId, displayName: removed.displayName }],
+    });
+    expect(added.added).toHaveLength(1);
+    mapping = new Map([...mapping, [removed.accountId, added.added[0].id]]);
+    clock.advance(60_000);
+    const again = await driveSyncToDone(p, ['host'], { advance: clock.advance });
+    expect(again.why ?? 'done').toBe('done');
+
+    const expected = oracle(mapping);
+    const got = storedActivities(p);
+    expect(got.some((a) => a.teammateId === added.added[0].id)).toBe(true);
+    expect(diffActivities(expected, got).report(5)).toBe(diffActivities(expected, expected).report(5));
+    expectRollupsToEqualRecountOf(expected);
+  }, 120_000);
+
+  it('a purge cut short by the time budget leaves its weeks marked dirty, and removing again finishes it', async () => {
+    const [victim] = busiest([admin]);
+    const teammateId = mapping.get(victim)!;
+    const had = storedActivities(p).filter((a) => a.teammateId === teammateId).length;
+    expect(had).toBeGreaterThan(3);
+
+    // One page of 3 rows, then the invocation is "out of time".
+    let checks = 0;
+    const partial = await p.runtime.runInContext({}, async () => {
+      const kvs = getKvs();
+      const activities = createActivityRepository(kvs);
+      const rollups = createRollupRepository(kvs, activities);
+      return purgeActivities({ kvs, activities, rollups }, { teammateId }, { pageSize: 3, remainingMs: () => (checks++ === 0 ? 60_000 : 0) });
+    });
+    expect(partial.result).toMatchObject({ activities: 3, done: false });
+    expect(storedActivities(p).filter((a) => a.teammateId === teammateId)).toHaveLength(had - 3);
+    const marked = Object.keys(p.kvs.dump().plain).filter((k) => k.startsWith(KEY.rollupDirtyPrefix));
+    expect(marked.length).toBeGreaterThan(0);
+
+    const out = await callAdmin<{ deleted: string }>(p, admin, 'teammates/delete', { id: teammateId });
+    expect(out.ok).toBe(true);
+    const remaining = new Map([...mapping].filter(([acc]) => acc !== victim));
+    const expected = oracle(remaining);
+    expect(diffActivities(expected, storedActivities(p)).report(5)).toBe(diffActivities(expected, expected).report(5));
+    expectRollupsToEqualRecountOf(expected);
+    expect(Object.keys(p.kvs.dump().plain).filter((k) => k.startsWith(KEY.rollupDirtyPrefix))).toEqual([]);
+  }, 120_000);
+});
