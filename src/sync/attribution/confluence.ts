@@ -1,7 +1,6 @@
 import { activityId, type Activity, type Container, type ActivityEntity } from '../../domain/activity';
 import type { ConfluenceContent, ConfluenceSpace, ConfluenceVersion, ContentType } from '../../sources/confluence/schemas';
-import type { AttributionContext } from './context';
-import { inWindow, isoUtc } from './time';
+import { creditFor, type AttributionContext } from './context';
 
 export interface ContentInfo {
   id: string;
@@ -24,11 +23,8 @@ function make(
   info: ContentInfo,
   a: Pick<Activity, 'id' | 'kind' | 'details'> & { actor?: string | null; at: string; url?: string },
 ): Activity | undefined {
-  if (!a.actor) return undefined;
-  const teammateId = ctx.teammates.get(a.actor);
-  if (!teammateId) return undefined;
-  const at = isoUtc(a.at);
-  if (!inWindow(at, ctx.window)) return undefined;
+  const credit = creditFor(ctx, a.actor, a.at);
+  if (!credit) return undefined;
   const container: Container = { type: 'space', ...info.space };
   const entity: ActivityEntity = { type: info.type, id: info.id, key: info.id, title: info.title };
   return {
@@ -36,9 +32,7 @@ function make(
     source: 'confluence',
     dataSourceId: ctx.dataSourceId,
     kind: a.kind,
-    actorAccountId: a.actor,
-    teammateId,
-    at,
+    ...credit,
     container,
     entity,
     url: a.url ?? `${ctx.wikiUrl}/pages/viewpage.action?pageId=${info.id}`,

@@ -1,4 +1,4 @@
-import type { Window } from './time';
+import { inWindow, isoUtc, type Window } from './time';
 
 /** What attribution needs to know about the data source and who is mapped on it. */
 export interface AttributionContext {
@@ -10,4 +10,17 @@ export interface AttributionContext {
   /** accountId → teammateId, for this data source only. */
   teammates: ReadonlyMap<string, string>;
   window: Window;
+}
+
+/** Who a change counts for: a mapped teammate acting inside the window, else nobody. */
+export function creditFor(
+  ctx: AttributionContext,
+  actor: string | null | undefined,
+  at: string,
+): { actorAccountId: string; teammateId: string; at: string } | undefined {
+  if (!actor) return undefined;
+  const teammateId = ctx.teammates.get(actor);
+  if (!teammateId) return undefined;
+  const iso = isoUtc(at);
+  return inWindow(iso, ctx.window) ? { actorAccountId: actor, teammateId, at: iso } : undefined;
 }

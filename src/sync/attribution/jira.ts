@@ -1,7 +1,7 @@
 import { activityId, type Activity, type Container, type ActivityEntity } from '../../domain/activity';
 import type { JiraChangelog, JiraComment, JiraIssue, JiraWorklog } from '../../sources/jira/schemas';
-import type { AttributionContext } from './context';
-import { inWindow, isoUtc } from './time';
+import { creditFor, type AttributionContext } from './context';
+import { isoUtc } from './time';
 
 /** The parts of an issue every Jira activity carries. */
 export interface IssueInfo {
@@ -27,18 +27,13 @@ function make(
   info: IssueInfo,
   a: Pick<Activity, 'id' | 'kind' | 'details'> & { actor?: string | null; at: string; url?: string },
 ): Activity | undefined {
-  if (!a.actor) return undefined;
-  const teammateId = ctx.teammates.get(a.actor);
-  if (!teammateId) return undefined;
-  const at = isoUtc(a.at);
-  if (!inWindow(at, ctx.window)) return undefined;
+  const credit = creditFor(ctx, a.actor, a.at);
+  if (!credit) return undefined;
   return {
     ...base(ctx, info),
     id: a.id,
     kind: a.kind,
-    actorAccountId: a.actor,
-    teammateId,
-    at,
+    ...credit,
     url: a.url ?? `${ctx.siteUrl}/browse/${info.key}`,
     details: a.details,
   };

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../../local/site/rng';
 /**
  * The reliability figures each test file prints in one clear block at its end: what was run,
  * what was injected, and the numbers that must stay zero.
@@ -23,14 +24,5 @@ export class Figures {
   }
 }
 
-/** A small seeded PRNG (mulberry32): a schedule is reproducible from its number. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded PRNG: a schedule is reproducible from its number (the emulator's own). */
+export const prng = seededRandom;
