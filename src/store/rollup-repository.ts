@@ -42,20 +42,19 @@ export function createRollupRepository(kvs: KvsPort, activities: ActivityReposit
       const data = buildRollupWeek(week, list);
       const value: StoredRollup = { week, rev: (current?.rev ?? 0) + 1, data };
       try {
-        if (current) {
-          await kvs.transact({
-            set: [
-              {
-                key: KEY.rollupWeek(week),
-                entity: ENTITY.rollupWeek,
-                value,
-                conditions: [{ attribute: 'rev', op: 'eq', value: current.rev }],
-              },
-            ],
-          });
-        } else {
-          await kvs.entitySet(ENTITY.rollupWeek, KEY.rollupWeek(week), value);
-        }
+        // Conditional even for a week with no document yet: two recounts racing to create it
+        // must not let the staler one overwrite the fresher one (its writer may already have
+        // cleared the week's dirty mark, and nothing would recount it again).
+        await kvs.transact({
+          set: [
+            {
+              key: KEY.rollupWeek(week),
+              entity: ENTITY.rollupWeek,
+              value,
+              conditions: [current ? { attribute: 'rev', op: 'eq', value: current.rev } : { attribute: 'rev', op: 'notExists' }],
+            },
+          ],
+        });
         return data;
       } catch (e) {
         // Someone recounted the same week meanwhile; their count is at least as fresh as ours.
@@ -70,7 +69,10 @@ export function createRollupRepository(kvs: KvsPort, activities: ActivityReposit
 
     /** Marks weeks dirty; returns the mark's value, so a writer can later clear only its own. */
     async markDirty(weeks: Iterable<string>): Promise<number> {
-      const at = now();
+      // A random fraction of a millisecond keeps two writers marking in the same millisecond
+      // apart: otherwise one could clear the other's mark while that one's rollup update is
+      // still pending (and lost if its invocation is then cut off).
+      const at = now() + Math.random() * 0.999;
       const list = [...new Set(weeks)];
       for (let i = 0; i < list.length; i += KVS_BATCH_LIMIT) {
         await kvs.batchSet(list.slice(i, i + KVS_BATCH_LIMIT).map((w) => ({ key: KEY.rollupDirty(w), value: at })));
