@@ -1,4 +1,4 @@
-import React, { useCallback, useEffect, useState } from 'react';
+import React from 'react';
 import { Spinner, Stack } from '@forge/react';
 import type { GadgetOptions } from '../../../shared/gadget-contract';
 import type { ResultError } from '../../../shared/result';
@@ -6,6 +6,7 @@ import { fetchOptions, readStoredConfig, submitConfig } from '../api';
 import { configToForm, missingTargetMessage, parseTarget, type ConfigFormState } from '../config-form';
 import { GadgetEditForm } from './gadget-edit-form';
 import { ProblemMessage } from './problem-message';
+import { useReloadable } from './use-reloadable';
 
 type EditState =
   | { phase: 'loading' }
@@ -27,20 +28,7 @@ async function load(): Promise<EditState> {
 
 /** Edit mode: the gadget's settings form, saved by Jira through `view.submit`. */
 export function GadgetEdit() {
-  const [state, setState] = useState<EditState>({ phase: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-
-  useEffect(() => {
-    let current = true;
-    setState({ phase: 'loading' });
-    void load().then((next) => {
-      if (current) setState(next);
-    });
-    return () => {
-      current = false;
-    };
-  }, [attempt]);
+  const [state, retry] = useReloadable(load);
 
   if (state.phase === 'loading') {
     return (

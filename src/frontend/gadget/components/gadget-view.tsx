@@ -1,10 +1,11 @@
-import React, { useCallback, useEffect, useState } from 'react';
+import React from 'react';
 import { EmptyState, Spinner, Stack } from '@forge/react';
 import { gadgetConfigSchema, type GadgetConfig, type GadgetSummary } from '../../../shared/gadget-contract';
 import type { ResultError } from '../../../shared/result';
 import { fetchSummary, openDashboard, readStoredConfig } from '../api';
 import { dashboardPath } from '../dashboard-link';
 import { ProblemMessage } from './problem-message';
+import { useReloadable } from './use-reloadable';
 import { SummaryPanel } from './summary-panel';
 
 type ViewState =
@@ -36,20 +37,7 @@ async function load(): Promise<ViewState> {
 
 /** View mode: who did how much, by kind and by day, for the configured people and range. */
 export function GadgetView() {
-  const [state, setState] = useState<ViewState>({ phase: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-
-  useEffect(() => {
-    let current = true;
-    setState({ phase: 'loading' });
-    void load().then((next) => {
-      if (current) setState(next);
-    });
-    return () => {
-      current = false;
-    };
-  }, [attempt]);
+  const [state, retry] = useReloadable(load);
 
   switch (state.phase) {
     case 'loading':
