@@ -1,6 +1,9 @@
 import { generateSite } from '../../local/fixtures/generator';
 import { SCALE_OPTIONS } from '../../local/fixtures/scale';
+import { siteCounts, type SiteCounts } from '../../local/fixtures/counts';
 import type { SiteFixture } from '../../local/site/fixture-schema';
+
+export { siteCounts };
 
 const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
@@ -20,16 +23,6 @@ export function referenceSite(): SiteFixture {
   return generateSite({ ...SCALE_OPTIONS, now: REFERENCE_END });
 }
 
-export interface SiteCounts {
-  issues: number;
-  changelog: number;
-  comments: number;
-  worklogs: number;
-  pages: number;
-  versions: number;
-  confluenceComments: number;
-}
-
 export const MINIMUM_COUNTS: SiteCounts = {
   issues: 5000,
   changelog: 50_000,
@@ -39,19 +32,6 @@ export const MINIMUM_COUNTS: SiteCounts = {
   versions: 10_000,
   confluenceComments: 5000,
 };
-
-export function siteCounts(f: SiteFixture): SiteCounts {
-  const sum = (xs: { length: number }[]) => xs.reduce((n, x) => n + x.length, 0);
-  return {
-    issues: f.issues.length,
-    changelog: sum(f.issues.map((i) => i.changelog)),
-    comments: sum(f.issues.map((i) => i.comments)),
-    worklogs: sum(f.issues.map((i) => i.worklogs)),
-    pages: f.contents.length,
-    versions: sum(f.contents.map((c) => c.versions)),
-    confluenceComments: sum(f.contents.map((c) => c.comments)),
-  };
-}
 
 /** The counts the reference site falls short of (empty when it is big enough). */
 export function shortfalls(c: SiteCounts): string[] {
