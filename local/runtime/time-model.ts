@@ -21,7 +21,7 @@ export type TimeOptions =
  * costs a few hundred ms: the reliability tests' 3 s invocations fit a handful of steps and
  * then continue, as a 300 s Forge invocation does on a large site.
  */
-export const DEFAULT_VIRTUAL_COSTS = { restMs: 40, kvsMs: 5 } as const;
+export const DEFAULT_VIRTUAL_COSTS = { restMs: 40, kvsMs: 2 } as const;
 
 export class TimeModel {
   readonly virtual: boolean;

@@ -1,4 +1,5 @@
-import { startLocalPlatform, type LocalPlatform } from '../../local/platform';
+import type { LocalPlatform } from '../../local/platform';
+import { startTestPlatform } from './test-platform';
 import type { SiteFixture } from '../../local/site/fixture-schema';
 import type { Activity } from '../../src/domain/activity';
 import type { Settings, TeammatesDoc } from '../../src/domain/config';
@@ -23,7 +24,7 @@ export interface SeededPlatform {
 }
 
 export async function startSeededPlatform(opts: { sites: SiteFixture[]; settings?: Settings; teammates?: TeammatesDoc }): Promise<SeededPlatform> {
-  const platform = await startLocalPlatform({ sites: opts.sites, echoConsole: false });
+  const platform = await startTestPlatform({ sites: opts.sites });
   const kvs = createForgeKvs();
   const config = createConfigRepository(kvs);
   if (opts.settings) await config.saveSettings(opts.settings);

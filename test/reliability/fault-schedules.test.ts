@@ -107,6 +107,7 @@ describe('sync under seeded fault schedules', () => {
       const emu = p.sites!;
       emu.faults.clear();
       emu.faults.reseed(seed);
+      clock.seedRandom(seed);
       emu.faults.resetStats();
       emu.resetLog();
       p.runtime.resetLog();
