@@ -1,6 +1,8 @@
 /**
  * Two projects: fast unit/integration tests, and browser tests that drive the built Custom UI.
  * Type checking is `npm run typecheck`; tsconfig sets isolatedModules, so ts-jest only transpiles.
+ * Timeouts are generous: on a shared, loaded CI machine a test may take several times longer,
+ * and only a hang should fail it (no assertion depends on elapsed time).
  */
 const common = {
   preset: 'ts-jest',
@@ -10,7 +12,7 @@ const common = {
 };
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx', '<rootDir>/src/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'] },
+    { ...common, displayName: 'unit', testTimeout: 60000, testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx', '<rootDir>/src/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'] },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'], testTimeout: 120000 },
   ],
 };

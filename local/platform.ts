@@ -5,6 +5,7 @@ import { installForgeGlobals } from './runtime/install';
 import { loadManifest } from './runtime/manifest';
 import { LocalRuntime, type RuntimeLimits } from './runtime/runtime';
 import type { RealSiteOptions } from './runtime/site-routing';
+import type { TimeOptions } from './runtime/time-model';
 import { createSiteEmulator, type SiteEmulator } from './site/emulator';
 import type { SiteFixture } from './site/fixture-schema';
 
@@ -12,6 +13,7 @@ export { InvocationFailedError, type RuntimeLimits } from './runtime/runtime';
 export type { InvocationOutcome, InvocationRecord } from './runtime/invoker';
 export type { RealSiteOptions } from './runtime/site-routing';
 export type { KvsDump } from './kvs/emulator';
+export { DEFAULT_VIRTUAL_COSTS, type TimeOptions, virtualSleep } from './runtime/time-model';
 
 export interface LocalPlatformOptions {
   /** Emulated sites; sites[0] is the host site the app is installed on. */
@@ -19,6 +21,11 @@ export interface LocalPlatformOptions {
   /** Persist KVS to this JSON file (npm start); in memory otherwise. */
   kvsFile?: string;
   limits?: RuntimeLimits;
+  /**
+   * Wall time (default: `npm start`, benchmarks) or virtual time (tests): invocations then use
+   * modelled request costs instead of the clock, and the emulators never really wait.
+   */
+  time?: TimeOptions;
   /**
    * Real-site mode: host product calls go to this site with Basic auth. Without it, taken from
    * ACTIVITYPULSE_SITE_URL / ACTIVITYPULSE_EMAIL / ACTIVITYPULSE_API_TOKEN when all three are set
@@ -54,10 +61,11 @@ export async function startLocalPlatform(opts: LocalPlatformOptions): Promise<Lo
   if (state.platform) throw new Error('A local Forge platform is already running in this process; close() it first.');
   const appDir = resolve(opts.appDir ?? process.cwd());
   const manifest = loadManifest(appDir);
-  const kvs = new KvsEmulator({ entities: manifest.entities, file: opts.kvsFile });
+  const virtual = opts.time?.mode === 'virtual';
+  const kvs = new KvsEmulator({ entities: manifest.entities, file: opts.kvsFile, realLatency: !virtual });
   const useEnv = opts.useEnv ?? process.env.JEST_WORKER_ID === undefined;
   const realSite = opts.realSite ?? (useEnv ? realSiteFromEnv(process.env) : undefined);
-  const emulator = opts.sites.length > 0 ? await createSiteEmulator({ sites: opts.sites, seed: opts.seed }) : undefined;
+  const emulator = opts.sites.length > 0 ? await createSiteEmulator({ sites: opts.sites, seed: opts.seed, latency: virtual ? 'report' : 'sleep' }) : undefined;
   const host = emulator?.site(opts.sites[0].name);
   const runtime = new LocalRuntime({
     manifest,
@@ -69,6 +77,7 @@ export async function startLocalPlatform(opts: LocalPlatformOptions): Promise<Lo
     cloudId: host?.cloudId,
     realSite,
     limits: opts.limits,
+    time: opts.time,
   });
   state.echoConsole = opts.echoConsole ?? true;
   setActivePlatform(runtime);

@@ -11,6 +11,11 @@ export interface KvsEmulatorOptions {
   /** Persist to this JSON file: loaded at start, saved debounced after writes and on close. */
   file?: string;
   saveDebounceMs?: number;
+  /**
+   * Wait out setLatency() for real (default). False in virtual time: the runtime then charges
+   * the latency to the calling invocation's clock instead (see local/runtime/time-model.ts).
+   */
+  realLatency?: boolean;
 }
 
 export interface KvsDump {
@@ -42,12 +47,14 @@ export class KvsEmulator {
   private saveTimer: NodeJS.Timeout | undefined;
   private readonly file?: string;
   private readonly debounceMs: number;
+  private readonly realLatency: boolean;
 
   constructor(opts: KvsEmulatorOptions = {}) {
     this.entityDefs = opts.entities ?? new Map();
     this.ops = new KvsOperations(this.store, () => this.entityDefs);
     this.file = opts.file;
     this.debounceMs = opts.saveDebounceMs ?? 250;
+    this.realLatency = opts.realLatency ?? true;
     if (this.file && existsSync(this.file)) {
       this.store.restore(JSON.parse(readFileSync(this.file, 'utf8')) as StoreSnapshot);
     }
@@ -61,6 +68,11 @@ export class KvsEmulator {
   /** Delay every call by `ms` (simulates KVS round trips in benchmarks and timeout tests). */
   setLatency(ms: number): void {
     this.latency = Math.max(0, ms);
+  }
+
+  /** The latency setLatency() configured. */
+  get latencyMs(): number {
+    return this.latency;
   }
 
   /**
@@ -86,13 +98,14 @@ export class KvsEmulator {
   }
 
   /**
-   * Answers one request. `beforeApply` runs after the simulated latency, right before the
-   * operation touches data: the runtime uses it to drop requests of a frozen invocation.
+   * Answers one request. `beforeApply` runs after the simulated latency (waited out only with
+   * realLatency), right before the operation touches data: the runtime uses it to drop requests
+   * of a frozen invocation.
    */
   async handle(path: string, init?: { body?: unknown }, beforeApply?: () => void): Promise<Response> {
     const op = path.replace(/^\/api\/v1\//, '');
     this.calls[op] = (this.calls[op] ?? 0) + 1;
-    if (this.latency > 0) await new Promise((r) => setTimeout(r, this.latency));
+    if (this.latency > 0 && this.realLatency) await new Promise((r) => setTimeout(r, this.latency));
     beforeApply?.();
     let result: OpResult;
     try {

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { InvocationClock } from './invocation-clock';
 
 export type InvocationKind = 'resolver' | 'scheduled-trigger' | 'product-event' | 'consumer' | 'adhoc';
 
@@ -17,8 +18,10 @@ export interface InvocationContext {
   moduleKey?: string;
   moduleType?: string;
   accountId?: string;
+  /** Wall-clock start (for the log). */
   startedAt: number;
-  deadline: number;
+  /** The invocation's time: elapsed, remaining, modelled costs (see invocation-clock.ts). */
+  clock: InvocationClock;
   fetches: number;
   /** Cut the invocation off once this many fetches have completed (fault hook). */
   fetchLimit?: number;

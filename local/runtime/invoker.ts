@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { type ConsoleLine, type InvocationContext, type InvocationKind, invocations } from './context';
 import type { AppManifest } from './manifest';
+import type { TimeModel } from './time-model';
 
 export type InvocationStatus = 'ok' | 'error' | 'timeout';
 
@@ -12,6 +13,7 @@ export interface InvocationRecord {
   functionKey: string;
   accountId?: string;
   status: InvocationStatus;
+  /** Time used: wall ms, or in virtual time the modelled ms (at most the limit). */
   ms: number;
   fetches: number;
   startedAt: string;
@@ -40,8 +42,9 @@ type Handler = (...args: unknown[]) => unknown;
 const MAX_LOG = 10_000;
 
 /**
- * Runs one function invocation inside its own AsyncLocalStorage context with a deadline.
- * A handler still running at the deadline (or when the fetch cut-off fires) is cut off: the
+ * Runs one function invocation inside its own AsyncLocalStorage context with a time limit.
+ * A handler still running at its limit (a wall-clock deadline, or in virtual time a charged
+ * cost that takes it past the limit), or when the fetch cut-off fires, is cut off: the
  * invocation is recorded as `timeout` and every later request from its async context rejects,
  * as in a frozen Forge process. The handler's own promise is left to settle unobserved.
  */
@@ -51,7 +54,7 @@ export class Invoker {
   private armedCutOff: { fetches: number; match?: string } | undefined;
   private modules = new Map<string, Record<string, unknown>>();
 
-  constructor(private readonly manifest: AppManifest, private readonly appDir: string) {}
+  constructor(private readonly manifest: AppManifest, private readonly appDir: string, private readonly time: TimeModel) {}
 
   /** The function named by manifest.yml (`handler: index.xyz` → export xyz of src/index). */
   handlerFor(functionKey: string): Handler {
@@ -106,7 +109,7 @@ export class Invoker {
       moduleType: spec.moduleType,
       accountId: spec.accountId,
       startedAt: started,
-      deadline: started + spec.limitMs,
+      clock: this.time.clockFor(spec.limitMs),
       fetches: 0,
       fetchLimit,
       state: 'running',
@@ -119,7 +122,7 @@ export class Invoker {
         signalCut();
       },
     };
-    const timer = setTimeout(() => ctx.cutOff(`timeout: still running at the ${spec.limitMs} ms limit`), spec.limitMs);
+    ctx.clock.start((reason) => ctx.cutOff(reason));
     const work = invocations.run(ctx, async () => call());
     work.catch(() => undefined);
     if (fetchLimit === 0) ctx.cutOff('cut off after 0 fetches');
@@ -127,7 +130,7 @@ export class Invoker {
       work.then((v) => ({ k: 'ok' as const, v }), (e: unknown) => ({ k: 'err' as const, e })),
       cut,
     ]);
-    clearTimeout(timer);
+    ctx.clock.stop();
     const timedOut = ctx.state === 'cut-off';
     if (!timedOut) ctx.state = 'finished';
     const record: InvocationRecord = {
@@ -137,7 +140,7 @@ export class Invoker {
       functionKey: spec.functionKey,
       accountId: spec.accountId,
       status: timedOut ? 'timeout' : outcome.k === 'ok' ? 'ok' : 'error',
-      ms: Date.now() - started,
+      ms: ctx.clock.elapsedMs(),
       fetches: ctx.fetches,
       startedAt: new Date(started).toISOString(),
       ...(timedOut ? { error: ctx.cutOffReason } : outcome.k === 'err' ? { error: errorText((outcome as { e: unknown }).e) } : {}),

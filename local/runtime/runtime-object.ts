@@ -45,7 +45,7 @@ export function buildRuntimeObject(state: LocalForgeState): Record<string, unkno
       get awsRequestId() { return ctx()?.id ?? 'local-request'; },
       getRemainingTimeInMillis: (): number => {
         const c = ctx();
-        return c ? Math.max(0, c.deadline - Date.now()) : info().defaultRemainingMs;
+        return c ? c.clock.remainingMs() : info().defaultRemainingMs;
       },
     },
     get contextAri() { return `ari:cloud:jira::site/${info().cloudId}`; },

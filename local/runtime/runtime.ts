@@ -1,5 +1,6 @@
 import type { KvsEmulator } from '../kvs/emulator';
-import { currentInvocation } from './context';
+import { currentInvocation, type InvocationContext, InvocationCutOffError } from './context';
+import { takeEmulatedLatency } from './emulated-latency';
 import { EgressPolicy } from './egress';
 import { EventQueue } from './event-queue';
 import { DEFAULT_RUNTIME_INFO, type ForgeTarget, type PlatformHooks, type RuntimeInfo } from './global-state';
@@ -8,6 +9,7 @@ import type { AppManifest } from './manifest';
 import { type RealSiteOptions, SiteRouter } from './site-routing';
 import { handleStargate, PersonalDataReporting } from './stargate';
 import { ConsumerDelivery, type DrainResult, isRetryRequest, MAX_RETRIES } from './consumer-delivery';
+import { TimeModel, type TimeOptions, virtualSleep } from './time-model';
 
 export interface RuntimeLimits {
   resolverMs?: number;
@@ -26,6 +28,7 @@ export interface LocalRuntimeOptions {
   cloudId?: string;
   realSite?: RealSiteOptions;
   limits?: RuntimeLimits;
+  time?: TimeOptions;
 }
 
 export interface InvokeOptions {
@@ -55,6 +58,13 @@ export class LocalRuntime implements PlatformHooks {
   readonly info: RuntimeInfo;
   readonly queue = new EventQueue();
   readonly personalData = new PersonalDataReporting();
+  /** Wall or virtual time, and the modelled request costs (see time-model.ts). */
+  readonly time: TimeModel;
+  /**
+   * A sleep for the sync's sleep seam (`setSyncSleep(p.runtime.virtualSleep)`): charges the
+   * calling invocation in virtual time and resolves on the next tick; waits for real in wall time.
+   */
+  readonly virtualSleep = virtualSleep;
   private readonly invoker: Invoker;
   private readonly router: SiteRouter;
   private readonly delivery: ConsumerDelivery;
@@ -69,7 +79,8 @@ export class LocalRuntime implements PlatformHooks {
       permissions: o.manifest.rawPermissions,
       defaultRemainingMs: o.limits?.resolverMs ?? 25 * SECOND,
     };
-    this.invoker = new Invoker(o.manifest, o.appDir);
+    this.time = new TimeModel(o.time);
+    this.invoker = new Invoker(o.manifest, o.appDir, this.time);
     this.router = new SiteRouter({
       originalFetch: o.originalFetch,
       emulatorBaseUrl: o.emulatorBaseUrl,
@@ -93,12 +104,25 @@ export class LocalRuntime implements PlatformHooks {
   // ---- PlatformHooks -------------------------------------------------------------------
 
   async forgeFetch(target: ForgeTarget, path: string, init: RequestInit | undefined, guard: () => void): Promise<Response> {
-    if (target.type === 'kvs') return this.o.kvs.handle(path, init as { body?: unknown }, guard);
-    guard();
-    if (target.type === 'fpp' && target.remote === 'stargate') return handleStargate(path, init, this.queue, this.personalData);
-    if (target.type === 'fpp' && (target.remote === 'jira' || target.remote === 'confluence' || (!target.remote && target.contextAri))) {
-      return this.router.product(target, path, init, currentInvocation()?.accountId);
+    const ctx = currentInvocation();
+    if (target.type === 'kvs') {
+      // Charged before the emulator applies the request: one that takes the invocation past
+      // its limit is dropped by `guard`, as a write still on its way at the deadline.
+      this.time.chargeKvs(ctx, this.o.kvs.latencyMs, `KVS ${path}`);
+      return this.o.kvs.handle(path, init as { body?: unknown }, guard);
     }
+    guard();
+    const what = `${target.remote ?? target.type} ${path.split('?')[0]}`;
+    if (target.type === 'fpp' && target.remote === 'stargate') {
+      this.time.chargeRest(ctx, 0, what);
+      guard();
+      return handleStargate(path, init, this.queue, this.personalData);
+    }
+    if (target.type === 'fpp' && (target.remote === 'jira' || target.remote === 'confluence' || (!target.remote && target.contextAri))) {
+      return this.timedSiteRequest(ctx, what, () => this.router.product(target, path, init, ctx?.accountId));
+    }
+    this.time.chargeRest(ctx, 0, what);
+    guard();
     return new Response(JSON.stringify({ message: `The local Forge platform does not emulate ${JSON.stringify(target)} ${path}.` }), {
       status: 404,
       headers: { 'content-type': 'application/json' },
@@ -106,12 +130,36 @@ export class LocalRuntime implements PlatformHooks {
   }
 
   appFetch(url: URL, init: RequestInit | undefined): Promise<Response> {
-    return this.router.external(url, init);
+    return this.timedSiteRequest(currentInvocation(), `fetch ${url.origin}${url.pathname}`, () => this.router.external(url, init));
   }
 
   /** A Custom UI bridge `requestJira/requestConfluence` of the signed-in user (for the local host). */
-  bridgeFetchProduct(product: 'jira' | 'confluence', path: string, init: RequestInit | undefined, accountId: string): Promise<Response> {
-    return this.router.product({ type: 'fpp', provider: 'user', remote: product, accountId }, path, init, accountId);
+  async bridgeFetchProduct(product: 'jira' | 'confluence', path: string, init: RequestInit | undefined, accountId: string): Promise<Response> {
+    const res = await this.router.product({ type: 'fpp', provider: 'user', remote: product, accountId }, path, init, accountId);
+    return takeEmulatedLatency(res).response;
+  }
+
+  /**
+   * Sends a request to a site and charges its cost once it is answered (or failed): the base
+   * cost plus the latency the emulator planned. One that took the invocation past its limit
+   * never reaches the app, which Forge froze while it was on its way.
+   */
+  private async timedSiteRequest(ctx: InvocationContext | undefined, what: string, send: () => Promise<Response>): Promise<Response> {
+    let res: Response;
+    try {
+      res = await send();
+    } catch (e) {
+      this.time.chargeRest(ctx, 0, what);
+      if (ctx?.state === 'cut-off') throw new InvocationCutOffError(ctx, what);
+      throw e;
+    }
+    const { response, latencyMs } = takeEmulatedLatency(res);
+    this.time.chargeRest(ctx, latencyMs, what);
+    if (ctx?.state === 'cut-off') {
+      void response.body?.cancel().catch(() => undefined);
+      throw new InvocationCutOffError(ctx, what);
+    }
+    return response;
   }
 
   // ---- Invocations ---------------------------------------------------------------------

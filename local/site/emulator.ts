@@ -10,11 +10,14 @@ import { authenticate } from './auth';
 import { ApiError, type SiteReply } from './http-types';
 import { errorBody } from './error-bodies';
 import { Viewer } from './viewer';
+import { EMULATED_LATENCY_HEADER, type LatencyMode } from './latency';
 
 export interface SiteEmulatorOptions {
   sites: SiteFixture[];
   /** Seed for fault probabilities (default 1). */
   seed?: number;
+  /** Wait out planned latency (default) or report it in a header (see latency.ts). */
+  latency?: LatencyMode;
 }
 
 export interface SiteEmulator {
@@ -43,7 +46,7 @@ export async function createSiteEmulator(options: SiteEmulatorOptions): Promise<
 
   const server = http.createServer((req, res) => {
     // A client that hung up mid-response must not take the emulator down with it.
-    handle(req, res, { sites, faults, log, router }).catch(() => res.destroy());
+    handle(req, res, { sites, faults, log, router, latency: options.latency ?? 'sleep' }).catch(() => res.destroy());
   });
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -78,6 +81,7 @@ interface Ctx {
   faults: FaultInjector;
   log: RequestLog;
   router: Router;
+  latency: LatencyMode;
 }
 
 /** `acme.atlassian.net` (any port, any case) → `acme`. */
@@ -103,8 +107,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx): Prom
     ms: 0,
     endpoint: `${method} (unmatched)`,
   };
+  // In 'report' mode the log shows the planned latency, the time the response stands for.
+  let reportedMs = 0;
   const finish = (): void => {
-    entry.ms = Date.now() - started;
+    entry.ms = ctx.latency === 'report' ? reportedMs : Date.now() - started;
     ctx.log.record(entry);
   };
 
@@ -120,7 +126,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx): Prom
   }
 
   const plan = ctx.faults.plan(siteName, method, url.pathname);
-  if (plan.delayMs > 0) await sleep(plan.delayMs);
+  if (plan.delayMs > 0 && ctx.latency === 'sleep') await sleep(plan.delayMs);
+  if (plan.delayMs > 0 && ctx.latency === 'report') {
+    reportedMs = plan.delayMs;
+    // Set before any writeHead below, which merges it into the response head.
+    res.setHeader(EMULATED_LATENCY_HEADER, String(plan.delayMs));
+  }
   const fault = plan.terminal;
   if (fault) entry.fault = fault.type;
   if (fault && fault.type !== 'truncate') {

@@ -1,4 +1,5 @@
-import { startLocalPlatform, type LocalPlatform } from '../../local/platform';
+import type { LocalPlatform } from '../../local/platform';
+import { startTestPlatform } from '../helpers/test-platform';
 import { GLOBEX_TOKEN, globexSite, hostSite } from './helpers/sites';
 
 /**
@@ -11,7 +12,7 @@ describe('admin resolver on the local platform', () => {
   const invoke = (key: string, payload: unknown, accountId = 'u-admin') => platform.runtime.invokeResolver('admin-resolver', key, payload, { accountId });
 
   beforeAll(async () => {
-    platform = await startLocalPlatform({ sites: [hostSite(), globexSite()], echoConsole: false });
+    platform = await startTestPlatform({ sites: [hostSite(), globexSite()] });
   });
   afterAll(() => platform.close());
 

@@ -139,7 +139,7 @@ describeInBrowser('admin page in the browser', () => {
     await globexCard().getByLabel('From').waitFor();
     await globexCard().getByRole('button', { name: 'Start fetch' }).click();
     const bar = globexCard().getByRole('progressbar', { name: 'Fetching Globex' });
-    await bar.waitFor({ timeout: 15_000 });
+    await bar.waitFor({ timeout: 60_000 });
     await screenshot(page, 'admin-progress');
     // Forge delivers queued continuations by itself; the local platform does when drained.
     let draining = true;
@@ -201,7 +201,7 @@ async function expectUnknownGroupRefused(row: Locator, save: Locator, within: Pa
 }
 
 async function expectText(loc: { waitFor(o?: object): Promise<void>; textContent(): Promise<string | null> }, text: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 60_000;
   let last = '';
   while (Date.now() < deadline) {
     try {
@@ -216,7 +216,7 @@ async function expectText(loc: { waitFor(o?: object): Promise<void>; textContent
 }
 
 async function expectAttr(loc: { getAttribute(n: string): Promise<string | null> }, name: string, value: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if ((await loc.getAttribute(name)) === value) return;
     await new Promise((r) => setTimeout(r, 100));

@@ -251,7 +251,7 @@ run('team dashboard in the browser', () => {
 });
 
 async function expectText(locator: Locator, text: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 60_000;
   let last = '';
   while (Date.now() < deadline) {
     last = (await locator.innerText().catch(() => '')) ?? '';

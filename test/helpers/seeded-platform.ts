@@ -1,4 +1,5 @@
-import { startLocalPlatform, type LocalPlatform } from '../../local/platform';
+import type { LocalPlatform, TimeOptions } from '../../local/platform';
+import { startTestPlatform } from './test-platform';
 import type { SiteFixture } from '../../local/site/fixture-schema';
 import type { Activity } from '../../src/domain/activity';
 import type { Settings, TeammatesDoc } from '../../src/domain/config';
@@ -22,8 +23,8 @@ export interface SeededPlatform {
   store(list: Activity[]): Promise<void>;
 }
 
-export async function startSeededPlatform(opts: { sites: SiteFixture[]; settings?: Settings; teammates?: TeammatesDoc }): Promise<SeededPlatform> {
-  const platform = await startLocalPlatform({ sites: opts.sites, echoConsole: false });
+export async function startSeededPlatform(opts: { sites: SiteFixture[]; settings?: Settings; teammates?: TeammatesDoc; time?: TimeOptions }): Promise<SeededPlatform> {
+  const platform = await startTestPlatform({ sites: opts.sites, ...(opts.time ? { time: opts.time } : {}) });
   const kvs = createForgeKvs();
   const config = createConfigRepository(kvs);
   if (opts.settings) await config.saveSettings(opts.settings);

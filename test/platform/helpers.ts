@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import { type LocalPlatform, type LocalPlatformOptions, startLocalPlatform } from '../../local/platform';
+import type { LocalPlatform, LocalPlatformOptions } from '../../local/platform';
+import { startTestPlatform } from '../helpers/test-platform';
 
 export const FIXTURE_APP = join(__dirname, 'fixtures', 'app');
 
-/** The test app's platform: no sites unless given, console captured but not echoed. */
+/** The test app's platform: no sites unless given, virtual time, console captured but not echoed. */
 export function startFixturePlatform(opts: Partial<LocalPlatformOptions> = {}): Promise<LocalPlatform> {
-  return startLocalPlatform({ sites: [], appDir: FIXTURE_APP, echoConsole: false, ...opts });
+  return startTestPlatform({ sites: [], appDir: FIXTURE_APP, ...opts });
 }
 
 /** Runs `fn` and returns the error it rejects with (fails the test if it resolves). */

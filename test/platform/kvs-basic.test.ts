@@ -1,4 +1,5 @@
 import { kvs, WhereConditions } from '@forge/kvs';
+import { KvsEmulator } from '../../local/kvs/emulator';
 import type { LocalPlatform } from '../../local/platform';
 import { rejection, startFixturePlatform } from './helpers';
 
@@ -153,10 +154,35 @@ describe('documented limits answer Forge error codes', () => {
     expect(await kvs.get('anything')).toBeUndefined();
   });
 
-  it('adds the configured latency to every call', async () => {
-    p.kvs.setLatency(40);
-    const t0 = Date.now();
-    await kvs.get('x');
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(35);
+  it('adds the configured latency to every call: waited out in wall time', async () => {
+    // A fresh emulator under fake timers: the wait is observed without measuring real time.
+    jest.useFakeTimers();
+    try {
+      const emu = new KvsEmulator();
+      emu.setLatency(40);
+      let answered = false;
+      const call = emu.handle('/api/v1/get', { body: JSON.stringify({ key: 'x' }) }).then((r) => { answered = true; return r; });
+      await jest.advanceTimersByTimeAsync(39);
+      expect(answered).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(answered).toBe(true);
+      expect((await call).status).toBe(404);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('adds the configured latency to every call: charged to the invocation in virtual time', async () => {
+    // Under fake timers that are never advanced, a call that waited on a timer would not answer.
+    jest.useFakeTimers();
+    try {
+      const v = new KvsEmulator({ realLatency: false });
+      v.setLatency(40);
+      expect((await v.handle('/api/v1/get', { body: JSON.stringify({ key: 'x' }) })).status).toBe(404);
+      // The runtime charges it to the calling invocation instead (see virtual-time.test.ts).
+      expect(v.latencyMs).toBe(40);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -3,9 +3,11 @@ import type { LocalPlatform } from '../../local/platform';
 import { InvocationFailedError } from '../../local/runtime/runtime';
 import { rejection, startFixturePlatform } from './helpers';
 
+/** Virtual time: limits and costs are exact, whatever the machine's speed. */
+const KVS_MS = 10;
 let p: LocalPlatform;
 beforeAll(async () => {
-  p = await startFixturePlatform({ limits: { resolverMs: 300, triggerMs: 2_000 } });
+  p = await startFixturePlatform({ limits: { resolverMs: 300, triggerMs: 2_000 }, time: { mode: 'virtual', kvsMs: KVS_MS } });
 });
 afterAll(async () => { await p.close(); });
 beforeEach(() => { p.kvs.reset(); p.runtime.resetLog(); });
@@ -26,9 +28,8 @@ describe('resolver invocation', () => {
     expect(r.aaid).toBe('acc-1');
     expect(r.moduleKey).toBe('admin-page');
     expect(r.appAri).toBe('ari:cloud:ecosystem::app/11111111-2222-3333-4444-555555555555');
-    // Counts down from the (lowered) 300 ms resolver limit.
-    expect(r.remainingMs).toBeGreaterThan(0);
-    expect(r.remainingMs).toBeLessThanOrEqual(300);
+    // The (lowered) 300 ms resolver limit, untouched: whoami makes no request.
+    expect(r.remainingMs).toBe(300);
     const [rec] = p.runtime.invocations;
     expect(rec).toMatchObject({ kind: 'resolver', key: 'ui-resolver:whoami', status: 'ok', accountId: 'acc-1', fetches: 0 });
     expect(r.invocationId).toBe(rec.id);
@@ -71,16 +72,16 @@ describe('resolver invocation', () => {
 
 describe('deadlines and cut-offs', () => {
   it('cuts a resolver off at its limit; its later writes never land', async () => {
-    const err = await rejection(() => p.runtime.invokeResolver('ui-resolver', 'slow-writer', { prefix: 'w', every: 40 }, { accountId: 'acc-1' }));
+    const err = await rejection(() => p.runtime.invokeResolver('ui-resolver', 'slow-writer', { prefix: 'w', every: 5 }, { accountId: 'acc-1' }));
     expect(err).toBeInstanceOf(InvocationFailedError);
     const rec = p.runtime.invocations[0];
     expect(rec.status).toBe('timeout');
-    expect(rec.ms).toBeGreaterThanOrEqual(290);
-    expect(rec.ms).toBeLessThan(2_000);
-    const written = Object.keys(p.kvs.dump().plain).length;
-    expect(written).toBeGreaterThan(0);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(Object.keys(p.kvs.dump().plain)).toHaveLength(written);
+    expect(rec.ms).toBe(300);
+    // 30 writes of 10 ms fit in 300 ms; the 31st would end past the limit.
+    expect(Object.keys(p.kvs.dump().plain)).toHaveLength(300 / KVS_MS);
+    // The handler keeps running (its sleeps are real) but every later write is refused.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(Object.keys(p.kvs.dump().plain)).toHaveLength(300 / KVS_MS);
   });
 
   it('cutOffAfterFetches(n) freezes the next invocation after n completed requests', async () => {
@@ -97,14 +98,21 @@ describe('deadlines and cut-offs', () => {
   it('a request already on its way when the deadline passes does not change state', async () => {
     p.kvs.setLatency(400);
     await rejection(() => p.runtime.invokeResolver('ui-resolver', 'write-n', { prefix: 'late', n: 1 }, { accountId: 'acc-1' }));
-    await new Promise((r) => setTimeout(r, 250));
     p.kvs.setLatency(0);
+    expect(p.runtime.invocations[0]).toMatchObject({ status: 'timeout', ms: 300 });
     expect(p.kvs.dump().plain).toEqual({});
   });
 });
 
 describe('scheduled triggers', () => {
   it('runs two runs of the same trigger concurrently with separate contexts', async () => {
+    // The order in which KVS receives the writes shows the two runs interleaved.
+    const order: string[] = [];
+    const handle = p.kvs.handle.bind(p.kvs);
+    jest.spyOn(p.kvs, 'handle').mockImplementation((path, init, guard) => {
+      order.push((JSON.parse(String(init?.body)) as { key: string }).key.replace(/^tick:[^:]+:/, ''));
+      return handle(path, init, guard);
+    });
     const [a, b] = await Promise.all([p.runtime.runScheduledTrigger('tick-schedule'), p.runtime.runScheduledTrigger('tick-schedule')]);
     expect(a.record.status).toBe('ok');
     expect(b.record.status).toBe('ok');
@@ -120,8 +128,9 @@ describe('scheduled triggers', () => {
       // The second write saw its own invocation id although both runs were interleaved.
       expect(plain[`tick:${rec.id}:end`].invocationId).toBe(rec.id);
     }
-    const overlap = Date.parse(a.record.startedAt) < Date.parse(b.record.startedAt) + b.record.ms && Date.parse(b.record.startedAt) < Date.parse(a.record.startedAt) + a.record.ms;
-    expect(overlap).toBe(true);
+    jest.restoreAllMocks();
+    expect(order).toEqual(['start', 'start', 'end', 'end']);
+    expect([a.record.ms, b.record.ms]).toEqual([2 * KVS_MS, 2 * KVS_MS]);
   });
 
   it('rejects an unknown trigger key clearly', async () => {

@@ -55,7 +55,8 @@ function planFor(seed: number, siteName: string): Plan {
     if (kind === 'drop') rules.push({ match, type: 'drop', probability, times });
     if (kind === 'truncate') rules.push({ match, type: 'truncate', probability, times });
   }
-  // Rarely (it costs a real invocation limit of waiting): one response slower than the deadline.
+  // Rarely: one response slower than the deadline (on virtual time it cuts the invocation off
+  // at that response, without any real waiting).
   if (r() < 0.06) rules.push({ match, type: 'latency', delayMs: INVOCATION_MS + 300, times: 1, probability: 0.2 });
   const cutOffs: Plan['cutOffs'] = [];
   const cuts = int(0, 3);
@@ -107,6 +108,7 @@ describe('sync under seeded fault schedules', () => {
       const emu = p.sites!;
       emu.faults.clear();
       emu.faults.reseed(seed);
+      clock.seedRandom(seed);
       emu.faults.resetStats();
       emu.resetLog();
       p.runtime.resetLog();

@@ -1,4 +1,5 @@
-import { startLocalPlatform, type LocalPlatform } from '../../local/platform';
+import type { LocalPlatform } from '../../local/platform';
+import { startTestPlatform } from '../helpers/test-platform';
 import { getKvs } from '../../src/platform/forge-kvs';
 
 /**
@@ -11,7 +12,7 @@ import { getKvs } from '../../src/platform/forge-kvs';
 describe('local KVS: entity indexes after reset and restore', () => {
   let p: LocalPlatform;
   beforeAll(async () => {
-    p = await startLocalPlatform({ sites: [], echoConsole: false });
+    p = await startTestPlatform({ sites: [] });
   });
   afterAll(() => p.close());
 

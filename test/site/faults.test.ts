@@ -1,4 +1,5 @@
 import { createSiteEmulator, type SiteEmulator } from '../../local/site/emulator';
+import { EMULATED_LATENCY_HEADER } from '../../local/site/latency';
 import { jiraOnlySite, smallSite } from './fixtures/small-site';
 import { call, type Json } from './helpers';
 
@@ -49,12 +50,30 @@ describe('fault rules', () => {
     expect(post.status).toBe(200);
   });
 
-  it('delays responses by the latency given', async () => {
+  it("delays responses by the latency given ('sleep' mode, the default)", async () => {
     emu.faults.add({ type: 'latency', delayMs: 150, times: 1 });
     const t0 = Date.now();
     expect((await myself()).status).toBe(200);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
     expect(emu.requestLog[0].ms).toBeGreaterThanOrEqual(140);
+  });
+
+  it("in 'report' mode answers at once and names the planned latency in a header instead", async () => {
+    const reporting = await createSiteEmulator({ sites: [smallSite()], seed: 42, latency: 'report' });
+    try {
+      // An hour: a real wait would outlast the test's timeout.
+      reporting.faults.add({ type: 'latency', delayMs: 3_600_000, times: 1 });
+      reporting.faults.add({ type: 'status5xx', status: 503, times: 1 });
+      const slow = await call(reporting.baseUrl, 'GET', '/rest/api/3/myself', { site: 'acme', auth: { forge: 'app' } });
+      expect(slow.status).toBe(503);
+      expect(slow.headers[EMULATED_LATENCY_HEADER]).toBe('3600000');
+      expect(reporting.requestLog[0].ms).toBe(3_600_000);
+      const next = await call(reporting.baseUrl, 'GET', '/rest/api/3/myself', { site: 'acme', auth: { forge: 'app' } });
+      expect(next.status).toBe(200);
+      expect(next.headers).not.toHaveProperty(EMULATED_LATENCY_HEADER);
+    } finally {
+      await reporting.close();
+    }
   });
 
   it('drops the connection', async () => {

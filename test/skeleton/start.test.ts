@@ -1,6 +1,7 @@
 import { loadDemoSites } from '../../local/fixtures/demo';
 import { startCustomUiHost } from '../../local/host/server';
 import { startLocalPlatform, type LocalPlatform } from '../../local/platform';
+import { startTestPlatform } from '../helpers/test-platform';
 import { createSiteEmulator } from '../../local/site/emulator';
 import { describeRealSite, realSiteFromEnv } from '../../local/cli/start/real-site';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -66,7 +67,9 @@ describe('first run of npm start on the demo sites', () => {
     };
 
   beforeAll(async () => {
-    platform = await startLocalPlatform({ sites: [host, other], echoConsole: false });
+    // Virtual time: the first sync's invocations stop and continue at the same points on a
+    // loaded machine as on an idle one (npm start itself runs on wall time).
+    platform = await startTestPlatform({ sites: [host, other] });
   });
   afterAll(async () => {
     await platform?.close();

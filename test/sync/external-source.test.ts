@@ -1,4 +1,5 @@
-import { startLocalPlatform, type LocalPlatform } from '../../local/platform';
+import type { LocalPlatform } from '../../local/platform';
+import { startTestPlatform } from '../helpers/test-platform';
 import { seedFromFixture } from '../../local/cli/sync/seed';
 import { diffActivities } from '../oracle/diff-activities';
 import { expectedActivities } from '../oracle/expected-activities';
@@ -19,7 +20,7 @@ describe('an external data source', () => {
   const mapping = new Map<string, string>();
 
   beforeAll(async () => {
-    platform = await startLocalPlatform({ sites: [host, other], echoConsole: false, useEnv: false });
+    platform = await startTestPlatform({ sites: [host, other] });
     await inApp(platform, async (d) => {
       const everyone = { ...host, teammates: [...host.users, ...other.users].map((u) => ({ name: u.displayName, accountId: u.accountId })) };
       const seeded = await seedFromFixture(d.config, everyone, { mappedAt: new Date(Date.now() - DAY).toISOString() });

@@ -1,6 +1,7 @@
 jest.setTimeout(120_000);
 
-import { startLocalPlatform, type LocalPlatform } from '../../local/platform';
+import type { LocalPlatform } from '../../local/platform';
+import { startTestPlatform } from '../helpers/test-platform';
 import { runCliSync } from '../../local/cli/sync/run-cli-sync';
 import { lowerBound } from '../../local/cli/sync/lower-bound';
 import { diffActivities } from '../oracle/diff-activities';
@@ -14,7 +15,7 @@ describe('full sync of a generated site', () => {
   let platform: LocalPlatform;
 
   beforeAll(async () => {
-    platform = await startLocalPlatform({ sites: [fixture], echoConsole: false, useEnv: false });
+    platform = await startTestPlatform({ sites: [fixture] });
   });
   afterAll(() => platform.close());
 

@@ -1,5 +1,6 @@
 import { seedFromFixture } from '../../local/cli/sync/seed';
-import { startLocalPlatform, type LocalPlatform } from '../../local/platform';
+import type { LocalPlatform } from '../../local/platform';
+import { startTestPlatform } from '../helpers/test-platform';
 import type { SiteFixture } from '../../local/site/fixture-schema';
 import { PAGE_LIMITS } from '../../src/sources/page-limits';
 import { diffActivities } from '../oracle/diff-activities';
@@ -41,7 +42,7 @@ describe('incremental Confluence sync: calls for content the CQL margin brings b
   const author = () => [...mapping.keys()][0];
 
   beforeAll(async () => {
-    platform = await startLocalPlatform({ sites: [fixture], echoConsole: false, useEnv: false });
+    platform = await startTestPlatform({ sites: [fixture] });
     const teammates = fixture.users.filter((u) => u.accountType !== 'app').map((u) => ({ name: u.displayName, accountId: u.accountId }));
     mapping = await inApp(platform, async (d) => (await seedFromFixture(d.config, { ...fixture, teammates }, { mappedAt: new Date(Date.now() - DAY).toISOString() })).mapping);
   });

@@ -1,5 +1,6 @@
 import { seedFromFixture } from '../../local/cli/sync/seed';
-import { startLocalPlatform, type LocalPlatform } from '../../local/platform';
+import type { LocalPlatform } from '../../local/platform';
+import { startTestPlatform } from '../helpers/test-platform';
 import type { SiteFixture } from '../../local/site/fixture-schema';
 import { diffActivities } from '../oracle/diff-activities';
 import { DAY, inApp, oracle, rollupComparison, siteEndingNow, stored, sync } from './helpers';
@@ -30,7 +31,7 @@ describe('incremental sync', () => {
   }
 
   beforeAll(async () => {
-    platform = await startLocalPlatform({ sites: [fixture], echoConsole: false, useEnv: false });
+    platform = await startTestPlatform({ sites: [fixture] });
     // Everyone but one user is a teammate at first; that user is mapped later.
     const teammates = fixture.users.filter((u) => u.accountId !== left.accountId).map((u) => ({ name: u.displayName, accountId: u.accountId }));
     mapping = await inApp(platform, async (d) => (await seedFromFixture(d.config, { ...fixture, teammates }, { mappedAt: new Date(Date.now() - DAY).toISOString() })).mapping);

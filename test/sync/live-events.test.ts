@@ -1,5 +1,6 @@
 import { seedFromFixture } from '../../local/cli/sync/seed';
-import { startLocalPlatform, type LocalPlatform } from '../../local/platform';
+import type { LocalPlatform } from '../../local/platform';
+import { startTestPlatform } from '../helpers/test-platform';
 import type { SiteFixture } from '../../local/site/fixture-schema';
 import { diffActivities } from '../oracle/diff-activities';
 import { DAY, inApp, oracle, rollupComparison, siteEndingNow, stored, sync } from './helpers';
@@ -19,7 +20,7 @@ describe('live capture from product events', () => {
   const live = (): SiteFixture => site().fixture;
 
   beforeAll(async () => {
-    platform = await startLocalPlatform({ sites: [fixture], echoConsole: false, useEnv: false, deliverHostEvents: true });
+    platform = await startTestPlatform({ sites: [fixture], deliverHostEvents: true });
     mapping = await inApp(platform, async (d) => (await seedFromFixture(d.config, fixture, { mappedAt: new Date(Date.now() - DAY).toISOString() })).mapping);
     await sync(platform, { reason: 'scheduled' });
   });

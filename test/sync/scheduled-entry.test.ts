@@ -1,4 +1,5 @@
-import { startLocalPlatform, type LocalPlatform } from '../../local/platform';
+import type { LocalPlatform } from '../../local/platform';
+import { startTestPlatform } from '../helpers/test-platform';
 import { diffActivities } from '../oracle/diff-activities';
 import { teammateMappingFromFixture } from '../oracle/teammate-mapping';
 import { DAY, inApp, oracle, rollupComparison, siteEndingNow, stored } from './helpers';
@@ -15,7 +16,7 @@ describe('scheduled trigger and queue continuations', () => {
   const mapping = teammateMappingFromFixture(fixture, { idOf: (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') });
 
   beforeAll(async () => {
-    platform = await startLocalPlatform({ sites: [fixture], echoConsole: false, useEnv: false, limits: { triggerMs: 3000, consumerMs: 3000 } });
+    platform = await startTestPlatform({ sites: [fixture], limits: { triggerMs: 3000, consumerMs: 3000 } });
     // Teammates only: the trigger finds the host site's URL by itself.
     await inApp(platform, (d) =>
       d.config.saveTeammates({
@@ -28,9 +29,8 @@ describe('scheduled trigger and queue continuations', () => {
   afterAll(() => platform.close());
 
   it('two triggers at once: one run does the work across queued invocations, the other says why it stopped', async () => {
-    // Slow the site down so the work cannot fit in one 3 s invocation on any machine: the run
-    // must checkpoint and continue through the queue.
-    platform.sites!.faults.add({ type: 'latency', delayMs: 120 });
+    // On virtual time the work (hundreds of requests at their modelled cost) cannot fit in one
+    // 3 s invocation, whatever the machine: the run must checkpoint and continue through the queue.
     const [a, b] = await Promise.all([platform.runtime.runScheduledTrigger('sync-schedule'), platform.runtime.runScheduledTrigger('sync-schedule')]);
     expect([a.record.status, b.record.status]).toEqual(['ok', 'ok']);
     // Both saw the trigger due, or the second already saw the first one's start: never two syncs.
@@ -99,7 +99,7 @@ describe('cancelling a run', () => {
   let platform: LocalPlatform;
 
   beforeAll(async () => {
-    platform = await startLocalPlatform({ sites: [fixture], echoConsole: false, useEnv: false });
+    platform = await startTestPlatform({ sites: [fixture] });
   });
   afterAll(() => platform.close());
 

@@ -1,4 +1,4 @@
-import type { LocalPlatform } from '../../../local/platform';
+import type { LocalPlatform, TimeOptions } from '../../../local/platform';
 import type { SiteFixture } from '../../../local/site/fixture-schema';
 import type { Activity } from '../../../src/domain/activity';
 import { DEFAULT_SETTINGS, type DataSource, type Settings, type TeammatesDoc } from '../../../src/domain/config';
@@ -100,8 +100,8 @@ export interface DashboardEnv {
   close(): Promise<void>;
 }
 
-export async function startDashboardEnv(opts: { sites?: SiteFixture[] } = {}): Promise<DashboardEnv> {
-  const { platform, kvs, config, activities, store } = await startSeededPlatform({ sites: opts.sites ?? [dashboardSite()], teammates: ROSTER });
+export async function startDashboardEnv(opts: { sites?: SiteFixture[]; time?: TimeOptions } = {}): Promise<DashboardEnv> {
+  const { platform, kvs, config, activities, store } = await startSeededPlatform({ sites: opts.sites ?? [dashboardSite()], teammates: ROSTER, time: opts.time });
   return {
     platform,
     kvs,

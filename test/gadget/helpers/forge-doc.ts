@@ -52,8 +52,11 @@ export async function fire(node: ForgeDoc, prop: string, ...args: unknown[]): Pr
   await settle();
 }
 
-/** For work that crosses real I/O (the local platform): settles until `done` holds, or fails. */
-export async function waitUntil(done: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+/**
+ * For work that crosses real I/O (the local platform): settles until `done` holds, or fails.
+ * The limit only catches a hang; it is generous because a loaded machine is slow.
+ */
+export async function waitUntil(done: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!done()) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);

@@ -1,17 +1,22 @@
 import { generateSite } from '../../../local/fixtures/generator';
-import { startLocalPlatform, type LocalPlatform } from '../../../local/platform';
+import { type LocalPlatform, virtualSleep } from '../../../local/platform';
 import type { SiteFixture } from '../../../local/site/fixture-schema';
+import { seededRandom } from '../../../local/site/rng';
 import type { Activity } from '../../../src/domain/activity';
 import { type RollupWeek, rollupWeekSchema } from '../../../src/domain/rollup';
 import { setSyncSleep } from '../../../src/sync/clock';
 import { DEFAULT_LIMITS } from '../../../src/sync/sync-deps';
+import { startTestPlatform } from '../../helpers/test-platform';
 
 /**
- * A scaled-down Forge world for reliability tests. Everything that is a duration in production
- * is divided by SCALE: invocation limits (300 s → 3 s), the sync's safety margin before the
- * deadline, and every retry wait (through the sync's sleep seam). Between trigger rounds the
- * test moves the wall clock forward (Date.now offset), as the next scheduled tick would come
- * later in real life: the interval is due again and a lease left by a frozen invocation expired.
+ * A scaled-down Forge world for reliability tests, on the local platform's virtual time: an
+ * invocation's clock moves only by the modelled cost of its requests and the waits it asks for,
+ * so where it stops and continues does not depend on the machine's speed. The invocation
+ * limits (300 s → 3 s) and the sync's safety margin before the deadline are divided by SCALE.
+ * Retry waits go through the sync's sleep seam to virtualSleep: they cost the invocation their
+ * full time but no real time. Between trigger rounds the test moves the wall clock forward
+ * (Date.now offset), as the next scheduled tick would come later in real life: the interval is
+ * due again and a lease left by a frozen invocation expired.
  */
 export const SCALE = 100;
 export const INVOCATION_MS = 300_000 / SCALE;
@@ -19,21 +24,35 @@ export const INVOCATION_MS = 300_000 / SCALE;
 let offsetMs = 0;
 const realNow = Date.now.bind(Date);
 
-/** Installs the scaled clock: call before the first invocation of a test file. */
-export function installScaledTime(opts: { scaledLimits?: boolean } = {}): { advance(ms: number): void; restore(): void } {
+export interface TestClock {
+  /** Moves Date.now() forward (the next scheduled tick). */
+  advance(ms: number): void;
+  /** Restarts the seeded Math.random (retry jitter) so a schedule replays the same waits. */
+  seedRandom(seed: number): void;
+  restore(): void;
+}
+
+/** Installs the test clock and the virtual sleep: call before the first invocation of a test file. */
+export function installScaledTime(opts: { scaledLimits?: boolean } = {}): TestClock {
   const spy = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offsetMs);
+  // The retrying client jitters its backoff with Math.random; in virtual time a wait is charged
+  // to the invocation, so a seeded sequence keeps the continuation points reproducible.
+  let random = seededRandom(1);
+  const randomSpy = jest.spyOn(Math, 'random').mockImplementation(() => random());
   // The services read their limits once, on first use in this module registry. Without scaled
   // limits, invocations keep Forge's own (startWorld with scaledLimits: false).
   if (opts.scaledLimits !== false) Object.assign(DEFAULT_LIMITS, { safetyMs: DEFAULT_LIMITS.safetyMs / SCALE });
-  // Waits shrink further than the limits: what matters is their order and the accounting, which
-  // keeps the full asked-for time; real waiting only slows the suite down.
-  setSyncSleep((ms) => new Promise((r) => setTimeout(r, Math.min(ms / (SCALE * 10), 50))));
+  setSyncSleep(virtualSleep);
   return {
     advance(ms: number) {
       offsetMs += ms;
     },
+    seedRandom(seed: number) {
+      random = seededRandom(seed);
+    },
     restore() {
       spy.mockRestore();
+      randomSpy.mockRestore();
       setSyncSleep(undefined);
     },
   };
@@ -97,10 +116,10 @@ export function storedRollups(p: LocalPlatform): Map<string, RollupWeek> {
   return out;
 }
 
+/** The platform of a reliability test: virtual time, scaled sync limits unless told otherwise. */
 export async function startWorld(sites: SiteFixture[], seed = 1, opts: { scaledLimits?: boolean } = {}): Promise<LocalPlatform> {
-  return startLocalPlatform({
+  return startTestPlatform({
     sites,
-    echoConsole: false,
     seed,
     ...(opts.scaledLimits === false ? {} : { limits: { triggerMs: INVOCATION_MS, consumerMs: INVOCATION_MS } }),
   });
