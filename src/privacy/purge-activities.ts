@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Activity } from '../domain/activity';
 import { weekOfActivity, type ActivityRepository } from '../store/activity-repository';
 import { ENTITY, INDEX } from '../store/keys';
 import type { KvsPort } from '../store/kvs-port';
 import type { RollupRepository } from '../store/rollup-repository';
+import type { PurgeTarget } from '../store/purge-job-repository';
 
 export interface PurgeDeps {
   kvs: KvsPort;
@@ -10,8 +12,7 @@ export interface PurgeDeps {
   rollups: RollupRepository;
 }
 
-/** Whose activities: one account (erasure of a closed account) or one teammate (removal). */
-export type PurgeTarget = { accountId: string } | { teammateId: string };
+export type { PurgeTarget } from '../store/purge-job-repository';
 
 export interface PurgeOptions {
   /** Time left in the invocation (ms), or undefined when unknown (then the purge runs to the end). */
@@ -20,6 +21,10 @@ export interface PurgeOptions {
   reserveMs?: number;
   /** Index rows read (and deleted) per step; default 100. */
   pageSize?: number;
+  /** Names this invocation's rollup marks (unique per invocation); random by default. */
+  owner?: string;
+  /** Weeks an earlier invocation of the same purge emptied: recounted again at the end. */
+  earlierWeeks?: Iterable<string>;
 }
 
 export interface PurgeResult {
@@ -27,23 +32,28 @@ export interface PurgeResult {
   weeks: number;
   /** False when time ran out: some activities remain; running the purge again continues it. */
   done: boolean;
+  /** The weeks this invocation took activities out of. */
+  touchedWeeks: string[];
+  /** False when there was no time left to recount: the weeks stay marked until a later recount. */
+  recounted: boolean;
 }
 
 const PAGE = 100;
 const DEFAULT_RESERVE_MS = 5_000;
 
 function indexOf(target: PurgeTarget): { index: string; partition: string[] } {
-  return 'accountId' in target
-    ? { index: INDEX.activity.byAccount, partition: [target.accountId] }
-    : { index: INDEX.activity.byTeammateTime, partition: [target.teammateId] };
+  if ('accountId' in target) return { index: INDEX.activity.byAccount, partition: [target.accountId] };
+  if ('teammateId' in target) return { index: INDEX.activity.byTeammateTime, partition: [target.teammateId] };
+  return { index: INDEX.activity.bySourceTime, partition: [target.dataSourceId] };
 }
 
 /**
- * Deletes every stored activity of an account or a teammate and recounts the rollup weeks they
- * counted in. Deletes page by page while paging the index (the cursor is a position, so deleted
- * rows do not shift it), marking each page's weeks dirty before deleting, as the sync's writer
- * does: when the time runs out the marks stay and the next sync invocation (or the next purge)
- * recounts those weeks, and a purge run again simply finds what is left.
+ * Deletes every stored activity of an account, a teammate or a data source and recounts the
+ * rollup weeks they counted in. Deletes page by page while paging the index (the cursor is a
+ * position, so deleted rows do not shift it), marking each week before its first deletion, as
+ * the sync's writer does. When time runs out the marks stay (a later recount takes them once
+ * they expire) and running the purge again finds what is left: src/privacy/purge-jobs.ts does
+ * that from the queue.
  */
 export async function purgeActivities(deps: PurgeDeps, target: PurgeTarget, opts: PurgeOptions = {}): Promise<PurgeResult> {
   const { index, partition } = indexOf(target);
@@ -52,6 +62,7 @@ export async function purgeActivities(deps: PurgeDeps, target: PurgeTarget, opts
     const left = opts.remainingMs?.();
     return left !== undefined && left < reserve;
   };
+  const owner = opts.owner ?? randomUUID();
   const weeks = new Set<string>();
   let deleted = 0;
   let done = false;
@@ -69,8 +80,9 @@ export async function purgeActivities(deps: PurgeDeps, target: PurgeTarget, opts
       pageWeeks.add(weekOfActivity({ at: r.value.doc?.at ?? new Date(Number(r.value.atSec) * 1000).toISOString() }));
     }
     if (page.results.length > 0) {
-      await deps.rollups.markDirty(pageWeeks);
-      for (const w of pageWeeks) weeks.add(w);
+      const fresh = [...pageWeeks].filter((w) => !weeks.has(w));
+      if (fresh.length) await deps.rollups.mark(fresh, owner);
+      for (const w of fresh) weeks.add(w);
       // deleteMany sends batches of at most 25 keys (the KVS batch limit).
       await deps.activities.deleteMany(page.results.map((r) => r.key));
       deleted += page.results.length;
@@ -81,7 +93,10 @@ export async function purgeActivities(deps: PurgeDeps, target: PurgeTarget, opts
       break;
     }
   }
-  // Without the time to recount, the weeks stay marked dirty for the next invocation to recount.
-  if (weeks.size > 0 && !outOfTime()) await deps.rollups.recountDirty(weeks);
-  return { activities: deleted, weeks: weeks.size, done };
+  // Without the time to recount, the weeks stay marked for a later recount to take over. With
+  // it, the recount also takes over marks that writers cut off long ago left behind.
+  const toRecount = new Set([...weeks, ...(opts.earlierWeeks ?? [])]);
+  const recounted = !outOfTime();
+  if (recounted) await deps.rollups.recountDirty(toRecount, owner);
+  return { activities: deleted, weeks: weeks.size, done, touchedWeeks: [...weeks].sort(), recounted };
 }

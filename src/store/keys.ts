@@ -26,9 +26,15 @@ export const KEY = {
   lease: (dataSourceId: string, stream: string) => `lease:${dataSourceId}:${stream}`,
   rollupWeek: (week: string) => `rw:${week}`,
   permissionCache: (accountId: string, scope: string) => `perm:${accountId}:${scope}`,
-  /** A rollup week whose activities changed and that must be recounted (value: epoch ms). */
-  rollupDirty: (week: string) => `rollup-dirty:${week}`,
+  /**
+   * A writer's mark on a rollup week whose activities it is changing: set before the write,
+   * deleted once a rollup update that read the write is stored (src/store/rollup-repository.ts).
+   */
+  rollupDirty: (week: string, owner: string) => `rollup-dirty:${week}:${owner}`,
   rollupDirtyPrefix: 'rollup-dirty:',
+  /** A purge of activities in progress (teammate removed, source deleted, account closed). */
+  purgeJob: (id: string) => `purge-job:${id}`,
+  purgeJobPrefix: 'purge-job:',
   /** When the scheduled sync last started, so the 5-minute trigger runs only when due. */
   syncSchedule: 'sync:schedule',
   /** The run a data source is on now (its id), and cancellation requests. */

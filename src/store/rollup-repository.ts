@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { buildRollupWeek, rollupWeekSchema, type RollupWeek } from '../domain/rollup';
 import type { Activity } from '../domain/activity';
 import type { ActivityRepository } from './activity-repository';
@@ -11,6 +12,34 @@ interface StoredRollup {
   data: RollupWeek;
 }
 
+/** A mark as stored: when its writer set it. */
+const storedMarkSchema = z.object({ at: z.number() });
+type StoredMark = z.infer<typeof storedMarkSchema>;
+
+export interface RollupMark {
+  key: string;
+  week: string;
+  /** Epoch ms the mark was set; 0 when unreadable (then it counts as expired). */
+  at: number;
+}
+
+/**
+ * How long a mark may belong to a writer still at work: Forge stops every function within
+ * 900 s (the longest `timeoutSeconds`,
+ * https://developer.atlassian.com/platform/forge/limits-invocation/), plus a minute for clock
+ * differences between invocations. A mark older than this belongs to a writer that is gone and
+ * whose writes have all landed, so a recount that reads after this moment sees them.
+ */
+export const MARK_EXPIRY_MS = 16 * 60_000;
+
+/** Marks written before marks had owners held a bare epoch-ms number; both are read. */
+function parseMark(key: string, value: unknown): RollupMark {
+  const week = key.slice(KEY.rollupDirtyPrefix.length, KEY.rollupDirtyPrefix.length + 10);
+  const parsed = storedMarkSchema.safeParse(value);
+  const at = parsed.success ? parsed.data.at : typeof value === 'number' ? value : 0;
+  return { key, week, at };
+}
+
 const DAY_MS = 86_400_000;
 /** Weeks recounted side by side (each reads its seven days side by side too). */
 const RECOUNT_PARALLEL = 3;
@@ -19,8 +48,13 @@ const RECOUNT_PARALLEL = 3;
  * Rollup weeks stay exact two ways, both guarded by a condition on `rev`: a recount rebuilds a
  * week from the activity index (bulk writes, crash leftovers); a small change applies its delta
  * to the document read before the activities were written, and falls back to a recount when
- * anyone wrote the week in between. Writers mark weeks dirty before writing, so a crash between
- * the activity write and the rollup leaves a mark the next invocation recounts.
+ * anyone wrote the week in between.
+ *
+ * Marks make that safe against invocations cut off half-way, without trusting clock order
+ * between invocations: a writer sets a mark of its own on each week before writing activities,
+ * and only that writer deletes it, after a rollup update that read its writes is stored. A mark
+ * its writer left behind (cut off) is recounted and deleted by anyone once it is older than any
+ * invocation can live. See docs/architecture.md, "Rollup invariant".
  */
 export function createRollupRepository(kvs: KvsPort, activities: ActivityRepository, now: () => number = Date.now) {
   async function get(week: string): Promise<StoredRollup | undefined> {
@@ -64,26 +98,39 @@ export function createRollupRepository(kvs: KvsPort, activities: ActivityReposit
     }
   }
 
+  async function listMarks(): Promise<RollupMark[]> {
+    const out: RollupMark[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await kvs.queryPrefix<unknown>(KEY.rollupDirtyPrefix, cursor, 20);
+      for (const r of page.results) out.push(parseMark(r.key, r.value));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return out;
+  }
+
+  async function deleteKeys(keys: string[]): Promise<void> {
+    for (let i = 0; i < keys.length; i += KVS_BATCH_LIMIT) {
+      const res = await kvs.batchDelete(keys.slice(i, i + KVS_BATCH_LIMIT).map((key) => ({ key })));
+      for (const f of res.failed) await kvs.delete(f.key);
+    }
+  }
+
   return {
     get,
 
-    /** Marks weeks dirty; returns the mark's value, so a writer can later clear only its own. */
-    async markDirty(weeks: Iterable<string>): Promise<number> {
-      // A random fraction of a millisecond keeps two writers marking in the same millisecond
-      // apart: otherwise one could clear the other's mark while that one's rollup update is
-      // still pending (and lost if its invocation is then cut off).
-      const at = now() + Math.random() * 0.999;
+    /** Marks weeks as being changed by `owner`; call before writing their activities. */
+    async mark(weeks: Iterable<string>, owner: string): Promise<void> {
       const list = [...new Set(weeks)];
+      const value: StoredMark = { at: now() };
       for (let i = 0; i < list.length; i += KVS_BATCH_LIMIT) {
-        await kvs.batchSet(list.slice(i, i + KVS_BATCH_LIMIT).map((w) => ({ key: KEY.rollupDirty(w), value: at })));
+        await kvs.batchSet(list.slice(i, i + KVS_BATCH_LIMIT).map((w) => ({ key: KEY.rollupDirty(w, owner), value })));
       }
-      return at;
     },
 
-    /** Clears a week's mark if it is still the one this writer set. */
-    async unmarkIfMine(week: string, mark: number): Promise<void> {
-      const latest = await kvs.get<number>(KEY.rollupDirty(week));
-      if (latest !== undefined && Number(latest) === mark) await kvs.delete(KEY.rollupDirty(week));
+    /** Deletes `owner`'s marks on weeks: only once a rollup update that read its writes is stored. */
+    unmark(weeks: Iterable<string>, owner: string): Promise<void> {
+      return deleteKeys([...new Set(weeks)].map((w) => KEY.rollupDirty(w, owner)));
     },
 
     /** The stored documents (with their rev) of some weeks, read in batches. */
@@ -120,35 +167,22 @@ export function createRollupRepository(kvs: KvsPort, activities: ActivityReposit
       }
     },
 
-    async listDirty(): Promise<Map<string, number>> {
-      const out = new Map<string, number>();
-      let cursor: string | undefined;
-      do {
-        const page = await kvs.queryPrefix<number>(KEY.rollupDirtyPrefix, cursor, 20);
-        for (const r of page.results) out.set(r.key.slice(KEY.rollupDirtyPrefix.length), Number(r.value));
-        cursor = page.nextCursor;
-      } while (cursor);
-      return out;
-    },
-
+    listMarks,
     recountWeek,
 
-    /** Recounts the given weeks plus every week still marked dirty; clears marks made before. */
-    async recountDirty(extra: Iterable<string> = []): Promise<string[]> {
-      const startedAt = now();
-      const dirty = await this.listDirty();
-      const weeks = new Set([...extra, ...dirty.keys()]);
-      const list = [...weeks].sort();
-      const recountOne = async (week: string) => {
-        await recountWeek(week);
-        const mark = dirty.get(week);
-        if (mark !== undefined && mark < startedAt) {
-          const latest = await kvs.get<number>(KEY.rollupDirty(week));
-          if (latest === undefined || Number(latest) < startedAt) await kvs.delete(KEY.rollupDirty(week));
-        }
-      };
-      for (let i = 0; i < list.length; i += RECOUNT_PARALLEL) await Promise.all(list.slice(i, i + RECOUNT_PARALLEL).map(recountOne));
-      return [...weeks].sort();
+    /**
+     * Recounts `weeks` (the caller's own), then deletes `owner`'s marks on them; also recounts
+     * every week holding a mark older than any invocation can live, and deletes those marks.
+     * Marks of writers that may still be at work are left to them.
+     */
+    async recountDirty(weeks: Iterable<string> = [], owner?: string): Promise<string[]> {
+      // The marks are read before any activity: an expired mark's writes have all landed by now.
+      const expired = (await listMarks()).filter((m) => m.at <= now() - MARK_EXPIRY_MS);
+      const own = [...new Set(weeks)];
+      const list = [...new Set([...own, ...expired.map((m) => m.week)])].sort();
+      for (let i = 0; i < list.length; i += RECOUNT_PARALLEL) await Promise.all(list.slice(i, i + RECOUNT_PARALLEL).map(recountWeek));
+      await deleteKeys([...(owner ? own.map((w) => KEY.rollupDirty(w, owner)) : []), ...expired.map((m) => m.key)]);
+      return list;
     },
   };
 }

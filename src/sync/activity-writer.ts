@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { utcDay, type Activity, type ActivityKind } from '../domain/activity';
 import { weekOfActivity, type ActivityRepository } from '../store/activity-repository';
 import type { RollupRepository } from '../store/rollup-repository';
@@ -29,19 +30,35 @@ function sameActivity(a: Activity, b: Activity): boolean {
 
 /**
  * Applies computed activities to the store: skips unchanged ones, deletes what disappeared, and
- * marks every week it touches (old and new `at`) dirty before and after writing, so rollups are
- * recounted exactly even when a write is interrupted or races another writer.
+ * keeps the rollup weeks they count in (old and new `at`) exact. Each week is marked with a
+ * mark of this writer's own before its activities change, and the mark goes only once a rollup
+ * update that read the change is stored: a small change right away, a bulk write at finish().
+ * One writer belongs to one invocation; finish() must run before the invocation ends.
  */
 export class ActivityWriter {
+  /** Weeks written in bulk and marked, waiting for finish() to recount them. */
   readonly touchedWeeks = new Set<string>();
   readonly stats: WriteStats = { upserted: {}, unchanged: 0, deleted: 0 };
+  private deltas = 0;
 
   constructor(
     private readonly activities: ActivityRepository,
     private readonly rollups: RollupRepository,
     /** False while the store holds nothing for this source: no reads are needed to compare. */
     private readonly storeMayHaveData: boolean,
+    /** Names this writer's marks; unique per invocation (tests pass a fixed one to replay). */
+    private readonly owner: string = randomUUID(),
   ) {}
+
+  /**
+   * Recounts the weeks written in bulk (and any week a vanished writer left marked), then
+   * drops this writer's marks on them. The end of every invocation that wrote.
+   */
+  async finish(): Promise<void> {
+    const weeks = [...this.touchedWeeks];
+    await this.rollups.recountDirty(weeks, this.owner);
+    for (const w of weeks) this.touchedWeeks.delete(w);
+  }
 
   /** Upserts `upserts`; deletes the ids in `deleteIds` that are stored. */
   async apply(upserts: Activity[], deleteIds: string[] = []): Promise<void> {
@@ -110,12 +127,12 @@ export class ActivityWriter {
       this.count(changed, gone);
       return;
     }
-    // Bulk writes (a first sync) recount their weeks once at the end of the invocation.
-    await this.rollups.markDirty(weeks);
+    // Bulk writes (a first sync) recount their weeks once, in finish(): one mark per week.
+    const unmarked = [...weeks].filter((w) => !this.touchedWeeks.has(w));
+    if (unmarked.length) await this.rollups.mark(unmarked, this.owner);
+    for (const w of unmarked) this.touchedWeeks.add(w);
     await this.activities.upsertMany(changed);
     if (gone.length) await this.activities.deleteMany(gone);
-    await this.rollups.markDirty(weeks);
-    for (const w of weeks) this.touchedWeeks.add(w);
     this.count(changed, gone);
   }
 
@@ -140,7 +157,8 @@ export class ActivityWriter {
       const current = now.get(id);
       if ((before === undefined) !== (current === undefined) || (before && current && !sameActivity(before, current))) return false;
     }
-    const mark = await this.rollups.markDirty(weeks);
+    const owner = `${this.owner}.${++this.deltas}`;
+    await this.rollups.mark(weeks, owner);
     await this.activities.upsertMany(changed);
     if (gone.length) await this.activities.deleteMany(gone);
     for (const week of weeks) {
@@ -148,8 +166,9 @@ export class ActivityWriter {
       if (!(await this.rollups.applyDelta(week, bases.get(week), removed.filter(inWeek), added.filter(inWeek)))) {
         await this.rollups.recountWeek(week);
       }
-      await this.rollups.unmarkIfMine(week, mark);
     }
+    // Both the delta and the recount read after the write: the marks have done their job.
+    await this.rollups.unmark(weeks, owner);
     return true;
   }
 

@@ -75,7 +75,7 @@ export function createLiveCapture(deps: SyncDeps) {
     try {
       await fn(env, window);
     } finally {
-      await deps.rollups.recountDirty(writer.touchedWeeks);
+      await writer.finish();
     }
     return 'stored';
   }

@@ -242,7 +242,7 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
       if (outcome !== 'finished') break;
     }
   } finally {
-    await deps.rollups.recountDirty(writer.touchedWeeks);
+    await writer.finish();
     for (const bk of Object.keys(writer.stats.upserted)) run.byKind[bk] = (run.byKind[bk] ?? 0) + writer.stats.upserted[bk];
     run.deleted += writer.stats.deleted;
     addCalls(run, meter);

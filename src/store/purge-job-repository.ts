@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { KEY } from './keys';
+import type { KvsPort } from './kvs-port';
+
+/** Whose activities a purge deletes (one index partition each). */
+export const purgeTargetSchema = z.union([
+  z.object({ teammateId: z.string().min(1) }).strict(),
+  z.object({ dataSourceId: z.string().min(1) }).strict(),
+  z.object({ accountId: z.string().min(1) }).strict(),
+]);
+export type PurgeTarget = z.infer<typeof purgeTargetSchema>;
+
+export const purgeJobSchema = z.object({
+  v: z.literal(1),
+  id: z.string().min(1),
+  target: purgeTargetSchema,
+  /** What the admin removed, for the admin page ("Robin's activities"). */
+  label: z.string(),
+  requestedAt: z.number(),
+  /** Every week a pass took activities out of: each pass recounts them all. */
+  weeks: z.array(z.string()),
+  deleted: z.number().int().nonnegative(),
+  passes: z.number().int().nonnegative(),
+  lastPassAt: z.number(),
+  /** `running`: activities remain; `settling`: all gone, one last pass is due later. */
+  status: z.enum(['running', 'settling']),
+});
+export type PurgeJob = z.infer<typeof purgeJobSchema>;
+
+/** One stable id per target: removing the same thing twice continues one job. */
+export function purgeJobId(target: PurgeTarget): string {
+  if ('teammateId' in target) return `teammate-${target.teammateId}`;
+  if ('dataSourceId' in target) return `source-${target.dataSourceId}`;
+  return `account-${target.accountId}`;
+}
+
+/**
+ * Purges in progress, kept until they are finished for good, so a purge cut short resumes from
+ * the queue or, failing that, from the scheduled trigger. A malformed record is dropped from
+ * lists (and reported), never guessed at.
+ */
+export function createPurgeJobRepository(kvs: KvsPort) {
+  return {
+    async get(id: string): Promise<PurgeJob | undefined> {
+      const parsed = purgeJobSchema.safeParse(await kvs.get(KEY.purgeJob(id)));
+      return parsed.success ? parsed.data : undefined;
+    },
+    save: (job: PurgeJob) => kvs.set(KEY.purgeJob(job.id), purgeJobSchema.parse(job)),
+    delete: (id: string) => kvs.delete(KEY.purgeJob(id)),
+    async list(): Promise<{ jobs: PurgeJob[]; malformed: string[] }> {
+      const jobs: PurgeJob[] = [];
+      const malformed: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await kvs.queryPrefix<unknown>(KEY.purgeJobPrefix, cursor, 20);
+        for (const r of page.results) {
+          const parsed = purgeJobSchema.safeParse(r.value);
+          if (parsed.success) jobs.push(parsed.data);
+          else malformed.push(r.key);
+        }
+        cursor = page.nextCursor;
+      } while (cursor);
+      return { jobs, malformed };
+    },
+  };
+}
+
+export type PurgeJobRepository = ReturnType<typeof createPurgeJobRepository>;
