@@ -278,6 +278,11 @@ export class LocalRuntime implements PlatformHooks {
     };
   }
 
+  /** Lowers (or restores, with undefined fields) invocation limits from now on: a test's short budget. */
+  setLimits(limits: RuntimeLimits): void {
+    this.o.limits = { ...this.o.limits, ...limits };
+  }
+
   /** Forge limits: resolver/product event 25 s; trigger/consumer = timeoutSeconds or 55 s. */
   private limitFor(kind: 'resolver' | 'productEvent' | 'trigger' | 'consumer', functionKey: string): number {
     const l = this.o.limits ?? {};

@@ -1,7 +1,7 @@
 import type { DataSource } from '../domain/config';
 import type { Product, SiteClient } from '../sources/site-client';
 import type { ConfigRepository } from '../store/config-repository';
-import type { PurgeResult } from '../privacy/purge-activities';
+import type { PurgeJobs } from '../privacy/purge-jobs';
 import type { SyncPort } from './sync-port';
 
 /** What the admin use cases need from the outside world; entry/admin/compose.ts wires the real ones. */
@@ -14,11 +14,8 @@ export interface AdminDeps {
   /** The host site's Jira as the user who invoked the resolver (the admin check). */
   hostJiraAsCaller(): SiteClient;
   sync: SyncPort;
-  /**
-   * Deletes a teammate's stored activities and recounts their rollup weeks, within the
-   * invocation's time (done = false when some remain). Absent where no activity store exists.
-   */
-  purgeTeammateActivities?(teammateId: string): Promise<PurgeResult>;
+  /** Purges of stored activities that resume by themselves. Absent where no activity store exists. */
+  purges?: Pick<PurgeJobs, 'start' | 'list'>;
   now(): Date;
   newId(prefix: string): string;
 }

@@ -65,23 +65,24 @@ export async function saveTeammate(deps: AdminDeps, p: SaveTeammate): Promise<Re
 
 /**
  * Removing a teammate also deletes the activities stored for them, so they stop counting under
- * "Everyone". Activities go first: if the call runs out of time the teammate is still listed and
- * removing again continues where this stopped. A later re-add makes a new teammate whose fresh
- * mappedAt has the next sync backfill their history.
+ * "Everyone". The purge is recorded first, then the teammate leaves the list, then as much is
+ * deleted as this call has time for; a long history finishes in the background by itself. A
+ * later re-add makes a new teammate whose fresh mappedAt has the next sync backfill them.
  */
-export async function deleteTeammate(deps: AdminDeps, id: string): Promise<Result<{ deleted: string }>> {
+export async function deleteTeammate(deps: AdminDeps, id: string): Promise<Result<{ deleted: string; purge?: { activities: number; continuing: boolean } }>> {
   const doc = await deps.config.getTeammates();
   const teammate = doc.teammates.find((t) => t.id === id);
   if (!teammate) return fail('NOT_FOUND', 'This teammate no longer exists: reload the page.');
-  const purged = await deps.purgeTeammateActivities?.(id);
-  if (purged && !purged.done) {
-    return fail('CONFLICT', `${teammate.name} has a long history: ${purged.activities} activities were deleted so far. Remove them again to finish.`);
+  const takeOff = async () => {
+    const latest = await deps.config.getTeammates();
+    await deps.config.saveTeammates({ ...latest, teammates: latest.teammates.filter((t) => t.id !== id) });
+  };
+  if (!deps.purges) {
+    await takeOff();
+    return ok({ deleted: id });
   }
-  const latest = await deps.config.getTeammates();
-  await deps.config.saveTeammates({ ...latest, teammates: latest.teammates.filter((t) => t.id !== id) });
-  // A sync page written while the first pass ran may have added a few more.
-  await deps.purgeTeammateActivities?.(id);
-  return ok({ deleted: id });
+  const progress = await deps.purges.start({ teammateId: id }, teammate.name, takeOff);
+  return ok({ deleted: id, purge: { activities: progress.deleted, continuing: !progress.done } });
 }
 
 /** Looks every email up again (one teammate, or all): after a user changed privacy settings, say. */

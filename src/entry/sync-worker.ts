@@ -1,15 +1,23 @@
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { getSyncService } from '../platform/services';
+import { getPurgeJobs, getSyncService } from '../platform/services';
 
-const bodySchema = z.object({ runId: z.string().min(1), dataSourceId: z.string().min(1) });
+/** The jobs of the queue: the next invocation of a sync run, or the next pass of a purge. */
+const bodySchema = z.union([
+  z.object({ runId: z.string().min(1), dataSourceId: z.string().min(1) }),
+  z.object({ purgeJobId: z.string().min(1) }),
+]);
 
-/** Queue consumer: continues a sync run that stopped before its invocation's deadline. */
+/** Queue consumer: continues a sync run or a purge that stopped before its invocation's deadline. */
 const resolver = new Resolver();
 resolver.define('sync-continue', async ({ payload }) => {
   const body = bodySchema.safeParse(payload);
   // A malformed job cannot be fixed by a retry: drop it and say why.
-  if (!body.success) return { ok: false, error: 'The sync job is not valid' };
+  if (!body.success) return { ok: false, error: 'The queued job is not valid' };
+  if ('purgeJobId' in body.data) {
+    const progress = await getPurgeJobs().continue(body.data.purgeJobId);
+    return { ok: true, status: progress ? (progress.done ? 'purged' : 'purging') : 'no purge to continue' };
+  }
   const run = await getSyncService().continueSync(body.data);
   return { ok: true, status: run?.status ?? 'unknown' };
 });

@@ -1,4 +1,6 @@
+import { createPurgeJobs, type PurgeJobs } from '../privacy/purge-jobs';
 import { createActivityRepository } from '../store/activity-repository';
+import { createPurgeJobRepository } from '../store/purge-job-repository';
 import { createConfigRepository, type ConfigRepository } from '../store/config-repository';
 import { createCursorRepository } from '../store/cursor-repository';
 import { createLeaseRepository } from '../store/lease-repository';
@@ -58,4 +60,24 @@ let sync: SyncService | undefined;
 export function getSyncService(): SyncService {
   sync ??= createSyncService(createForgeSyncDeps());
   return sync;
+}
+
+let purges: PurgeJobs | undefined;
+/** Purges of stored activities that resume by themselves (queue, then the scheduled trigger). */
+export function getPurgeJobs(): PurgeJobs {
+  if (!purges) {
+    const kvs = getKvs();
+    const activities = createActivityRepository(kvs);
+    const queue = createForgeSyncQueue();
+    purges = createPurgeJobs({
+      kvs,
+      activities,
+      rollups: createRollupRepository(kvs, activities),
+      jobs: createPurgeJobRepository(kvs),
+      enqueue: async (body, delaySec) => void (await queue.push(body, delaySec)),
+      remainingMs: remainingInvocationMs,
+      now: Date.now,
+    });
+  }
+  return purges;
 }

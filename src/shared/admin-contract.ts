@@ -165,7 +165,14 @@ export const adminContract = {
       .strict(),
     z.object({ teammate: teammateViewSchema }),
   ),
-  'teammates/delete': c(z.object({ id }).strict(), z.object({ deleted: z.string() })),
+  'teammates/delete': c(
+    z.object({ id }).strict(),
+    z.object({
+      deleted: z.string(),
+      /** Their stored activities: deleted so far, and whether the rest is deleted in the background. */
+      purge: z.object({ activities: z.number().int().nonnegative(), continuing: z.boolean() }).optional(),
+    }),
+  ),
   'teammates/resolve': c(z.object({ id: id.optional() }).strict(), z.object({ teammates: z.array(teammateViewSchema) })),
   'teammates/add-users': c(
     z

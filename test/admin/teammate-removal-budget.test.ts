@@ -1,44 +1,52 @@
-import type { PurgeResult } from '../../src/privacy/purge-activities';
+import type { PurgeTarget } from '../../src/store/purge-job-repository';
 import { startAdminEnv, type AdminEnv } from './helpers/admin-env';
 
 /**
- * The removal order when the purge of a long history does not fit one call: the teammate stays
- * listed (so removing again continues the purge) and the admin is told what happened.
+ * The removal order: the purge is recorded, then the teammate leaves the list, then what fits
+ * in the call is deleted; a long history goes on in the background and the admin is told so.
  */
-describe('teammates/delete when the purge runs out of time', () => {
+describe('teammates/delete with a long history', () => {
   let env: AdminEnv;
   beforeEach(async () => {
     env = await startAdminEnv();
   });
   afterEach(() => env.close());
 
-  it('keeps the teammate and says to remove again until the purge is done', async () => {
+  async function robin(): Promise<string> {
     const saved = await env.call('teammates/save', { name: 'Robin', externalIds: [{ dataSourceId: '*', type: 'accountId', value: '5b10ac8d82e05b22cc7d4ef5' }] });
     if (!saved.ok) throw new Error(saved.error.message);
-    const id = (saved.data as { teammate: { id: string } }).teammate.id;
-    const answers: PurgeResult[] = [
-      { activities: 400, weeks: 30, done: false },
-      { activities: 120, weeks: 8, done: true },
-      { activities: 0, weeks: 0, done: true },
-    ];
-    const calls: string[] = [];
-    env.deps.purgeTeammateActivities = async (teammateId) => {
-      calls.push(teammateId);
-      return answers.shift()!;
+    return (saved.data as { teammate: { id: string } }).teammate.id;
+  }
+
+  it('takes the teammate off the list at once and says the rest is deleted in the background', async () => {
+    const id = await robin();
+    const calls: { target: PurgeTarget; label: string; listedWhenRecorded: boolean }[] = [];
+    env.deps.purges = {
+      list: async () => [],
+      async start(target, label, afterRecorded) {
+        const listed = (await env.config.getTeammates()).teammates.some((t) => t.id === id);
+        calls.push({ target, label, listedWhenRecorded: listed });
+        await afterRecorded?.();
+        return { jobId: 'teammate-x', deleted: 400, done: false };
+      },
     };
 
-    const first = await env.call('teammates/delete', { id });
-    expect(first.ok).toBe(false);
-    if (first.ok) return;
-    expect(first.error.code).toBe('CONFLICT');
-    expect(first.error.message).toContain('Robin');
-    expect(first.error.message).toContain('400');
-    expect((await env.config.getTeammates()).teammates.map((t) => t.id)).toContain(id);
-
-    const second = await env.call('teammates/delete', { id });
-    expect(second).toEqual({ ok: true, data: { deleted: id } });
+    const out = await env.call('teammates/delete', { id });
+    expect(out).toEqual({ ok: true, data: { deleted: id, purge: { activities: 400, continuing: true } } });
+    expect(calls).toEqual([{ target: { teammateId: id }, label: 'Robin', listedWhenRecorded: true }]);
     expect((await env.config.getTeammates()).teammates.map((t) => t.id)).not.toContain(id);
-    // The last pass after the teammate is gone catches what a sync wrote meanwhile.
-    expect(calls).toEqual([id, id, id]);
+  });
+
+  it('keeps the teammate when the purge cannot even be recorded', async () => {
+    const id = await robin();
+    env.deps.purges = {
+      list: async () => [],
+      start: async () => {
+        throw new Error('KVS unavailable');
+      },
+    };
+    const out = await env.call('teammates/delete', { id });
+    expect(out.ok).toBe(false);
+    expect((await env.config.getTeammates()).teammates.map((t) => t.id)).toContain(id);
   });
 });

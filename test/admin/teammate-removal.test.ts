@@ -82,7 +82,6 @@ describe('removing a teammate purges their activities', () => {
     expect(everyoneBefore.teammates.map((t) => t.teammateId)).toContain(teammateId);
 
     const out = await callAdmin<{ deleted: string }>(p, admin, 'teammates/delete', { id: teammateId });
-    expect(out).toEqual({ ok: true, data: { deleted: teammateId } });
 
     const after = storedActivities(p);
     expect(after.filter((a) => a.teammateId === teammateId)).toEqual([]);
@@ -95,6 +94,7 @@ describe('removing a teammate purges their activities', () => {
     expect(diffActivities(expected, after).report(5)).toBe(diffActivities(expected, expected).report(5));
     expectRollupsToEqualRecountOf(expected);
     expect(Object.keys(p.kvs.dump().plain).filter((k) => k.startsWith(KEY.rollupDirtyPrefix))).toEqual([]);
+    expect(out.ok && out.data).toEqual({ deleted: teammateId, purge: { activities: had, continuing: false } });
 
     const everyoneAfter = await summaryCount();
     expect(everyoneAfter.totals.count).toBe(everyoneBefore.totals.count - victimBefore.totals.count);
@@ -123,31 +123,57 @@ describe('removing a teammate purges their activities', () => {
     expectRollupsToEqualRecountOf(expected);
   }, 120_000);
 
-  it('a purge cut short by the time budget leaves its weeks marked dirty, and removing again finishes it', async () => {
+  const keysWith = (prefix: string) => Object.keys(p.kvs.dump().plain).filter((k) => k.startsWith(prefix));
+
+  it('a removal cut short by its time budget finishes from the queue by itself, and the scheduled trigger settles it', async () => {
     const [victim] = busiest([admin]);
     const teammateId = mapping.get(victim)!;
-    const had = storedActivities(p).filter((a) => a.teammateId === teammateId).length;
-    expect(had).toBeGreaterThan(3);
+    expect(storedActivities(p).filter((a) => a.teammateId === teammateId).length).toBeGreaterThan(3);
 
-    // One page of 3 rows, then the invocation is "out of time".
-    let checks = 0;
-    const partial = await p.runtime.runInContext({}, async () => {
-      const kvs = getKvs();
-      const activities = createActivityRepository(kvs);
-      const rollups = createRollupRepository(kvs, activities);
-      return purgeActivities({ kvs, activities, rollups }, { teammateId }, { pageSize: 3, remainingMs: () => (checks++ === 0 ? 60_000 : 0) });
-    });
-    expect(partial.result).toMatchObject({ activities: 3, done: false });
-    expect(storedActivities(p).filter((a) => a.teammateId === teammateId)).toHaveLength(had - 3);
-    const marked = Object.keys(p.kvs.dump().plain).filter((k) => k.startsWith(KEY.rollupDirtyPrefix));
-    expect(marked.length).toBeGreaterThan(0);
+    // A resolver with no more than the purge's 5 s reserve: the call records the purge,
+    // takes the teammate off the list and leaves every deletion to the queue.
+    p.runtime.setLimits({ resolverMs: 5_000 });
+    const out = await callAdmin<{ deleted: string; purge: { activities: number; continuing: boolean } }>(p, admin, 'teammates/delete', { id: teammateId });
+    p.runtime.setLimits({ resolverMs: undefined });
+    expect(out).toEqual({ ok: true, data: { deleted: teammateId, purge: { activities: 0, continuing: true } } });
+    expect(storedActivities(p).filter((a) => a.teammateId === teammateId).length).toBeGreaterThan(3);
+    expect(keysWith(KEY.purgeJobPrefix)).toEqual([KEY.purgeJob(`teammate-${teammateId}`)]);
+    expect(p.runtime.queue.size).toBe(1);
 
-    const out = await callAdmin<{ deleted: string }>(p, admin, 'teammates/delete', { id: teammateId });
-    expect(out.ok).toBe(true);
+    await p.runtime.drainQueue();
     const remaining = new Map([...mapping].filter(([acc]) => acc !== victim));
     const expected = oracle(remaining);
     expect(diffActivities(expected, storedActivities(p)).report(5)).toBe(diffActivities(expected, expected).report(5));
     expectRollupsToEqualRecountOf(expected);
-    expect(Object.keys(p.kvs.dump().plain).filter((k) => k.startsWith(KEY.rollupDirtyPrefix))).toEqual([]);
+    expect(keysWith(KEY.rollupDirtyPrefix)).toEqual([]);
+
+    // The job stays until no sync that read the old teammate list can still be writing.
+    expect(keysWith(KEY.purgeJobPrefix)).toHaveLength(1);
+    clock.advance(20 * 60_000);
+    const tick = await p.runtime.runScheduledTrigger('sync-schedule');
+    expect(tick.record.status).toBe('ok');
+    expect((tick.result as { purgesFinished: number }).purgesFinished).toBe(1);
+    expect(keysWith(KEY.purgeJobPrefix)).toEqual([]);
+    await p.runtime.idle();
+    mapping = remaining;
+  }, 120_000);
+
+  it('a purge whose queued pass was lost is resumed by the scheduled trigger', async () => {
+    const [victim] = busiest([admin]);
+    const teammateId = mapping.get(victim)!;
+    p.runtime.setLimits({ resolverMs: 5_000 });
+    const out = await callAdmin<{ purge: { continuing: boolean } }>(p, admin, 'teammates/delete', { id: teammateId });
+    p.runtime.setLimits({ resolverMs: undefined });
+    expect(out.ok && out.data.purge.continuing).toBe(true);
+    p.runtime.queue.clear();
+
+    clock.advance(20 * 60_000);
+    await p.runtime.runScheduledTrigger('sync-schedule');
+    await p.runtime.drainQueue();
+    const remaining = new Map([...mapping].filter(([acc]) => acc !== victim));
+    const expected = oracle(remaining);
+    expect(diffActivities(expected, storedActivities(p)).report(5)).toBe(diffActivities(expected, expected).report(5));
+    expectRollupsToEqualRecountOf(expected);
+    mapping = remaining;
   }, 120_000);
 });

@@ -34,7 +34,7 @@ describe('scheduled trigger and queue continuations', () => {
     const [a, b] = await Promise.all([platform.runtime.runScheduledTrigger('sync-schedule'), platform.runtime.runScheduledTrigger('sync-schedule')]);
     expect([a.record.status, b.record.status]).toEqual(['ok', 'ok']);
     // Both saw the trigger due, or the second already saw the first one's start: never two syncs.
-    expect([a.result, b.result]).toContainEqual({ ran: true, runs: 1 });
+    expect([a.result, b.result]).toContainEqual({ ran: true, runs: 1, purgesFinished: 0 });
     let consumers = 0;
     for (let i = 0; i < 200 && platform.runtime.queue.size > 0; i++) consumers += (await platform.runtime.drainQueue({ maxEvents: 5 })).delivered;
     await platform.runtime.idle();
@@ -89,7 +89,7 @@ describe('scheduled trigger and queue continuations', () => {
   it('the next tick within the interval does nothing', async () => {
     const before = (await inApp(platform, (d) => d.runs.list(50))).length;
     const tick = await platform.runtime.runScheduledTrigger('sync-schedule');
-    expect(tick.result).toEqual({ ran: false, runs: 0 });
+    expect(tick.result).toEqual({ ran: false, runs: 0, purgesFinished: 0 });
     expect((await inApp(platform, (d) => d.runs.list(50))).length).toBe(before);
   });
 });

@@ -77,9 +77,11 @@ export function TeammatesTab({ sources }: { sources: DataSourceView[] }) {
   useEffect(() => { void reload(); }, []);
 
   async function remove(t: TeammateView) {
-    if (!window.confirm(`Remove ${t.name}? Their past activity stays counted but is no longer attributed to a teammate after the next sync.`)) return;
+    if (!window.confirm(`Remove ${t.name}? Their activities are deleted from ActivityPulse and stop counting on the dashboard.`)) return;
     const r = await deleteTeammate({ id: t.id });
-    if (r.ok) void reload(); else setError(r.error.message);
+    if (!r.ok) return setError(r.error.message);
+    if (r.data.purge?.continuing) setNotice(`${t.name} was removed. Their earlier activity is being deleted in the background; the dashboard counts drop as it goes.`);
+    void reload();
   }
   async function reresolve() {
     const r = await resolveEmails({});
