@@ -18,11 +18,19 @@ export const CSV_COLUMNS = [
 export const RESTRICTED_TEXT = 'restricted';
 
 /**
+ * Text a spreadsheet may run as a formula: a formula sign (`=`, `+`, `-`, `@`, or their
+ * full-width forms, which some spreadsheet locales accept as the same signs), possibly after
+ * leading whitespace or invisible format characters (spreadsheets trim those before parsing), or
+ * a leading tab or carriage return (OWASP's CSV injection list).
+ */
+const FORMULA_START = /^[\s\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u;
+
+/**
  * RFC 4180 fields, plus a leading apostrophe on text a spreadsheet would run as a formula
- * (titles are user-written).
+ * (titles, names and keys are user-written).
  */
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

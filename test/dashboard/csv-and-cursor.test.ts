@@ -28,6 +28,31 @@ describe('CSV rows', () => {
     for (const f of ['=1+1', '+1', '-1', '@SUM(A1)']) expect(csvField(f)).toBe(`'${f}`);
   });
 
+  it('defuses formulas behind leading whitespace and in full-width signs', () => {
+    const formulas = [
+      ' =1+1',
+      '   +1',
+      '\u00a0-1',
+      '\u3000@SUM(A1)',
+      '\u200b=HYPERLINK("x")',
+      '\n=1+1',
+      '\t=1+1',
+      '\r=1+1',
+      '\uff1dHYPERLINK("x")',
+      '\uff0b1',
+      '\uff0d1',
+      '\uff20SUM(A1)',
+      ' \uff1d1',
+    ];
+    const unquote = (field: string) =>
+      field.startsWith('"') ? field.slice(1, -1).replace(/""/g, '"') : field;
+    for (const f of formulas) expect(unquote(csvField(f))).toBe(`'${f}`);
+    // Text that merely contains a sign, or starts with other characters, stays as written.
+    for (const f of ['a=b', 'Fix -1 bug', ' plain', '\uff21bc', '2026-11-20T10:00:00.000Z', '1.50']) {
+      expect(csvField(f)).toBe(f);
+    }
+  });
+
   it('writes one line per event, hours with two decimals, header only when asked', () => {
     expect(csvRow(event())).toBe(
       '2026-11-20T10:00:00.000Z,"Ada, ""the"" Admin",Worklog,jira,host,ENG,Engineering,ENG-1,Fix login,https://acme.atlassian.net/browse/ENG-1?focusedWorklogId=9,1.50',
