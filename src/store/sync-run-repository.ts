@@ -2,9 +2,6 @@ import { z } from 'zod';
 import { ENTITY, INDEX } from './keys';
 import type { KvsPort } from './kvs-port';
 
-export const STREAM_IDS = ['jira-issues', 'jira-worklogs', 'confluence-content', 'confluence-comments', 'sweep'] as const;
-export type StreamId = (typeof STREAM_IDS)[number];
-
 export const runStatusSchema = z.enum(['running', 'succeeded', 'partial', 'failed', 'cancelled', 'rate-limited']);
 export type RunStatus = z.infer<typeof runStatusSchema>;
 

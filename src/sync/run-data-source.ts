@@ -1,4 +1,5 @@
 import type { DataSource } from '../domain/config';
+import { STREAM, STREAM_IDS, type StreamId } from '../domain/stream-id';
 import { BudgetExhaustedError, describeError, isAccessError, isNotFoundError, RateLimitError, UnreachableError } from '../sources/errors';
 import { createRequestMeter, type RequestMeter } from '../sources/request-meter';
 import { createRateBudget, withRetries, type RateBudget } from '../sources/retrying-client';
@@ -41,16 +42,24 @@ async function takeOverActiveRun(deps: SyncDeps, dataSourceId: string, run: Sync
   if (active?.runId !== run.id) await deps.kvs.set(KEY.syncActive(dataSourceId), { runId: run.id });
 }
 
-export const STREAMS: Stream[] = [jiraIssuesStream, jiraWorklogsStream, confluenceContentStream, confluenceCommentsStream, deletionSweepStream];
+const BY_ID: Record<StreamId, Stream> = {
+  [STREAM.jiraIssues]: jiraIssuesStream,
+  [STREAM.jiraWorklogs]: jiraWorklogsStream,
+  [STREAM.confluenceContent]: confluenceContentStream,
+  [STREAM.confluenceComments]: confluenceCommentsStream,
+  [STREAM.sweep]: deletionSweepStream,
+};
+/** Every stream, in the order a run reads them. */
+export const STREAMS: Stream[] = STREAM_IDS.map((id) => BY_ID[id]);
 
 /** The deletion sweep runs on scheduled runs, at most once per interval, when data is stored. */
 /** A sweep run does only the sweep; every other run does everything but the sweep. */
 function skipReason(stream: Stream, run: SyncRun, storeMayHaveData: boolean): string | undefined {
   if (run.reason === 'sweep') {
-    if (stream.id !== 'sweep') return 'This run only checks for deletions';
+    if (stream.id !== STREAM.sweep) return 'This run only checks for deletions';
     return storeMayHaveData ? undefined : 'Nothing stored yet to check for deletions';
   }
-  return stream.id === 'sweep' ? 'Deletions are checked by a daily run of their own' : undefined;
+  return stream.id === STREAM.sweep ? 'Deletions are checked by a daily run of their own' : undefined;
 }
 
 function planSweep(cursor: StreamCursor, runId: string, nowMs: number): StreamPass {
@@ -156,7 +165,7 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
       }
       const cursor = await deps.cursors.get(ds.id, stream.id);
       progress.status = 'running';
-      const pass = stream.id === 'sweep' ? planSweep(cursor, run.id, deps.now()) : planPass(cursor, {
+      const pass = stream.id === STREAM.sweep ? planSweep(cursor, run.id, deps.now()) : planPass(cursor, {
         runId: run.id,
         nowMs: deps.now(),
         historyDays: settings.historyDays,

@@ -1,3 +1,4 @@
+import type { StreamId } from '../domain/stream-id';
 import type { ConfluenceSpace } from '../sources/confluence/schemas';
 import type { SiteClient } from '../sources/site-client';
 import type { ActivityRepository } from '../store/activity-repository';
@@ -41,7 +42,7 @@ export interface StepResult {
 
 /** One stream: `step` does one page of work and leaves its position in `pass.state`. */
 export interface Stream {
-  id: 'jira-issues' | 'jira-worklogs' | 'confluence-content' | 'confluence-comments' | 'sweep';
+  id: StreamId;
   product: 'jira' | 'confluence';
   step(env: StreamEnv, pass: StreamPass): Promise<StepResult>;
 }

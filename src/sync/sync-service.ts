@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { DataSource } from '../domain/config';
+import { STREAM } from '../domain/stream-id';
 import { KEY } from '../store/keys';
 import type { SyncRun } from '../store/sync-run-repository';
 import { DAY_MS } from './pass-planner';
@@ -75,10 +76,10 @@ export function createSyncService(deps: SyncDeps) {
 
   /** The daily deletion sweep of a data source is due (its clock starts at the first check). */
   async function sweepDue(dataSourceId: string, nowMs: number): Promise<boolean> {
-    const cursor = await deps.cursors.get(dataSourceId, 'sweep');
+    const cursor = await deps.cursors.get(dataSourceId, STREAM.sweep);
     if (cursor.pass) return false;
     if (cursor.watermarkMs === undefined) {
-      await deps.cursors.save(dataSourceId, 'sweep', { ...cursor, watermarkMs: nowMs });
+      await deps.cursors.save(dataSourceId, STREAM.sweep, { ...cursor, watermarkMs: nowMs });
       return false;
     }
     return nowMs - cursor.watermarkMs >= deps.limits.sweepIntervalMs;

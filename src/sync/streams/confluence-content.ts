@@ -1,4 +1,5 @@
 import type { Activity } from '../../domain/activity';
+import { STREAM } from '../../domain/stream-id';
 import { contentVersionPages } from '../../sources/confluence/content';
 import { cqlDate, cqlSearchPage, cqlSearchPath } from '../../sources/confluence/cql-search';
 import type { ConfluenceContent, ConfluenceVersion, ContentType } from '../../sources/confluence/schemas';
@@ -48,7 +49,7 @@ async function versionsInWindow(env: StreamEnv, type: ContentType, c: Confluence
  * Confluence has), details in bulk from v2 (250 ids a call), versions from v2 only when needed.
  */
 export const confluenceContentStream: Stream = {
-  id: 'confluence-content',
+  id: STREAM.confluenceContent,
   product: 'confluence',
   async step(env, pass) {
     const state = pass.state as State;

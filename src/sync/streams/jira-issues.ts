@@ -1,4 +1,5 @@
 import type { ActivityKind } from '../../domain/activity';
+import { STREAM } from '../../domain/stream-id';
 import { bulkfetchIssues } from '../../sources/jira/bulkfetch-issues';
 import { fetchAllChangelogs } from '../../sources/jira/bulkfetch-changelogs';
 import { fetchAllIssueComments } from '../../sources/jira/get-issue-comments';
@@ -73,7 +74,7 @@ export async function syncIssues(
  * reconciled as a whole, so a deleted comment's activities go away with the next change.
  */
 export const jiraIssuesStream: Stream = {
-  id: 'jira-issues',
+  id: STREAM.jiraIssues,
   product: 'jira',
   async step(env, pass) {
     const jira = env.jira!;
