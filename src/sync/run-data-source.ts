@@ -4,10 +4,10 @@ import { BudgetExhaustedError, describeError, isAccessError, isNotFoundError, Ra
 import { createRequestMeter, type RequestMeter } from '../sources/request-meter';
 import { createRateBudget, withRetries, type RateBudget } from '../sources/retrying-client';
 import type { SiteClient } from '../sources/site-client';
-import type { StreamCursor, StreamPass } from '../store/cursor-repository';
+import type { StreamPass } from '../store/cursor-repository';
 import type { SyncRun } from '../store/sync-run-repository';
 import { ActivityWriter } from './activity-writer';
-import { finishPass, planPass } from './pass-planner';
+import { finishPass, keepWindow, planPass, planSweep } from './pass-planner';
 import { addCalls, recordError, refreshProgress } from './run-record';
 import { createRunCache, type Stream, type StreamEnv } from './stream-env';
 import { confluenceCommentsStream } from './streams/confluence-comments';
@@ -60,11 +60,6 @@ function skipReason(stream: Stream, run: SyncRun, storeMayHaveData: boolean): st
     return storeMayHaveData ? undefined : 'Nothing stored yet to check for deletions';
   }
   return stream.id === STREAM.sweep ? 'Deletions are checked by a daily run of their own' : undefined;
-}
-
-function planSweep(cursor: StreamCursor, runId: string, nowMs: number): StreamPass {
-  if (cursor.pass) return { ...cursor.pass, runId };
-  return { runId, querySinceMs: 0, keepSinceMs: 0, untilMs: nowMs, openEnded: true, incremental: true, fullHistory: false, mappingMs: 0, state: {}, pages: 0 };
 }
 
 export type InvocationOutcome = 'finished' | 'continue' | 'rate-limited' | 'busy' | 'cancelled';
@@ -130,7 +125,7 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
   const storeMayHaveData = await deps.activities.hasAnyForSource(ds.id);
   const writer = new ActivityWriter(deps.activities, deps.rollups, storeMayHaveData);
   const cache = createRunCache();
-  const range = run.explicitRange ? { sinceMs: Date.parse(run.window.since), untilMs: Date.parse(run.window.until) } : undefined;
+  const range = run.explicitRange ? run.window : undefined;
   // A short invocation keeps a proportional margin, so it still makes progress.
   const atStart = deps.remainingMs();
   const safetyMs = atStart === undefined ? deps.limits.safetyMs : Math.min(deps.limits.safetyMs, atStart * 0.3);
@@ -183,7 +178,7 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
           siteUrl: new URL(ds.jiraUrl).origin,
           wikiUrl: (ds.confluenceUrl ?? `${new URL(ds.jiraUrl).origin}/wiki`).replace(/\/+$/, ''),
           teammates,
-          window: { sinceMs: pass.keepSinceMs, untilMs: pass.untilMs },
+          window: keepWindow(pass),
         },
         writer,
         cache,

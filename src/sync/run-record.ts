@@ -1,4 +1,5 @@
 import { STREAM_IDS } from '../domain/stream-id';
+import type { TimeWindow } from '../domain/time-window';
 import type { SyncRun } from '../store/sync-run-repository';
 import { mergeMeters, type RequestMeter } from '../sources/request-meter';
 
@@ -7,8 +8,8 @@ export function newRun(input: {
   dataSourceId: string;
   reason: SyncRun['reason'];
   nowMs: number;
-  sinceMs: number;
-  untilMs: number;
+  window: TimeWindow;
+  explicitRange: boolean;
 }): SyncRun {
   return {
     id: input.id,
@@ -16,8 +17,8 @@ export function newRun(input: {
     reason: input.reason,
     status: 'running',
     startedAt: new Date(input.nowMs).toISOString(),
-    window: { since: new Date(input.sinceMs).toISOString(), until: new Date(input.untilMs).toISOString() },
-    explicitRange: false,
+    window: input.window,
+    explicitRange: input.explicitRange,
     streams: Object.fromEntries(STREAM_IDS.map((s) => [s, { status: 'pending', pages: 0, activities: 0, deleted: 0 }])),
     byKind: {},
     deleted: 0,

@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { DataSource } from '../domain/config';
 import { STREAM } from '../domain/stream-id';
+import { isEmptyWindow, lastDays, timeWindowSchema } from '../domain/time-window';
 import { KEY } from '../store/keys';
 import type { SyncRun } from '../store/sync-run-repository';
-import { DAY_MS } from './pass-planner';
 import { runDataSourceInvocation, STREAMS } from './run-data-source';
 import { finalStatus, newRun, recordError } from './run-record';
 import type { SyncDeps } from './sync-deps';
 
 export const startSyncInputSchema = z.object({
   dataSourceId: z.string().optional(),
-  since: z.string().datetime().optional(),
-  until: z.string().datetime().optional(),
+  /** An explicit range: read exactly it and move no watermark. Absent: the history window ending now. */
+  window: timeWindowSchema.optional(),
   reason: z.enum(['scheduled', 'manual', 'backfill', 'cli', 'sweep']),
 });
 export type StartSyncInput = z.infer<typeof startSyncInputSchema>;
@@ -94,15 +94,13 @@ export function createSyncService(deps: SyncDeps) {
       const args = startSyncInputSchema.parse(input);
       const settings = await deps.config.getSettings();
       const nowMs = deps.now();
-      const untilMs = args.until ? Date.parse(args.until) : nowMs;
-      const sinceMs = args.since ? Date.parse(args.since) : nowMs - settings.historyDays * DAY_MS;
-      if (sinceMs >= untilMs) throw new RangeError('The start of the range must be before its end');
+      const window = args.window ?? lastDays(nowMs, settings.historyDays);
+      if (isEmptyWindow(window)) throw new RangeError('The start of the range must be before its end');
       const runs: SyncRun[] = [];
       for (const ds of await targets(args.dataSourceId)) {
         // Time first (runs sort by start), then randomness: two starts in one millisecond differ.
         const id = `${nowMs.toString(36)}-${randomUUID().slice(0, 8)}-${ds.id}`;
-        const run = newRun({ id, dataSourceId: ds.id, reason: args.reason, nowMs, sinceMs, untilMs });
-        run.explicitRange = args.since !== undefined || args.until !== undefined;
+        const run = newRun({ id, dataSourceId: ds.id, reason: args.reason, nowMs, window, explicitRange: args.window !== undefined });
         await deps.runs.save(run);
         await deps.kvs.set(KEY.syncActive(ds.id), { runId: run.id });
         if (opts.inline) runs.push(await advance(ds, run, opts.loop ?? false));

@@ -75,27 +75,27 @@ export const confluenceContentStream: Stream = {
       const taken = new Set(wanted.map((w) => w.id));
       state.pending = state.pending.filter((w) => !taken.has(w.id));
     }
-    const count = await syncContents(env, wanted, pass.keepSinceMs, pass.querySinceMs);
+    const count = await syncContents(env, wanted, pass.querySinceMs);
     return { done: !state.nextPath && state.pending.length === 0, activities: count };
   },
 };
 
 /**
- * Pages / blog posts by id, with the versions the window needs, into the store (poller and
- * events). `changedSinceMs`: versions before it are known to be stored (default: none are).
+ * Pages / blog posts by id, with the versions the attribution window needs, into the store
+ * (poller and events). `changedSinceMs`: versions before it are known to be stored (default:
+ * none in the window are).
  */
 export async function syncContents(
   env: StreamEnv,
   wanted: { id: string; type: ContentType }[],
-  keepSinceMs: number,
-  changedSinceMs = keepSinceMs,
+  changedSinceMs = env.ctx.window.sinceMs,
 ): Promise<number> {
   const contents = await loadContents(env, wanted);
   const upserts: Activity[] = [];
   const withVersions = await mapLimit([...contents.values()], 4, async ({ content, info }) => ({
     content,
     info,
-    versions: await versionsInWindow(env, info.type, content, keepSinceMs, changedSinceMs),
+    versions: await versionsInWindow(env, info.type, content, env.ctx.window.sinceMs, changedSinceMs),
   }));
   for (const { content, info, versions } of withVersions) upserts.push(...contentActivities(env, info, content, versions));
   await env.writer.apply(upserts);

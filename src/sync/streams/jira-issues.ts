@@ -39,13 +39,13 @@ async function commentsOf(env: StreamEnv, issue: JiraIssue) {
 
 /**
  * Hydrates issues (bulkfetch, comments inline, changelog/bulkfetch) and makes their stored
- * activities match: the one path both the poller and the live event handlers take.
+ * activities inside the attribution window match: the one path both the poller and the live
+ * event handlers take.
  */
 export async function syncIssues(
   env: StreamEnv,
   ids: string[],
   statuses: ReadonlyMap<string, string>,
-  window: Pick<StreamPass, 'keepSinceMs' | 'untilMs'>,
 ): Promise<number> {
   const jira = env.jira!;
   const issues = (await mapLimit(chunk(ids, PAGE_LIMITS.issueBulkfetch), 4, (c) => bulkfetchIssues(jira, c))).flat();
@@ -64,7 +64,7 @@ export async function syncIssues(
     };
     return { entityKey: info.key, computed, current };
   });
-  await env.writer.reconcileEntities(env.dataSourceId, entities, KINDS, window.keepSinceMs, window.untilMs);
+  await env.writer.reconcileEntities(env.dataSourceId, entities, KINDS, env.ctx.window);
   return entities.reduce((a, e) => a + e.computed.length, 0);
 }
 
@@ -89,7 +89,7 @@ export const jiraIssuesStream: Stream = {
     }
     if (!state.statuses) state.statuses = [...(await getStatusCategories(jira)).entries()];
     const ids = state.pending.slice(0, ISSUES_PER_STEP);
-    const count = await syncIssues(env, ids, new Map(state.statuses), pass);
+    const count = await syncIssues(env, ids, new Map(state.statuses));
     state.pending = state.pending.slice(ids.length);
     return { done: !state.pending.length && !state.token, activities: count };
   },
