@@ -7,12 +7,12 @@ import { bulkfetchIssues } from '../sources/jira/bulkfetch-issues';
 import { getStatusCategories } from '../sources/jira/get-statuses';
 import { listWorklogs } from '../sources/jira/worklog-feeds';
 import { createRequestMeter } from '../sources/request-meter';
-import { createRateBudget, withRetries } from '../sources/retrying-client';
 import type { SiteClient } from '../sources/site-client';
 import { ActivityWriter } from './activity-writer';
 import { confluenceCommentActivity, type ContentInfo } from './attribution/confluence';
 import { issueInfo, worklogActivity } from './attribution/jira';
-import { createRunCache, type StreamEnv } from './stream-env';
+import { invocationClients } from './invocation-clients';
+import { buildStreamEnv, createRunCache, type StreamEnv } from './stream-env';
 import { contentInfos } from './streams/confluence-shared';
 import { syncContents } from './streams/confluence-content';
 import { syncIssues } from './streams/jira-issues';
@@ -49,30 +49,12 @@ export function createLiveCapture(deps: SyncDeps) {
     const teammates = teammateAccounts(await deps.config.getTeammates(), ds.id);
     if (teammates.size === 0) return 'ignored';
     const settings = await deps.config.getSettings();
-    const raw = deps.clientsFor(ds);
-    const meter = createRequestMeter();
-    const wrap = (c: SiteClient | undefined) => c && withRetries(c, { budget: createRateBudget('This Jira site', { maxLimited: 5, maxWaitMs: 10_000 }), meter, sleep: deps.sleep, now: deps.now });
+    const clients = invocationClients(deps, ds, createRequestMeter(), { maxLimited: 5, maxWaitMs: 10_000 });
     // An event's change happened just now; the margin covers a site clock a little ahead of ours.
     const now = deps.now();
     const window: TimeWindow = { sinceMs: lastDays(now, settings.historyDays).sinceMs, untilMs: now + 5 * 60_000 };
     const writer = new ActivityWriter(deps.activities, deps.rollups, true);
-    const env: StreamEnv = {
-      dataSourceId: ds.id,
-      jira: wrap(raw.jira),
-      confluence: wrap(raw.confluence),
-      ctx: {
-        dataSourceId: ds.id,
-        siteUrl: new URL(ds.jiraUrl).origin,
-        wikiUrl: (ds.confluenceUrl ?? `${new URL(ds.jiraUrl).origin}/wiki`).replace(/\/+$/, ''),
-        teammates,
-        window,
-      },
-      writer,
-      cache: createRunCache(),
-      storeMayHaveData: true,
-      activities: deps.activities,
-      now: deps.now,
-    };
+    const env = buildStreamEnv({ ds, clients, teammates, window, writer, cache: createRunCache(), storeMayHaveData: true, deps });
     try {
       await fn(env);
     } finally {

@@ -5,7 +5,8 @@ import { STREAM } from '../domain/stream-id';
 import { isEmptyWindow, lastDays, timeWindowSchema } from '../domain/time-window';
 import { KEY } from '../store/keys';
 import type { SyncRun } from '../store/sync-run-repository';
-import { runDataSourceInvocation, STREAMS } from './run-data-source';
+import { runDataSourceInvocation } from './run-data-source';
+import { releaseRunLeases } from './run-leases';
 import { finalStatus, newRun, recordError } from './run-record';
 import type { SyncDeps } from './sync-deps';
 
@@ -68,7 +69,7 @@ export function createSyncService(deps: SyncDeps) {
     run.endedAt = new Date(deps.now()).toISOString();
     await deps.runs.save(run);
     // A run cancelled between invocations still holds its leases: free them for the next run.
-    for (const s of STREAMS) await deps.leases.release(run.dataSourceId, s.id, run.id);
+    await releaseRunLeases(deps, run.dataSourceId, run.id);
     const active = activeSchema.safeParse(await deps.kvs.get(KEY.syncActive(run.dataSourceId)));
     if (active.success && active.data.runId === run.id) await deps.kvs.delete(KEY.syncActive(run.dataSourceId));
     return run;
