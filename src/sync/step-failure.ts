@@ -9,7 +9,8 @@ export type StepFailure =
   /** A site without Confluence: nothing to read, nothing wrong. */
   | { kind: 'unavailable'; note: string }
   /**
-   * The source cannot be read until an admin acts (a revoked token, a site that is gone): the stream failed, stored activities stay, and the source is marked failing.
+   * The source cannot be read until an admin acts (a revoked token, no token stored, a site
+   * that is gone): the stream failed, stored activities stay, and the source is marked failing.
    */
   | { kind: 'access-lost'; error: ResultError }
   | { kind: 'failed'; error: ResultError };
@@ -23,6 +24,6 @@ export function classifyStepFailure(e: unknown, stream: Pick<Stream, 'product'>,
   if (stream.product === 'confluence' && e instanceof NotFoundError && pagesRead === 0) {
     return { kind: 'unavailable', note: 'Confluence is not available on this site' };
   }
-  if (isAccessError(e) || kind === 'unreachable') return { kind: 'access-lost', error };
+  if (isAccessError(e) || kind === 'unreachable' || kind === 'missing-credentials') return { kind: 'access-lost', error };
   return { kind: 'failed', error };
 }
