@@ -48,13 +48,13 @@ async function main(): Promise<void> {
     site.setNow(FULL_SYNC_AT);
     progress('full sync ...');
     const full = await runAppSync(platform, { atMs: FULL_SYNC_AT, reason: 'scheduled', seed: fixture });
-    const sinceMs = Date.parse(full.run.window.since);
+    const sinceMs = full.run.window.sinceMs;
     const bound = lowerBound(fixture, sinceMs);
     const made = totalOf(full.restCalls);
     const ratio = made / Math.max(1, bound.total);
     progress(`full sync ${full.run.status} in ${fmt.ms(full.functionMs)}: ${made} calls, bound ${bound.total}`);
     t0 = performance.now();
-    const expected = expectedActivities(fixture, { dataSourceId: 'host', siteUrl, mapping: teammateMappingFromFixture(fixture), since: sinceMs, until: Date.parse(full.run.window.until) }).length;
+    const expected = expectedActivities(fixture, { dataSourceId: 'host', siteUrl, mapping: teammateMappingFromFixture(fixture), since: sinceMs, until: full.run.window.untilMs }).length;
     progress(`oracle: ${expected} activities in ${fmt.ms(performance.now() - t0)}`);
     rows.push(row(FULL, 'run status', 'succeeded', full.run.status, full.run.status === 'succeeded'));
     if (full.run.errors.length) notes.push(`Full sync errors: ${full.run.errors.map((e) => `${e.stream ?? ''} ${e.code}: ${e.message}`).join('; ')}.`);

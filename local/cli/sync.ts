@@ -5,21 +5,29 @@
  * lowest possible count, and the time taken; --out writes one Activity JSON per line.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { DEFAULT_SETTINGS } from '../../src/domain/config';
+import { lastDays, type TimeWindow } from '../../src/domain/time-window';
 import { installForgeGlobals } from '../runtime/install';
 
 installForgeGlobals();
 
 interface Args {
   site: string;
-  since?: string;
-  until?: string;
+  sinceMs?: number;
+  untilMs?: number;
   out?: string;
 }
 
-function isoInstant(flag: string, text: string): string {
+function instantMs(flag: string, text: string): number {
   const ms = Date.parse(text);
   if (Number.isNaN(ms)) throw new Error(`${flag} takes an ISO 8601 date or instant, e.g. 2026-11-01 or 2026-11-01T09:00:00Z; got "${text}"`);
-  return new Date(ms).toISOString();
+  return ms;
+}
+
+/** Either end given makes an explicit range; the other end is the one a scheduled run would use. */
+function explicitWindow(args: Args, nowMs: number): TimeWindow | undefined {
+  if (args.sinceMs === undefined && args.untilMs === undefined) return undefined;
+  return { sinceMs: args.sinceMs ?? lastDays(nowMs, DEFAULT_SETTINGS.historyDays).sinceMs, untilMs: args.untilMs ?? nowMs };
 }
 
 function parseArgs(argv: string[]): Args {
@@ -32,8 +40,8 @@ function parseArgs(argv: string[]): Args {
       return v;
     };
     if (a === '--site') args.site = value();
-    else if (a === '--since') args.since = isoInstant(a, value());
-    else if (a === '--until') args.until = isoInstant(a, value());
+    else if (a === '--since') args.sinceMs = instantMs(a, value());
+    else if (a === '--until') args.untilMs = instantMs(a, value());
     else if (a === '--out') args.out = value();
     else if (a === '--help' || a === '-h') {
       console.log('Usage: npm run sync -- --site <fixture.json> [--since ISO] [--until ISO] [--out file.jsonl]');
@@ -56,10 +64,10 @@ async function main(): Promise<void> {
   const platform = await startLocalPlatform({ sites: [fixture], echoConsole: false, useEnv: false });
   try {
     const started = Date.now();
-    const result = await runCliSync(platform, fixture, { since: args.since, until: args.until });
+    const window = explicitWindow(args, started);
+    const result = await runCliSync(platform, fixture, window ? { window } : {});
     const elapsedMs = Date.now() - started;
-    const sinceMs = args.since ? Date.parse(args.since) : result.sinceMs;
-    const bound = lowerBound(fixture, sinceMs);
+    const bound = lowerBound(fixture, result.sinceMs);
     const calls = Object.values(result.calls).reduce((a, b) => a + b, 0);
 
     console.log(`Site ${fixture.name}: run ${result.status}, ${result.activities.length} activities stored`);

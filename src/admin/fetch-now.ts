@@ -1,7 +1,6 @@
+import { DAY_MS, type TimeWindow } from '../domain/time-window';
 import { fail, ok, type Result } from '../shared/result';
 import type { AdminDeps } from './deps';
-
-const DAY_MS = 86_400_000;
 
 /**
  * "Fetch now" over whole UTC days [since, until]: the until day is included, so the window
@@ -22,7 +21,7 @@ export async function fetchNow(deps: AdminDeps, p: { id: string; since: string; 
   if ((await deps.sync.running()).some((r) => r.dataSourceId === ds.id)) {
     return fail('CONFLICT', `A fetch of ${ds.name} is already running: wait for it to finish, or cancel it.`, 'id');
   }
-  const until = Math.min(untilDay + DAY_MS, now);
-  const runIds = await deps.sync.start({ dataSourceId: ds.id, since: new Date(since), until: new Date(until), reason: 'manual' });
+  const window: TimeWindow = { sinceMs: since, untilMs: Math.min(untilDay + DAY_MS, now) };
+  const runIds = await deps.sync.start({ dataSourceId: ds.id, window, reason: 'manual' });
   return ok(runIds);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../shared/app-error';
 import {
   DEFAULT_SETTINGS,
   dataSourceSchema,
@@ -15,10 +16,9 @@ import type { KvsPort } from '../store/kvs-port';
  * Read-only views of the stored configuration the dashboard needs. A malformed stored value is
  * reported, never guessed around: showing the wrong people's activity is worse than an error.
  */
-export class StoredConfigError extends Error {
+export class StoredConfigError extends AppError {
   constructor(what: string, fields: string) {
-    super(`stored ${what} is malformed at: ${fields}`);
-    this.name = 'StoredConfigError';
+    super('stored-config-malformed', `stored ${what} is malformed at: ${fields}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../shared/app-error';
 import { ACTIVITY_KINDS } from '../domain/activity';
 import { rollupContainerSchema, weeksBetween, type RollupWeek } from '../domain/rollup';
 import { ENTITY, KEY } from '../store/keys';
@@ -32,10 +33,9 @@ const storedEnvelope = z.object({
   }),
 });
 
-export class StoredRollupError extends Error {
+export class StoredRollupError extends AppError {
   constructor(key: string, detail: string) {
-    super(`rollup document ${key} is malformed: ${detail}`);
-    this.name = 'StoredRollupError';
+    super('stored-rollup-malformed', `rollup document ${key} is malformed: ${detail}`);
   }
 }
 

@@ -22,8 +22,3 @@ export async function parseResponse<S extends z.ZodTypeAny>(res: SiteResponse, s
   }
   return parsed.data;
 }
-
-export async function expectNoContent(res: SiteResponse, what: string): Promise<void> {
-  const err = errorForStatus(res.status, what);
-  if (err) throw err;
-}

@@ -24,10 +24,6 @@ export function endpointTemplate(method: string, path: string): string {
   return `${method} ${templ}`;
 }
 
-export function totalCalls(meter: RequestMeter): number {
-  return Object.values(meter.calls).reduce((a, b) => a + b, 0);
-}
-
 export function mergeMeters(into: RequestMeter, from: RequestMeter): RequestMeter {
   for (const [k, v] of Object.entries(from.calls)) into.calls[k] = (into.calls[k] ?? 0) + v;
   into.rateLimited += from.rateLimited;

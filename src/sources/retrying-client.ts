@@ -2,10 +2,9 @@ import { BudgetExhaustedError, RateLimitError, UnreachableError } from './errors
 import { endpointTemplate, type RequestMeter } from './request-meter';
 import type { SiteClient, SiteResponse } from './site-client';
 
-/** What is retried, as data: never 400/401/403/404 (retrying cannot fix them). */
+/** What is retried, as data: only these statuses, never 400/401/403/404 (retrying cannot fix them). */
 export const RETRY_RULES = {
   retryStatuses: [429, 500, 502, 503, 504] as readonly number[],
-  doNotRetry: [400, 401, 403, 404, 405, 409, 410, 422] as readonly number[],
   maxAttempts: 6,
   baseDelayMs: 500,
   maxDelayMs: 30_000,
@@ -120,7 +119,7 @@ export function withRetries(inner: SiteClient, opts: RetryOptions): SiteClient {
         } catch (e) {
           failure = e;
         }
-        if (res && (rules.doNotRetry.includes(res.status) || !rules.retryStatuses.includes(res.status))) return res;
+        if (res && !rules.retryStatuses.includes(res.status)) return res;
         if (!res && !(failure instanceof UnreachableError)) throw failure;
 
         const backoff = Math.min(rules.maxDelayMs, rules.baseDelayMs * 2 ** (attempt - 1));

@@ -9,15 +9,15 @@ import {
   type Settings,
   type TeammatesDoc,
 } from '../domain/config';
+import { AppError } from '../shared/app-error';
 import { KEY, SECRET } from './keys';
 import type { KvsPort } from './kvs-port';
 
 export type TokenProduct = 'jira' | 'confluence';
 
-export class MissingCredentialsError extends Error {
+export class MissingCredentialsError extends AppError {
   constructor(readonly dataSourceId: string, readonly product: TokenProduct) {
-    super(`No ${product === 'jira' ? 'Jira' : 'Confluence'} email and API token are saved for this data source`);
-    this.name = 'MissingCredentialsError';
+    super('missing-credentials', `No ${product === 'jira' ? 'Jira' : 'Confluence'} email and API token are stored for this data source: enter them on the admin page`);
   }
 }
 

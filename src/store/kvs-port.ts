@@ -1,3 +1,5 @@
+import { AppError } from '../shared/app-error';
+
 /**
  * The slice of Forge KVS the repositories use. The platform adapter implements it over
  * @forge/kvs; keeping it small lets every repository be read without knowing the SDK.
@@ -76,10 +78,9 @@ export interface KvsPort {
 }
 
 /** A write lost a race: the key existed, or a transaction condition did not hold. */
-export class KvsConflictError extends Error {
+export class KvsConflictError extends AppError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'KvsConflictError';
+    super('kvs-conflict', message, options);
   }
 }
 

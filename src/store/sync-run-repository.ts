@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { isoWindowSchema } from '../domain/time-window';
 import { ENTITY, INDEX } from './keys';
 import type { KvsPort } from './kvs-port';
-
-export const STREAM_IDS = ['jira-issues', 'jira-worklogs', 'confluence-content', 'confluence-comments', 'sweep'] as const;
-export type StreamId = (typeof STREAM_IDS)[number];
 
 export const runStatusSchema = z.enum(['running', 'succeeded', 'partial', 'failed', 'cancelled', 'rate-limited']);
 export type RunStatus = z.infer<typeof runStatusSchema>;
@@ -27,7 +25,8 @@ export const syncRunSchema = z.object({
   status: runStatusSchema,
   startedAt: z.string(),
   endedAt: z.string().optional(),
-  window: z.object({ since: z.string(), until: z.string() }),
+  /** Stored as ISO strings, read as a TimeWindow. */
+  window: isoWindowSchema,
   /** A date range was asked for ("Fetch now" with dates): read exactly it, move no watermark. */
   explicitRange: z.boolean().default(false),
   streams: z.record(z.string(), streamProgressSchema),
@@ -56,14 +55,15 @@ interface StoredRun {
   dataSourceId: string;
   startedSec: number;
   status: string;
-  doc: SyncRun;
+  /** The run as stored (its window in ISO strings). */
+  doc: z.input<typeof syncRunSchema>;
 }
 
 export function createSyncRunRepository(kvs: KvsPort) {
   const key = (id: string) => `run:${id}`;
   return {
     async save(run: SyncRun): Promise<void> {
-      const doc = syncRunSchema.parse(run);
+      const doc = syncRunSchema.encode(run);
       const stored: StoredRun = {
         dataSourceId: doc.dataSourceId,
         startedSec: Math.floor(Date.parse(doc.startedAt) / 1000),

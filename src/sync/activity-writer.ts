@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { utcDay, type Activity, type ActivityKind } from '../domain/activity';
+import { isInside, type TimeWindow } from '../domain/time-window';
 import { weekOfActivity, type ActivityRepository } from '../store/activity-repository';
 import type { RollupRepository } from '../store/rollup-repository';
 
@@ -71,15 +72,14 @@ export class ActivityWriter {
 
   /**
    * Makes the stored activities of whole entities (issues, pages) of the given kinds match what
-   * was computed inside the window: computed ones are upserted, stored ones no longer computed
+   * was computed inside `window`: computed ones are upserted, stored ones no longer computed
    * (a deleted comment, an unmapped teammate) are deleted. One write pass for all entities.
    */
   async reconcileEntities(
     dataSourceId: string,
     entities: { entityKey: string; computed: Activity[]; current?: Pick<Activity, 'container' | 'entity'> }[],
     kinds: ReadonlySet<ActivityKind>,
-    keepSinceMs: number,
-    untilMs: number,
+    window: TimeWindow,
   ): Promise<void> {
     const computed = entities.flatMap((e) => e.computed);
     if (!this.storeMayHaveData) return this.write(computed, [], new Map());
@@ -91,9 +91,8 @@ export class ActivityWriter {
       const stored = await this.activities.listByEntity(dataSourceId, e.entityKey);
       for (const a of stored) {
         old.set(a.id, a);
-        const t = Date.parse(a.at);
         if (kinds.has(a.kind)) {
-          if (!ids.has(a.id) && t >= keepSinceMs && t < untilMs) dels.push(a.id);
+          if (!ids.has(a.id) && isInside(Date.parse(a.at), window)) dels.push(a.id);
         } else if (e.current) {
           // Activities another stream owns (worklogs) still show the issue's current title.
           refreshed.push({ ...a, container: e.current.container, entity: e.current.entity });

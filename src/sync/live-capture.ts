@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { activityId } from '../domain/activity';
 import { HOST_DATA_SOURCE_ID } from '../domain/config';
+import { lastDays, type TimeWindow } from '../domain/time-window';
 import { getCreationByIds } from '../sources/confluence/cql-search';
 import { bulkfetchIssues } from '../sources/jira/bulkfetch-issues';
 import { getStatusCategories } from '../sources/jira/get-statuses';
 import { listWorklogs } from '../sources/jira/worklog-feeds';
 import { createRequestMeter } from '../sources/request-meter';
-import { createRateBudget, withRetries } from '../sources/retrying-client';
 import type { SiteClient } from '../sources/site-client';
 import { ActivityWriter } from './activity-writer';
 import { confluenceCommentActivity, type ContentInfo } from './attribution/confluence';
 import { issueInfo, worklogActivity } from './attribution/jira';
-import { DAY_MS } from './pass-planner';
-import { createRunCache, type StreamEnv } from './stream-env';
+import { invocationClients } from './invocation-clients';
+import { buildStreamEnv, createRunCache, type StreamEnv } from './stream-env';
 import { contentInfos } from './streams/confluence-shared';
 import { syncContents } from './streams/confluence-content';
 import { syncIssues } from './streams/jira-issues';
@@ -43,37 +43,20 @@ let statusMemo: { at: number; map: Map<string, string> } | undefined;
  * Forge drops, comment edits (Jira has no such event) and deletions needing a write scope.
  */
 export function createLiveCapture(deps: SyncDeps) {
-  async function withEnv(fn: (env: StreamEnv, window: { keepSinceMs: number; untilMs: number }) => Promise<void>): Promise<LiveOutcome> {
+  async function withEnv(fn: (env: StreamEnv) => Promise<void>): Promise<LiveOutcome> {
     const ds = await deps.config.getDataSource(HOST_DATA_SOURCE_ID);
     if (!ds?.enabled) return 'ignored';
     const teammates = teammateAccounts(await deps.config.getTeammates(), ds.id);
     if (teammates.size === 0) return 'ignored';
     const settings = await deps.config.getSettings();
-    const raw = deps.clientsFor(ds);
-    const meter = createRequestMeter();
-    const wrap = (c: SiteClient | undefined) => c && withRetries(c, { budget: createRateBudget('This Jira site', { maxLimited: 5, maxWaitMs: 10_000 }), meter, sleep: deps.sleep, now: deps.now });
+    const clients = invocationClients(deps, ds, createRequestMeter(), { maxLimited: 5, maxWaitMs: 10_000 });
+    // An event's change happened just now; the margin covers a site clock a little ahead of ours.
     const now = deps.now();
-    const window = { keepSinceMs: now - settings.historyDays * DAY_MS, untilMs: now + 5 * 60_000 };
+    const window: TimeWindow = { sinceMs: lastDays(now, settings.historyDays).sinceMs, untilMs: now + 5 * 60_000 };
     const writer = new ActivityWriter(deps.activities, deps.rollups, true);
-    const env: StreamEnv = {
-      dataSourceId: ds.id,
-      jira: wrap(raw.jira),
-      confluence: wrap(raw.confluence),
-      ctx: {
-        dataSourceId: ds.id,
-        siteUrl: new URL(ds.jiraUrl).origin,
-        wikiUrl: (ds.confluenceUrl ?? `${new URL(ds.jiraUrl).origin}/wiki`).replace(/\/+$/, ''),
-        teammates,
-        window: { sinceMs: window.keepSinceMs, untilMs: window.untilMs },
-      },
-      writer,
-      cache: createRunCache(),
-      storeMayHaveData: true,
-      activities: deps.activities,
-      now: deps.now,
-    };
+    const env = buildStreamEnv({ ds, clients, teammates, window, writer, cache: createRunCache(), storeMayHaveData: true, deps });
     try {
-      await fn(env, window);
+      await fn(env);
     } finally {
       await writer.finish();
     }
@@ -90,7 +73,7 @@ export function createLiveCapture(deps: SyncDeps) {
       const e = jiraEventSchema.safeParse(input);
       if (!e.success) return 'ignored';
       const { eventType, issue, worklog } = e.data;
-      return withEnv(async (env, window) => {
+      return withEnv(async (env) => {
         const jira = env.jira!;
         if (eventType === 'avi:jira:deleted:issue' && issue?.key) {
           const stored = await deps.activities.listByEntity(env.dataSourceId, issue.key);
@@ -103,7 +86,7 @@ export function createLiveCapture(deps: SyncDeps) {
           const a = w && found ? worklogActivity(env.ctx, issueInfo(found), w) : undefined;
           await env.writer.apply(a ? [a] : [], a ? [] : [activityId.worklog(env.dataSourceId, worklog.id)]);
         } else if (issue) {
-          await syncIssues(env, [issue.id], await statuses(jira), window);
+          await syncIssues(env, [issue.id], await statuses(jira));
         }
       });
     },
@@ -112,11 +95,11 @@ export function createLiveCapture(deps: SyncDeps) {
       const e = confluenceEventSchema.safeParse(input);
       if (!e.success || !e.data.content) return 'ignored';
       const { eventType, content } = e.data;
-      return withEnv(async (env, window) => {
+      return withEnv(async (env) => {
         if (!env.confluence) return;
         const type = eventType.split(':').pop();
         if (type === 'page' || type === 'blogpost') {
-          await syncContents(env, [{ id: content.id, type }], window.keepSinceMs);
+          await syncContents(env, [{ id: content.id, type }]);
         } else if (type === 'comment' && eventType === 'avi:confluence:deleted:comment') {
           await env.writer.apply([], [activityId.confluenceComment(env.dataSourceId, content.id)]);
         } else if (type === 'comment' && content.container) {

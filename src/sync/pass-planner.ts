@@ -1,13 +1,12 @@
+import { DAY_MS, type TimeWindow } from '../domain/time-window';
 import type { StreamCursor, StreamPass } from '../store/cursor-repository';
-
-export const DAY_MS = 86_400_000;
 
 export interface PlanInput {
   runId: string;
   nowMs: number;
   historyDays: number;
   /** Explicit range of a manual run or the CLI; absent for scheduled runs. */
-  range?: { sinceMs: number; untilMs: number };
+  range?: TimeWindow;
   /** Latest teammate mappedAt on this data source. */
   mappingMs: number;
   lookbackMs: number;
@@ -46,6 +45,20 @@ export function planPass(cursor: StreamCursor, input: PlanInput): StreamPass {
 
 function fresh(input: PlanInput, w: Omit<StreamPass, 'runId' | 'state' | 'pages' | 'mappingMs'>): StreamPass {
   return { runId: input.runId, ...w, mappingMs: input.mappingMs, state: {}, pages: 0 };
+}
+
+/**
+ * The deletion sweep's pass: it checks everything stored (no window to query), continuing the
+ * check in flight if there is one.
+ */
+export function planSweep(cursor: StreamCursor, runId: string, nowMs: number): StreamPass {
+  if (cursor.pass) return { ...cursor.pass, runId };
+  return { runId, querySinceMs: 0, keepSinceMs: 0, untilMs: nowMs, openEnded: true, incremental: true, fullHistory: false, mappingMs: 0, state: {}, pages: 0 };
+}
+
+/** The activities a pass (re)writes: those at `[keepSinceMs, untilMs)`. */
+export function keepWindow(pass: Pick<StreamPass, 'keepSinceMs' | 'untilMs'>): TimeWindow {
+  return { sinceMs: pass.keepSinceMs, untilMs: pass.untilMs };
 }
 
 /** The cursor after a pass finished. */

@@ -1,255 +1,200 @@
 import type { DataSource } from '../domain/config';
-import { BudgetExhaustedError, describeError, isAccessError, isNotFoundError, RateLimitError, UnreachableError } from '../sources/errors';
-import { createRequestMeter, type RequestMeter } from '../sources/request-meter';
-import { createRateBudget, withRetries, type RateBudget } from '../sources/retrying-client';
-import type { SiteClient } from '../sources/site-client';
+import { STREAM, STREAM_IDS, type StreamId } from '../domain/stream-id';
+import type { ResultError } from '../shared/result';
+import { describeError } from '../sources/errors';
 import type { StreamCursor, StreamPass } from '../store/cursor-repository';
 import type { SyncRun } from '../store/sync-run-repository';
-import { ActivityWriter } from './activity-writer';
-import { finishPass, planPass } from './pass-planner';
-import { addCalls, recordError, refreshProgress } from './run-record';
-import { createRunCache, type Stream, type StreamEnv } from './stream-env';
+import { closeInvocation, foldIntoRun, openInvocation, type Invocation } from './invocation';
+import { finishPass, keepWindow, planPass, planSweep } from './pass-planner';
+import { recordError } from './run-record';
+import { acquireRunLeases, takeOverActiveRun } from './run-leases';
+import { classifyStepFailure } from './step-failure';
+import { buildStreamEnv, type Stream, type StreamEnv } from './stream-env';
 import { confluenceCommentsStream } from './streams/confluence-comments';
 import { confluenceContentStream } from './streams/confluence-content';
+import { deletionSweepStream } from './streams/deletion-sweep';
 import { jiraIssuesStream } from './streams/jira-issues';
 import { jiraWorklogsStream } from './streams/jira-worklogs';
-import { deletionSweepStream } from './streams/deletion-sweep';
-import { syncSleep } from './clock';
 import type { SyncDeps } from './sync-deps';
-import { latestMappingMs, teammateAccounts } from './teammate-map';
-import { KEY } from '../store/keys';
 
-/**
- * Holding every lease means no other invocation works on this data source: a run still marked
- * running there ended without saying so (its invocation was cut off). Close it in plain words;
- * this run continues from its last checkpoint.
- */
-async function takeOverActiveRun(deps: SyncDeps, dataSourceId: string, run: SyncRun): Promise<void> {
-  const active = await deps.kvs.get<{ runId?: string }>(KEY.syncActive(dataSourceId));
-  if (active?.runId && active.runId !== run.id) {
-    const previous = await deps.runs.get(active.runId);
-    if (previous?.status === 'running') {
-      recordError(previous, deps.now(), undefined, {
-        code: 'INTERNAL',
-        message: 'This run stopped before it finished (its invocation ended early); the next run continued from its last checkpoint',
-      });
-      previous.status = 'failed';
-      previous.endedAt = new Date(deps.now()).toISOString();
-      await deps.runs.save(previous);
-    }
-  }
-  if (active?.runId !== run.id) await deps.kvs.set(KEY.syncActive(dataSourceId), { runId: run.id });
-}
-
-export const STREAMS: Stream[] = [jiraIssuesStream, jiraWorklogsStream, confluenceContentStream, confluenceCommentsStream, deletionSweepStream];
-
-/** The deletion sweep runs on scheduled runs, at most once per interval, when data is stored. */
-/** A sweep run does only the sweep; every other run does everything but the sweep. */
-function skipReason(stream: Stream, run: SyncRun, storeMayHaveData: boolean): string | undefined {
-  if (run.reason === 'sweep') {
-    if (stream.id !== 'sweep') return 'This run only checks for deletions';
-    return storeMayHaveData ? undefined : 'Nothing stored yet to check for deletions';
-  }
-  return stream.id === 'sweep' ? 'Deletions are checked by a daily run of their own' : undefined;
-}
-
-function planSweep(cursor: StreamCursor, runId: string, nowMs: number): StreamPass {
-  if (cursor.pass) return { ...cursor.pass, runId };
-  return { runId, querySinceMs: 0, keepSinceMs: 0, untilMs: nowMs, openEnded: true, incremental: true, fullHistory: false, mappingMs: 0, state: {}, pages: 0 };
-}
+const BY_ID: Record<StreamId, Stream> = {
+  [STREAM.jiraIssues]: jiraIssuesStream,
+  [STREAM.jiraWorklogs]: jiraWorklogsStream,
+  [STREAM.confluenceContent]: confluenceContentStream,
+  [STREAM.confluenceComments]: confluenceCommentsStream,
+  [STREAM.sweep]: deletionSweepStream,
+};
+/** Every stream, in the order a run reads them. */
+const STREAMS: Stream[] = STREAM_IDS.map((id) => BY_ID[id]);
 
 export type InvocationOutcome = 'finished' | 'continue' | 'rate-limited' | 'busy' | 'cancelled';
 
-/**
- * Rate-limit budgets per site (the host and each external site apart), for one invocation of
- * a run. They must not outlive it: a budget kept for the whole process never refills, so a warm
- * process that had seen maxRateLimited 429s in total would stop at every later one.
- */
-type Budgets = Map<string, RateBudget>;
-function budgetFor(deps: SyncDeps, client: SiteClient, budgets: Budgets): RateBudget {
-  const site = client.dataSourceId === 'host' ? 'host' : new URL(client.baseUrl).origin;
-  let b = budgets.get(site);
-  if (!b) {
-    b = createRateBudget(client.dataSourceId === 'host' ? 'This Jira site' : new URL(client.baseUrl).hostname, {
-      maxLimited: deps.limits.maxRateLimited,
-      maxWaitMs: deps.limits.maxRateWaitMs,
-    });
-    budgets.set(site, b);
-  }
-  return b;
+/** How one stream's turn in an invocation ended; `accessLost` when the source must be marked failing. */
+interface StreamOutcome {
+  outcome: Exclude<InvocationOutcome, 'busy'>;
+  accessLost?: ResultError;
 }
 
-function wrap(deps: SyncDeps, meter: RequestMeter, budgets: Budgets, client: SiteClient | undefined): SiteClient | undefined {
-  if (!client) return undefined;
-  return withRetries(client, {
-    budget: budgetFor(deps, client, budgets),
-    meter,
-    sleep: deps.sleep ?? syncSleep,
-    random: deps.random,
-    now: deps.now,
-    remainingMs: () => {
-      const left = deps.remainingMs();
-      return left === undefined ? undefined : left * 0.85;
-    },
-  });
-}
+type StreamProgress = SyncRun['streams'][string];
 
 /**
  * One invocation's worth of a run on one data source: every stream in turn, a page at a time,
  * checkpointing after each page, until done or the invocation is nearly over.
  */
 export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, run: SyncRun): Promise<InvocationOutcome> {
-  const owner = run.id;
-  const held: string[] = [];
-  for (const s of STREAMS) {
-    if (await deps.leases.acquire(ds.id, s.id, owner, deps.limits.leaseMs)) held.push(s.id);
-    else {
-      for (const h of held) await deps.leases.release(ds.id, h, owner);
-      return 'busy';
-    }
-  }
+  if (!(await acquireRunLeases(deps, ds.id, run.id))) return 'busy';
   await takeOverActiveRun(deps, ds.id, run);
-
-  const meter = createRequestMeter();
-  const raw = deps.clientsFor(ds);
-  const budgets: Budgets = new Map();
-  const clients = { jira: wrap(deps, meter, budgets, raw.jira), confluence: wrap(deps, meter, budgets, raw.confluence) };
-  const settings = await deps.config.getSettings();
-  const teammatesDoc = await deps.config.getTeammates();
-  const teammates = teammateAccounts(teammatesDoc, ds.id);
-  const mappingMs = latestMappingMs(teammatesDoc, ds.id);
-  const storeMayHaveData = await deps.activities.hasAnyForSource(ds.id);
-  const writer = new ActivityWriter(deps.activities, deps.rollups, storeMayHaveData);
-  const cache = createRunCache();
-  const range = run.explicitRange ? { sinceMs: Date.parse(run.window.since), untilMs: Date.parse(run.window.until) } : undefined;
-  // A short invocation keeps a proportional margin, so it still makes progress.
-  const atStart = deps.remainingMs();
-  const safetyMs = atStart === undefined ? deps.limits.safetyMs : Math.min(deps.limits.safetyMs, atStart * 0.3);
-  // A page step on a slow site can take longer than the fixed margin: keep room for twice the
-  // slowest step seen so far, so the invocation checkpoints instead of being cut off mid-page.
-  let slowestStepMs = 0;
-  const timeUp = () => {
-    const left = deps.remainingMs();
-    return left !== undefined && left < Math.max(safetyMs, 2 * slowestStepMs);
-  };
+  const inv = await openInvocation(deps, ds, run);
   run.invocations += 1;
 
-  let outcome: InvocationOutcome = 'finished';
-  let accessLost: { code: string; message: string } | undefined;
+  let outcome: StreamOutcome['outcome'] = 'finished';
+  let accessLost: ResultError | undefined;
   try {
     for (const stream of STREAMS) {
-      const progress = (run.streams[stream.id] ??= { status: 'pending', pages: 0, activities: 0, deleted: 0 });
-      if (progress.status === 'done' || progress.status === 'skipped' || progress.status === 'failed') continue;
-      const client = stream.product === 'jira' ? clients.jira : clients.confluence;
-      if (!client) {
-        Object.assign(progress, { status: 'skipped', note: 'This data source has no Confluence' });
-        continue;
-      }
-      if (teammates.size === 0) {
-        Object.assign(progress, { status: 'skipped', note: 'Nobody is mapped on this data source' });
-        continue;
-      }
-      const why = skipReason(stream, run, storeMayHaveData);
-      if (why) {
-        Object.assign(progress, { status: 'skipped', note: why });
-        continue;
-      }
-      const cursor = await deps.cursors.get(ds.id, stream.id);
-      progress.status = 'running';
-      const pass = stream.id === 'sweep' ? planSweep(cursor, run.id, deps.now()) : planPass(cursor, {
-        runId: run.id,
-        nowMs: deps.now(),
-        historyDays: settings.historyDays,
-        range,
-        mappingMs,
-        lookbackMs: deps.limits.lookbackMs,
-        settleMs: deps.limits.settleMs,
-      });
-      const env: StreamEnv = {
-        dataSourceId: ds.id,
-        jira: clients.jira,
-        confluence: clients.confluence,
-        ctx: {
-          dataSourceId: ds.id,
-          siteUrl: new URL(ds.jiraUrl).origin,
-          wikiUrl: (ds.confluenceUrl ?? `${new URL(ds.jiraUrl).origin}/wiki`).replace(/\/+$/, ''),
-          teammates,
-          window: { sinceMs: pass.keepSinceMs, untilMs: pass.untilMs },
-        },
-        writer,
-        cache,
-        storeMayHaveData,
-        activities: deps.activities,
-        now: deps.now,
-      };
-      // What the cursor said after the last completed page: a step mutates pass.state as it
-      // goes, so a step that fails half-way must not have its partial state saved.
-      let checkpoint: StreamPass = structuredClone(pass);
-      try {
-        for (;;) {
-          if (timeUp()) {
-            outcome = 'continue';
-            break;
-          }
-          checkpoint = structuredClone(pass);
-          const before = writer.stats.deleted;
-          // Step time as the invocation's remaining time saw it, not the wall clock: on Forge the
-          // two agree, and under an emulated clock the margin follows the time actually charged.
-          const leftBefore = deps.remainingMs();
-          const res = await stream.step(env, pass);
-          const leftAfter = deps.remainingMs();
-          if (leftBefore !== undefined && leftAfter !== undefined) slowestStepMs = Math.max(slowestStepMs, leftBefore - leftAfter);
-          pass.pages += 1;
-          progress.pages += 1;
-          progress.activities += res.activities;
-          progress.deleted += writer.stats.deleted - before;
-          if (res.done) {
-            await deps.cursors.save(ds.id, stream.id, finishPass(cursor, pass));
-            progress.status = 'done';
-            break;
-          }
-          await deps.cursors.save(ds.id, stream.id, { ...cursor, pass });
-          if (pass.pages % 5 === 0) {
-            await deps.leases.renew(ds.id, stream.id, owner, deps.limits.leaseMs);
-            const latest = await deps.runs.get(run.id);
-            if (latest?.cancelRequested) {
-              run.cancelRequested = true;
-              outcome = 'cancelled';
-              break;
-            }
-            refreshProgress(run, deps.now());
-            addCalls(run, meter);
-            await deps.runs.save(run);
-            Object.assign(meter, createRequestMeter());
-          }
-        }
-      } catch (e) {
-        await deps.cursors.save(ds.id, stream.id, { ...cursor, pass: checkpoint, lastError: { at: new Date(deps.now()).toISOString(), ...describeError(e) } });
-        if (e instanceof BudgetExhaustedError || e instanceof RateLimitError) {
-          recordError(run, deps.now(), stream.id, describeError(e));
-          progress.status = 'pending';
-          outcome = 'rate-limited';
-        } else if (stream.product === 'confluence' && isNotFoundError(e) && pass.pages === 0) {
-          Object.assign(progress, { status: 'skipped', note: 'Confluence is not available on this site' });
-        } else {
-          const d = describeError(e);
-          recordError(run, deps.now(), stream.id, d);
-          progress.status = 'failed';
-          // A revoked token or a site that is gone: keep every stored activity, say why.
-          if (isAccessError(e) || e instanceof UnreachableError) accessLost = d;
-        }
-      }
+      const turn = await runStream(inv, stream);
+      accessLost = turn.accessLost ?? accessLost;
+      outcome = turn.outcome;
       if (outcome !== 'finished') break;
     }
   } finally {
-    await writer.finish();
-    for (const bk of Object.keys(writer.stats.upserted)) run.byKind[bk] = (run.byKind[bk] ?? 0) + writer.stats.upserted[bk];
-    run.deleted += writer.stats.deleted;
-    addCalls(run, meter);
-    refreshProgress(run, deps.now());
-    if (outcome === 'finished' || outcome === 'cancelled') for (const s of STREAMS) await deps.leases.release(ds.id, s.id, owner);
+    await closeInvocation(inv, outcome === 'continue' || outcome === 'rate-limited');
   }
   if (accessLost) await deps.config.markFailing(ds.id, accessLost);
   else if (outcome === 'finished' && !Object.values(run.streams).some((s) => s.status === 'failed')) await deps.config.clearFailing(ds.id);
   return outcome;
+}
+
+/**
+ * Why a stream has nothing to do in this run, or undefined when it runs. A sweep run (the
+ * daily deletion check, started by the scheduled trigger when it is due) does only the sweep,
+ * and only once something is stored; every other run does everything but the sweep.
+ */
+function skipReason(inv: Invocation, stream: Stream): string | undefined {
+  if (!(stream.product === 'jira' ? inv.clients.jira : inv.clients.confluence)) return 'This data source has no Confluence';
+  if (inv.teammates.size === 0) return 'Nobody is mapped on this data source';
+  if (inv.run.reason === 'sweep') {
+    if (stream.id !== STREAM.sweep) return 'This run only checks for deletions';
+    return inv.storeMayHaveData ? undefined : 'Nothing stored yet to check for deletions';
+  }
+  return stream.id === STREAM.sweep ? 'Deletions are checked by a daily run of their own' : undefined;
+}
+
+/** The pass a stream reads in this run: the one in flight, or a new one from its watermark. */
+function planStreamPass(inv: Invocation, stream: Stream, cursor: StreamCursor): StreamPass {
+  const { deps, run } = inv;
+  if (stream.id === STREAM.sweep) return planSweep(cursor, run.id, deps.now());
+  return planPass(cursor, {
+    runId: run.id,
+    nowMs: deps.now(),
+    historyDays: inv.historyDays,
+    range: run.explicitRange ? run.window : undefined,
+    mappingMs: inv.mappingMs,
+    lookbackMs: deps.limits.lookbackMs,
+    settleMs: deps.limits.settleMs,
+  });
+}
+
+/** One stream's turn: skipped, or its pass read page by page from where it stood. */
+async function runStream(inv: Invocation, stream: Stream): Promise<StreamOutcome> {
+  const { deps, ds, run } = inv;
+  const progress = (run.streams[stream.id] ??= { status: 'pending', pages: 0, activities: 0, deleted: 0 });
+  if (progress.status === 'done' || progress.status === 'skipped' || progress.status === 'failed') return { outcome: 'finished' };
+  const why = skipReason(inv, stream);
+  if (why) {
+    Object.assign(progress, { status: 'skipped', note: why });
+    return { outcome: 'finished' };
+  }
+  const cursor = await deps.cursors.get(ds.id, stream.id);
+  progress.status = 'running';
+  const pass = planStreamPass(inv, stream, cursor);
+  const env = buildStreamEnv({
+    ds,
+    clients: inv.clients,
+    teammates: inv.teammates,
+    window: keepWindow(pass),
+    writer: inv.writer,
+    cache: inv.cache,
+    storeMayHaveData: inv.storeMayHaveData,
+    deps,
+  });
+  return readPages(inv, stream, env, cursor, pass, progress);
+}
+
+/**
+ * The page loop: a step, then the cursor saved with the pass's new position; every fifth page
+ * the run is checkpointed (lease renewed, cancel checked, progress saved). Stops when the pass
+ * is done, the invocation's time is up, the run is cancelled or a step fails.
+ */
+async function readPages(inv: Invocation, stream: Stream, env: StreamEnv, cursor: StreamCursor, pass: StreamPass, progress: StreamProgress): Promise<StreamOutcome> {
+  const { deps, ds, writer, timer } = inv;
+  // What the cursor said after the last completed page: a step mutates pass.state as it
+  // goes, so a step that fails half-way must not have its partial state saved.
+  let checkpoint: StreamPass = structuredClone(pass);
+  try {
+    for (;;) {
+      if (timer.timeUp()) return { outcome: 'continue' };
+      checkpoint = structuredClone(pass);
+      const deletedBefore = writer.stats.deleted;
+      const res = await timer.measure(() => stream.step(env, pass));
+      pass.pages += 1;
+      progress.pages += 1;
+      progress.activities += res.activities;
+      progress.deleted += writer.stats.deleted - deletedBefore;
+      if (res.done) {
+        await deps.cursors.save(ds.id, stream.id, finishPass(cursor, pass));
+        progress.status = 'done';
+        return { outcome: 'finished' };
+      }
+      await deps.cursors.save(ds.id, stream.id, { ...cursor, pass });
+      if (pass.pages % 5 === 0 && (await checkpointRun(inv, stream)) === 'cancelled') return { outcome: 'cancelled' };
+    }
+  } catch (e) {
+    return onStepFailure(inv, stream, { cursor, checkpoint, pagesRead: pass.pages }, progress, e);
+  }
+}
+
+/** Renews the stream's lease, picks up a cancel request, and saves the run's progress. */
+async function checkpointRun(inv: Invocation, stream: Stream): Promise<'cancelled' | undefined> {
+  const { deps, ds, run } = inv;
+  await deps.leases.renew(ds.id, stream.id, run.id, deps.limits.leaseMs);
+  const latest = await deps.runs.get(run.id);
+  if (latest?.cancelRequested) {
+    run.cancelRequested = true;
+    return 'cancelled';
+  }
+  foldIntoRun(inv);
+  await deps.runs.save(run);
+  return undefined;
+}
+
+/**
+ * A failed step: the cursor goes back to the last completed page (with the error), and the
+ * failure decides the stream's status and whether the run goes on.
+ */
+async function onStepFailure(
+  inv: Invocation,
+  stream: Stream,
+  at: { cursor: StreamCursor; checkpoint: StreamPass; pagesRead: number },
+  progress: StreamProgress,
+  e: unknown,
+): Promise<StreamOutcome> {
+  const { deps, ds, run } = inv;
+  const lastError = { at: new Date(deps.now()).toISOString(), ...describeError(e) };
+  await deps.cursors.save(ds.id, stream.id, { ...at.cursor, pass: at.checkpoint, lastError });
+  const failure = classifyStepFailure(e, stream, at.pagesRead);
+  switch (failure.kind) {
+    case 'rate-limited':
+      recordError(run, deps.now(), stream.id, failure.error);
+      progress.status = 'pending';
+      return { outcome: 'rate-limited' };
+    case 'unavailable':
+      Object.assign(progress, { status: 'skipped', note: failure.note });
+      return { outcome: 'finished' };
+    case 'access-lost':
+    case 'failed':
+      recordError(run, deps.now(), stream.id, failure.error);
+      progress.status = 'failed';
+      // Access lost: every stored activity is kept, and the source says why it is failing.
+      return { outcome: 'finished', ...(failure.kind === 'access-lost' ? { accessLost: failure.error } : {}) };
+  }
 }

@@ -1,15 +1,15 @@
-import type { StreamId, SyncRun } from '../store/sync-run-repository';
+import { STREAM_IDS } from '../domain/stream-id';
+import type { TimeWindow } from '../domain/time-window';
+import type { SyncRun } from '../store/sync-run-repository';
 import { mergeMeters, type RequestMeter } from '../sources/request-meter';
-
-export const SYNC_STREAMS = ['jira-issues', 'jira-worklogs', 'confluence-content', 'confluence-comments', 'sweep'] as const satisfies readonly StreamId[];
 
 export function newRun(input: {
   id: string;
   dataSourceId: string;
   reason: SyncRun['reason'];
   nowMs: number;
-  sinceMs: number;
-  untilMs: number;
+  window: TimeWindow;
+  explicitRange: boolean;
 }): SyncRun {
   return {
     id: input.id,
@@ -17,9 +17,9 @@ export function newRun(input: {
     reason: input.reason,
     status: 'running',
     startedAt: new Date(input.nowMs).toISOString(),
-    window: { since: new Date(input.sinceMs).toISOString(), until: new Date(input.untilMs).toISOString() },
-    explicitRange: false,
-    streams: Object.fromEntries(SYNC_STREAMS.map((s) => [s, { status: 'pending', pages: 0, activities: 0, deleted: 0 }])),
+    window: input.window,
+    explicitRange: input.explicitRange,
+    streams: Object.fromEntries(STREAM_IDS.map((s) => [s, { status: 'pending', pages: 0, activities: 0, deleted: 0 }])),
     byKind: {},
     deleted: 0,
     calls: {},
@@ -28,7 +28,7 @@ export function newRun(input: {
     errors: [],
     invocations: 0,
     cancelRequested: false,
-    progress: { streamsDone: 0, streamsTotal: SYNC_STREAMS.length, pages: 0, activities: 0 },
+    progress: { streamsDone: 0, streamsTotal: STREAM_IDS.length, pages: 0, activities: 0 },
   };
 }
 

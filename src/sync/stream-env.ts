@@ -1,3 +1,6 @@
+import type { DataSource } from '../domain/config';
+import type { StreamId } from '../domain/stream-id';
+import type { TimeWindow } from '../domain/time-window';
 import type { ConfluenceSpace } from '../sources/confluence/schemas';
 import type { SiteClient } from '../sources/site-client';
 import type { ActivityRepository } from '../store/activity-repository';
@@ -6,6 +9,8 @@ import type { ActivityWriter } from './activity-writer';
 import type { AttributionContext } from './attribution/context';
 import type { ContentInfo } from './attribution/confluence';
 import type { IssueInfo } from './attribution/jira';
+import type { SiteClients } from './invocation-clients';
+import type { SyncDeps } from './sync-deps';
 
 /** Lookups shared by the streams of one data source within one invocation. */
 export interface RunCache {
@@ -23,7 +28,7 @@ export interface StreamEnv {
   dataSourceId: string;
   jira?: SiteClient;
   confluence?: SiteClient;
-  /** Attribution for this pass: window = [pass.keepSinceMs, pass.untilMs). */
+  /** Attribution for this pass; its window is the pass's keep window (`keepWindow(pass)`). */
   ctx: AttributionContext;
   writer: ActivityWriter;
   cache: RunCache;
@@ -31,6 +36,42 @@ export interface StreamEnv {
   storeMayHaveData: boolean;
   activities: ActivityRepository;
   now(): number;
+}
+
+/**
+ * What a stream step (or a live event) works with on one data source: the poller and live
+ * capture build it alike, so both attribute and write a change the same way.
+ */
+export function buildStreamEnv(input: {
+  ds: DataSource;
+  clients: SiteClients;
+  teammates: ReadonlyMap<string, string>;
+  /** Changes inside it are attributed and (re)written. */
+  window: TimeWindow;
+  writer: ActivityWriter;
+  cache: RunCache;
+  storeMayHaveData: boolean;
+  deps: Pick<SyncDeps, 'activities' | 'now'>;
+}): StreamEnv {
+  const { ds, deps } = input;
+  const siteUrl = new URL(ds.jiraUrl).origin;
+  return {
+    dataSourceId: ds.id,
+    jira: input.clients.jira,
+    confluence: input.clients.confluence,
+    ctx: {
+      dataSourceId: ds.id,
+      siteUrl,
+      wikiUrl: (ds.confluenceUrl ?? `${siteUrl}/wiki`).replace(/\/+$/, ''),
+      teammates: input.teammates,
+      window: input.window,
+    },
+    writer: input.writer,
+    cache: input.cache,
+    storeMayHaveData: input.storeMayHaveData,
+    activities: deps.activities,
+    now: deps.now,
+  };
 }
 
 export interface StepResult {
@@ -41,7 +82,7 @@ export interface StepResult {
 
 /** One stream: `step` does one page of work and leaves its position in `pass.state`. */
 export interface Stream {
-  id: 'jira-issues' | 'jira-worklogs' | 'confluence-content' | 'confluence-comments' | 'sweep';
+  id: StreamId;
   product: 'jira' | 'confluence';
   step(env: StreamEnv, pass: StreamPass): Promise<StepResult>;
 }

@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { DataSource } from '../domain/config';
+import { STREAM } from '../domain/stream-id';
+import { isEmptyWindow, lastDays, timeWindowSchema } from '../domain/time-window';
 import { KEY } from '../store/keys';
 import type { SyncRun } from '../store/sync-run-repository';
-import { DAY_MS } from './pass-planner';
-import { runDataSourceInvocation, STREAMS } from './run-data-source';
+import { runDataSourceInvocation } from './run-data-source';
+import { releaseRunLeases } from './run-leases';
 import { finalStatus, newRun, recordError } from './run-record';
 import type { SyncDeps } from './sync-deps';
 
 export const startSyncInputSchema = z.object({
   dataSourceId: z.string().optional(),
-  since: z.string().datetime().optional(),
-  until: z.string().datetime().optional(),
+  /** An explicit range: read exactly it and move no watermark. Absent: the history window ending now. */
+  window: timeWindowSchema.optional(),
   reason: z.enum(['scheduled', 'manual', 'backfill', 'cli', 'sweep']),
 });
 export type StartSyncInput = z.infer<typeof startSyncInputSchema>;
@@ -67,7 +69,7 @@ export function createSyncService(deps: SyncDeps) {
     run.endedAt = new Date(deps.now()).toISOString();
     await deps.runs.save(run);
     // A run cancelled between invocations still holds its leases: free them for the next run.
-    for (const s of STREAMS) await deps.leases.release(run.dataSourceId, s.id, run.id);
+    await releaseRunLeases(deps, run.dataSourceId, run.id);
     const active = activeSchema.safeParse(await deps.kvs.get(KEY.syncActive(run.dataSourceId)));
     if (active.success && active.data.runId === run.id) await deps.kvs.delete(KEY.syncActive(run.dataSourceId));
     return run;
@@ -75,10 +77,10 @@ export function createSyncService(deps: SyncDeps) {
 
   /** The daily deletion sweep of a data source is due (its clock starts at the first check). */
   async function sweepDue(dataSourceId: string, nowMs: number): Promise<boolean> {
-    const cursor = await deps.cursors.get(dataSourceId, 'sweep');
+    const cursor = await deps.cursors.get(dataSourceId, STREAM.sweep);
     if (cursor.pass) return false;
     if (cursor.watermarkMs === undefined) {
-      await deps.cursors.save(dataSourceId, 'sweep', { ...cursor, watermarkMs: nowMs });
+      await deps.cursors.save(dataSourceId, STREAM.sweep, { ...cursor, watermarkMs: nowMs });
       return false;
     }
     return nowMs - cursor.watermarkMs >= deps.limits.sweepIntervalMs;
@@ -93,15 +95,13 @@ export function createSyncService(deps: SyncDeps) {
       const args = startSyncInputSchema.parse(input);
       const settings = await deps.config.getSettings();
       const nowMs = deps.now();
-      const untilMs = args.until ? Date.parse(args.until) : nowMs;
-      const sinceMs = args.since ? Date.parse(args.since) : nowMs - settings.historyDays * DAY_MS;
-      if (sinceMs >= untilMs) throw new RangeError('The start of the range must be before its end');
+      const window = args.window ?? lastDays(nowMs, settings.historyDays);
+      if (isEmptyWindow(window)) throw new RangeError('The start of the range must be before its end');
       const runs: SyncRun[] = [];
       for (const ds of await targets(args.dataSourceId)) {
         // Time first (runs sort by start), then randomness: two starts in one millisecond differ.
         const id = `${nowMs.toString(36)}-${randomUUID().slice(0, 8)}-${ds.id}`;
-        const run = newRun({ id, dataSourceId: ds.id, reason: args.reason, nowMs, sinceMs, untilMs });
-        run.explicitRange = args.since !== undefined || args.until !== undefined;
+        const run = newRun({ id, dataSourceId: ds.id, reason: args.reason, nowMs, window, explicitRange: args.window !== undefined });
         await deps.runs.save(run);
         await deps.kvs.set(KEY.syncActive(ds.id), { runId: run.id });
         if (opts.inline) runs.push(await advance(ds, run, opts.loop ?? false));

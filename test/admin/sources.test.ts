@@ -186,12 +186,12 @@ describe('fetch now', () => {
   it('starts a sync of that source over whole days, the end day included', async () => {
     const r = await env.call('sources/fetch-now', { id: 'host', since: '2026-11-01', until: '2026-11-10' });
     expect(r).toEqual({ ok: true, data: { runIds: ['run-1'] } });
-    expect(env.sync.started).toEqual([{ dataSourceId: 'host', since: new Date('2026-11-01T00:00:00Z'), until: new Date('2026-11-11T00:00:00Z'), reason: 'manual' }]);
+    expect(env.sync.started).toEqual([{ dataSourceId: 'host', window: { sinceMs: Date.parse('2026-11-01T00:00:00Z'), untilMs: Date.parse('2026-11-11T00:00:00Z') }, reason: 'manual' }]);
   });
 
   it('ends the window at now when the range reaches today', async () => {
     await env.call('sources/fetch-now', { id: 'host', since: '2026-11-19', until: '2026-11-20' });
-    expect(env.sync.started[0].until).toEqual(new Date('2026-11-20T10:00:00Z'));
+    expect(env.sync.started[0].window.untilMs).toBe(Date.parse('2026-11-20T10:00:00Z'));
   });
 
   it.each([

@@ -64,4 +64,19 @@ describe('an external data source', () => {
     expect(await stored(platform, 'globex')).toEqual(before);
     expect((await stored(platform, 'host')).some((a) => a.entity.key === hostIssue.key && Date.now() - Date.parse(a.at) < 60_000)).toBe(true);
   });
+
+  it('a token no longer stored fails the run with a clear reason and marks the source failing', async () => {
+    const before = await stored(platform, 'globex');
+    await inApp(platform, async (d) => {
+      await d.config.clearFailing('globex');
+      await d.config.clearDataSourceToken('globex', 'jira');
+    });
+    const runs = await sync(platform, { reason: 'scheduled', dataSourceId: 'globex' });
+    expect(runs[0].status).toBe('failed');
+    const clear = { code: 'AUTH_FAILED', message: expect.stringMatching(/API token .*stored.*admin page/) };
+    expect(runs[0].errors[0]).toMatchObject(clear);
+    const ds = await inApp(platform, (d) => d.config.getDataSource('globex'));
+    expect(ds!.failing).toMatchObject(clear);
+    expect(await stored(platform, 'globex')).toEqual(before);
+  });
 });

@@ -1,4 +1,5 @@
-import { DAY_MS, finishPass, planPass, type PlanInput } from '../../src/sync/pass-planner';
+import { DAY_MS } from '../../src/domain/time-window';
+import { finishPass, planPass, type PlanInput } from '../../src/sync/pass-planner';
 
 const NOW = Date.parse('2026-11-25T12:00:00.000Z');
 const base: PlanInput = { runId: 'r2', nowMs: NOW, historyDays: 90, mappingMs: 1000, lookbackMs: 15 * 60_000, settleMs: 60_000 };

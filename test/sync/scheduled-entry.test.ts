@@ -52,7 +52,7 @@ describe('scheduled trigger and queue continuations', () => {
     const done = runs.find((r) => r.status === 'succeeded')!;
     expect(done.invocations).toBeGreaterThan(1);
 
-    const untilMs = Date.parse(done.window.until);
+    const untilMs = done.window.untilMs;
     const diff = diffActivities(oracle(fixture, mapping, untilMs - 90 * DAY, untilMs), await stored(platform));
     if (!diff.equal) throw new Error(diff.report(10));
     const rollups = await rollupComparison(platform);
@@ -110,7 +110,7 @@ describe('cancelling a run', () => {
       await seedFromFixture(d.config, fixture, { mappedAt: new Date(Date.now() - DAY).toISOString() });
       const jobs: { runId: string; dataSourceId: string }[] = [];
       const service = createSyncService({ ...d, enqueue: async (body) => void jobs.push(body) });
-      const [run] = await service.startSync({ reason: 'manual', dataSourceId: 'host', since: new Date(Date.now() - 30 * DAY).toISOString() });
+      const [run] = await service.startSync({ reason: 'manual', dataSourceId: 'host', window: { sinceMs: Date.now() - 30 * DAY, untilMs: Date.now() } });
       const progress = await service.getSyncProgress();
       await service.cancelSync(run.id);
       const ended = await service.continueSync(jobs[0]);

@@ -1,4 +1,5 @@
 import type { Activity } from '../../../src/domain/activity';
+import type { TimeWindow } from '../../../src/domain/time-window';
 import { createForgeSyncDeps } from '../../../src/platform/services';
 import type { SyncLimits } from '../../../src/sync/sync-deps';
 import { createSyncService } from '../../../src/sync/sync-service';
@@ -24,14 +25,14 @@ export interface CliSyncResult {
 export async function runCliSync(
   platform: LocalPlatform,
   fixture: SiteFixture,
-  opts: { since?: string; until?: string; limits?: Partial<SyncLimits> } = {},
+  opts: { window?: TimeWindow; limits?: Partial<SyncLimits> } = {},
 ): Promise<CliSyncResult> {
   const out = await platform.runtime.runInContext({ key: 'cli-sync', limitMs: 6 * 3_600_000 }, async () => {
     const deps = createForgeSyncDeps({ useQueue: false, limits: opts.limits });
     const { mapping } = await seedFromFixture(deps.config, fixture, { mappedAt: new Date(0).toISOString() });
     const service = createSyncService(deps);
     const [run] = await service.startSync(
-      { dataSourceId: 'host', reason: 'cli', ...(opts.since ? { since: opts.since } : {}), ...(opts.until ? { until: opts.until } : {}) },
+      { dataSourceId: 'host', reason: 'cli', ...(opts.window ? { window: opts.window } : {}) },
       { inline: true, loop: true },
     );
     const activities = await deps.activities.listBySource('host');
@@ -43,7 +44,7 @@ export async function runCliSync(
   for (const a of activities) byKind[a.kind] = (byKind[a.kind] ?? 0) + 1;
   return {
     status: run.status,
-    sinceMs: Date.parse(run.window.since),
+    sinceMs: run.window.sinceMs,
     byKind,
     calls: run.calls,
     rateLimited: run.rateLimited,

@@ -1,5 +1,6 @@
 import type { SyncPort } from '../../admin/sync-port';
 import type { DataSource } from '../../domain/config';
+import { toIsoWindow } from '../../domain/time-window';
 import type { SyncRunView } from '../../shared/admin-contract';
 import type { SyncService } from '../../sync/sync-service';
 import type { ConfigRepository } from '../../store/config-repository';
@@ -16,7 +17,7 @@ export function toRunView(run: SyncRun, sources: DataSource[]): SyncRunView {
     status: run.status,
     startedAt: run.startedAt,
     ...(run.endedAt ? { finishedAt: run.endedAt, durationMs: Math.max(0, (ended ?? 0) - Date.parse(run.startedAt)) } : {}),
-    window: run.window,
+    window: toIsoWindow(run.window),
     progress: run.progress,
     countsByKind: run.byKind,
     restCalls: Object.values(run.calls).reduce((a, b) => a + b, 0),
@@ -33,7 +34,7 @@ export function createAdminSyncPort(config: ConfigRepository, sync: SyncService)
   };
   return {
     async start(input) {
-      const runs = await sync.startSync({ dataSourceId: input.dataSourceId, since: input.since.toISOString(), until: input.until.toISOString(), reason: input.reason });
+      const runs = await sync.startSync({ dataSourceId: input.dataSourceId, window: input.window, reason: input.reason });
       return runs.map((r) => r.id);
     },
     running: async () => withNames((await sync.getSyncProgress()).running),

@@ -17,13 +17,3 @@ export async function searchUsers(
   return parseResponse(res, z.array(jiraUserSchema), 'Jira user search');
 }
 
-/** The account an email belongs to, if exactly that email is visible or matched. */
-export async function findUserByEmail(client: SiteClient, email: string): Promise<JiraUser | undefined> {
-  const wanted = email.trim().toLowerCase();
-  const users = await searchUsers(client, wanted, { maxResults: 10 });
-  const exact = users.filter((u) => u.emailAddress?.toLowerCase() === wanted);
-  if (exact.length === 1) return exact[0];
-  // A user who hides their email is only returned for an exact query, without the address.
-  const hidden = users.filter((u) => !u.emailAddress && u.accountType !== 'app');
-  return exact.length === 0 && hidden.length === 1 ? hidden[0] : undefined;
-}

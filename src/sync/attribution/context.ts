@@ -1,4 +1,5 @@
-import { inWindow, isoUtc, type Window } from './time';
+import { isInside, type TimeWindow } from '../../domain/time-window';
+import { isoUtc } from './time';
 
 /** What attribution needs to know about the data source and who is mapped on it. */
 export interface AttributionContext {
@@ -9,7 +10,8 @@ export interface AttributionContext {
   wikiUrl: string;
   /** accountId → teammateId, for this data source only. */
   teammates: ReadonlyMap<string, string>;
-  window: Window;
+  /** Changes outside it count for nobody. */
+  window: TimeWindow;
 }
 
 /** Who a change counts for: a mapped teammate acting inside the window, else nobody. */
@@ -22,5 +24,5 @@ export function creditFor(
   const teammateId = ctx.teammates.get(actor);
   if (!teammateId) return undefined;
   const iso = isoUtc(at);
-  return inWindow(iso, ctx.window) ? { actorAccountId: actor, teammateId, at: iso } : undefined;
+  return isInside(Date.parse(iso), ctx.window) ? { actorAccountId: actor, teammateId, at: iso } : undefined;
 }

@@ -9,14 +9,3 @@ export function isoUtc(s: string): string {
   if (Number.isNaN(ms)) throw new RangeError('not an instant');
   return new Date(ms).toISOString();
 }
-
-/** Half-open window [sinceMs, untilMs) in epoch ms. */
-export interface Window {
-  sinceMs: number;
-  untilMs: number;
-}
-
-export function inWindow(iso: string, w: Window): boolean {
-  const ms = Date.parse(iso);
-  return ms >= w.sinceMs && ms < w.untilMs;
-}

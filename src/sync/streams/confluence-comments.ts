@@ -1,4 +1,5 @@
 import type { Activity } from '../../domain/activity';
+import { STREAM } from '../../domain/stream-id';
 import { commentFeedPage, commentFeedPath, type CommentLocation } from '../../sources/confluence/comments';
 import { getCreationByIds } from '../../sources/confluence/cql-search';
 import type { ConfluenceComment, ConfluenceVersion } from '../../sources/confluence/schemas';
@@ -17,7 +18,7 @@ interface State {
  * to the author of its first version; only edited comments need a call for that version.
  */
 export const confluenceCommentsStream: Stream = {
-  id: 'confluence-comments',
+  id: STREAM.confluenceComments,
   product: 'confluence',
   async step(env, pass) {
     const confluence = env.confluence!;

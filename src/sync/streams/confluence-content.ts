@@ -1,4 +1,5 @@
 import type { Activity } from '../../domain/activity';
+import { STREAM } from '../../domain/stream-id';
 import { contentVersionPages } from '../../sources/confluence/content';
 import { cqlDate, cqlSearchPage, cqlSearchPath } from '../../sources/confluence/cql-search';
 import type { ConfluenceContent, ConfluenceVersion, ContentType } from '../../sources/confluence/schemas';
@@ -48,7 +49,7 @@ async function versionsInWindow(env: StreamEnv, type: ContentType, c: Confluence
  * Confluence has), details in bulk from v2 (250 ids a call), versions from v2 only when needed.
  */
 export const confluenceContentStream: Stream = {
-  id: 'confluence-content',
+  id: STREAM.confluenceContent,
   product: 'confluence',
   async step(env, pass) {
     const state = pass.state as State;
@@ -74,27 +75,27 @@ export const confluenceContentStream: Stream = {
       const taken = new Set(wanted.map((w) => w.id));
       state.pending = state.pending.filter((w) => !taken.has(w.id));
     }
-    const count = await syncContents(env, wanted, pass.keepSinceMs, pass.querySinceMs);
+    const count = await syncContents(env, wanted, pass.querySinceMs);
     return { done: !state.nextPath && state.pending.length === 0, activities: count };
   },
 };
 
 /**
- * Pages / blog posts by id, with the versions the window needs, into the store (poller and
- * events). `changedSinceMs`: versions before it are known to be stored (default: none are).
+ * Pages / blog posts by id, with the versions the attribution window needs, into the store
+ * (poller and events). `changedSinceMs`: versions before it are known to be stored (default:
+ * none in the window are).
  */
 export async function syncContents(
   env: StreamEnv,
   wanted: { id: string; type: ContentType }[],
-  keepSinceMs: number,
-  changedSinceMs = keepSinceMs,
+  changedSinceMs = env.ctx.window.sinceMs,
 ): Promise<number> {
   const contents = await loadContents(env, wanted);
   const upserts: Activity[] = [];
   const withVersions = await mapLimit([...contents.values()], 4, async ({ content, info }) => ({
     content,
     info,
-    versions: await versionsInWindow(env, info.type, content, keepSinceMs, changedSinceMs),
+    versions: await versionsInWindow(env, info.type, content, env.ctx.window.sinceMs, changedSinceMs),
   }));
   for (const { content, info, versions } of withVersions) upserts.push(...contentActivities(env, info, content, versions));
   await env.writer.apply(upserts);

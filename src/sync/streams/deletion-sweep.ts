@@ -1,4 +1,5 @@
 import { activityId, type Activity } from '../../domain/activity';
+import { STREAM } from '../../domain/stream-id';
 import { getContentByIds } from '../../sources/confluence/content';
 import { getCreationByIds } from '../../sources/confluence/cql-search';
 import { ForbiddenError } from '../../sources/errors';
@@ -61,7 +62,7 @@ function count(state: State, e: Existence): void {
  * "deleted" (404: its activities go) from "no longer visible" (401/403: data kept, reported).
  */
 export const deletionSweepStream: Stream = {
-  id: 'sweep',
+  id: STREAM.sweep,
   product: 'jira',
   async step(env, pass) {
     return { done: await sweepStep(env, env.activities, pass), activities: 0 };

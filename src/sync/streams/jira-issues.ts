@@ -1,4 +1,5 @@
 import type { ActivityKind } from '../../domain/activity';
+import { STREAM } from '../../domain/stream-id';
 import { bulkfetchIssues } from '../../sources/jira/bulkfetch-issues';
 import { fetchAllChangelogs } from '../../sources/jira/bulkfetch-changelogs';
 import { fetchAllIssueComments } from '../../sources/jira/get-issue-comments';
@@ -38,13 +39,13 @@ async function commentsOf(env: StreamEnv, issue: JiraIssue) {
 
 /**
  * Hydrates issues (bulkfetch, comments inline, changelog/bulkfetch) and makes their stored
- * activities match: the one path both the poller and the live event handlers take.
+ * activities inside the attribution window match: the one path both the poller and the live
+ * event handlers take.
  */
 export async function syncIssues(
   env: StreamEnv,
   ids: string[],
   statuses: ReadonlyMap<string, string>,
-  window: Pick<StreamPass, 'keepSinceMs' | 'untilMs'>,
 ): Promise<number> {
   const jira = env.jira!;
   const issues = (await mapLimit(chunk(ids, PAGE_LIMITS.issueBulkfetch), 4, (c) => bulkfetchIssues(jira, c))).flat();
@@ -63,7 +64,7 @@ export async function syncIssues(
     };
     return { entityKey: info.key, computed, current };
   });
-  await env.writer.reconcileEntities(env.dataSourceId, entities, KINDS, window.keepSinceMs, window.untilMs);
+  await env.writer.reconcileEntities(env.dataSourceId, entities, KINDS, env.ctx.window);
   return entities.reduce((a, e) => a + e.computed.length, 0);
 }
 
@@ -73,7 +74,7 @@ export async function syncIssues(
  * reconciled as a whole, so a deleted comment's activities go away with the next change.
  */
 export const jiraIssuesStream: Stream = {
-  id: 'jira-issues',
+  id: STREAM.jiraIssues,
   product: 'jira',
   async step(env, pass) {
     const jira = env.jira!;
@@ -88,7 +89,7 @@ export const jiraIssuesStream: Stream = {
     }
     if (!state.statuses) state.statuses = [...(await getStatusCategories(jira)).entries()];
     const ids = state.pending.slice(0, ISSUES_PER_STEP);
-    const count = await syncIssues(env, ids, new Map(state.statuses), pass);
+    const count = await syncIssues(env, ids, new Map(state.statuses));
     state.pending = state.pending.slice(ids.length);
     return { done: !state.pending.length && !state.token, activities: count };
   },

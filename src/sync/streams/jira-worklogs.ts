@@ -1,4 +1,5 @@
 import { activityId, type Activity } from '../../domain/activity';
+import { STREAM } from '../../domain/stream-id';
 import { bulkfetchIssues } from '../../sources/jira/bulkfetch-issues';
 import { listWorklogs, WORKLOG_FEED_QUIET_MS, worklogFeedPage } from '../../sources/jira/worklog-feeds';
 import { PAGE_LIMITS } from '../../sources/page-limits';
@@ -26,7 +27,7 @@ async function issueInfos(env: StreamEnv, issueIds: string[]): Promise<Map<strin
  * worklog is attributed to its author at its `started` time.
  */
 export const jiraWorklogsStream: Stream = {
-  id: 'jira-worklogs',
+  id: STREAM.jiraWorklogs,
   product: 'jira',
   async step(env, pass) {
     const jira = env.jira!;

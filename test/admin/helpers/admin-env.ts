@@ -38,7 +38,7 @@ function emulatorClient(emu: SiteEmulator, ds: DataSource, product: Product, aut
 }
 
 export interface RecordingSync extends SyncPort {
-  started: { dataSourceId: string; since: Date; until: Date }[];
+  started: Parameters<SyncPort['start']>[0][];
   runs: SyncRunView[];
 }
 

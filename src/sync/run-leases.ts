@@ -1,0 +1,49 @@
+import { STREAM_IDS } from '../domain/stream-id';
+import { KEY } from '../store/keys';
+import type { SyncRun } from '../store/sync-run-repository';
+import { recordError } from './run-record';
+import type { SyncDeps } from './sync-deps';
+
+type LeaseDeps = Pick<SyncDeps, 'leases' | 'limits'>;
+
+/**
+ * Every stream's lease of a data source for one run, or none: a run that could take only some
+ * would read streams another run is reading. False when another run holds one.
+ */
+export async function acquireRunLeases(deps: LeaseDeps, dataSourceId: string, owner: string): Promise<boolean> {
+  const held: string[] = [];
+  for (const id of STREAM_IDS) {
+    if (await deps.leases.acquire(dataSourceId, id, owner, deps.limits.leaseMs)) held.push(id);
+    else {
+      for (const h of held) await deps.leases.release(dataSourceId, h, owner);
+      return false;
+    }
+  }
+  return true;
+}
+
+export async function releaseRunLeases(deps: LeaseDeps, dataSourceId: string, owner: string): Promise<void> {
+  for (const id of STREAM_IDS) await deps.leases.release(dataSourceId, id, owner);
+}
+
+/**
+ * Holding every lease means no other invocation works on this data source: a run still marked
+ * running there ended without saying so (its invocation was cut off). Close it in plain words;
+ * this run continues from its last checkpoint.
+ */
+export async function takeOverActiveRun(deps: Pick<SyncDeps, 'kvs' | 'runs' | 'now'>, dataSourceId: string, run: SyncRun): Promise<void> {
+  const active = await deps.kvs.get<{ runId?: string }>(KEY.syncActive(dataSourceId));
+  if (active?.runId && active.runId !== run.id) {
+    const previous = await deps.runs.get(active.runId);
+    if (previous?.status === 'running') {
+      recordError(previous, deps.now(), undefined, {
+        code: 'INTERNAL',
+        message: 'This run stopped before it finished (its invocation ended early); the next run continued from its last checkpoint',
+      });
+      previous.status = 'failed';
+      previous.endedAt = new Date(deps.now()).toISOString();
+      await deps.runs.save(previous);
+    }
+  }
+  if (active?.runId !== run.id) await deps.kvs.set(KEY.syncActive(dataSourceId), { runId: run.id });
+}
