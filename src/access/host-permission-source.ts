@@ -1,20 +1,12 @@
-import { z } from 'zod';
 import { checkJiraAdmin } from './admin-check';
 import { getSpacesByIds } from '../sources/confluence/get-spaces';
 import { NotFoundError } from '../sources/errors';
+import { getBrowsableProjects, PROJECTS_PER_CHECK } from '../sources/jira/check-project-permissions';
 import { getUserGroups } from '../sources/jira/get-user-groups';
-import { parseResponse } from '../sources/parse-response';
-import { numericId, type SiteClient } from '../sources/site-client';
+import type { SiteClient } from '../sources/site-client';
 import type { ViewerPermissionSource } from './viewer-permissions';
 
-const PROJECTS_PER_CHECK = 1000;
 const SPACE_IDS_PER_CALL = 100;
-
-const permissionCheckSchema = z.looseObject({
-  projectPermissions: z
-    .array(z.looseObject({ permission: z.string(), projects: z.array(z.union([z.number(), z.string()])).default([]) }))
-    .default([]),
-});
 
 export interface HostClients {
   /** The host's Jira as the app. */
@@ -43,15 +35,7 @@ export function createHostPermissionSource({ appJira: hostJira, viewerJira, view
     async browsableProjects(accountId, projectIds) {
       const out: string[] = [];
       for (let i = 0; i < projectIds.length; i += PROJECTS_PER_CHECK) {
-        const chunk = projectIds.slice(i, i + PROJECTS_PER_CHECK);
-        const res = await hostJira.request('POST', '/rest/api/3/permissions/check', {
-          accountId,
-          projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: chunk.map(numericId) }],
-        });
-        const body = await parseResponse(res, permissionCheckSchema, 'Jira (permission check)');
-        for (const p of body.projectPermissions) {
-          if (p.permission === 'BROWSE_PROJECTS') out.push(...p.projects.map(String));
-        }
+        out.push(...(await getBrowsableProjects(hostJira, accountId, projectIds.slice(i, i + PROJECTS_PER_CHECK))));
       }
       return out;
     },

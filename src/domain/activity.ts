@@ -20,17 +20,6 @@ export const activityKindSchema = z.enum(ACTIVITY_KINDS);
 export const ACTIVITY_SOURCES = ['jira', 'confluence'] as const;
 export type ActivitySource = (typeof ACTIVITY_SOURCES)[number];
 
-export const KIND_LABELS: Record<ActivityKind, string> = {
-  'jira.issue.created': 'Issue created',
-  'jira.issue.updated': 'Issue updated',
-  'jira.issue.resolved': 'Issue resolved',
-  'jira.comment': 'Jira comment',
-  'jira.worklog': 'Worklog',
-  'confluence.page.created': 'Page created',
-  'confluence.page.updated': 'Page updated',
-  'confluence.comment': 'Confluence comment',
-};
-
 export function sourceOfKind(kind: ActivityKind): ActivitySource {
   return kind.startsWith('jira.') ? 'jira' : 'confluence';
 }

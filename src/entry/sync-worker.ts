@@ -1,5 +1,5 @@
-import Resolver from '@forge/resolver';
 import { z } from 'zod';
+import { forgeResolverOf } from '../platform/forge-resolver';
 import { getPurgeJobs, getSyncService } from '../platform/services';
 
 /** The jobs of the queue: the next invocation of a sync run, or the next pass of a purge. */
@@ -9,17 +9,16 @@ const bodySchema = z.union([
 ]);
 
 /** Queue consumer: continues a sync run or a purge that stopped before its invocation's deadline. */
-const resolver = new Resolver();
-resolver.define('sync-continue', async ({ payload }) => {
-  const body = bodySchema.safeParse(payload);
-  // A malformed job cannot be fixed by a retry: drop it and say why.
-  if (!body.success) return { ok: false, error: 'The queued job is not valid' };
-  if ('purgeJobId' in body.data) {
-    const progress = await getPurgeJobs().continue(body.data.purgeJobId);
-    return { ok: true, status: progress ? (progress.done ? 'purged' : 'purging') : 'no purge to continue' };
-  }
-  const run = await getSyncService().continueSync(body.data);
-  return { ok: true, status: run?.status ?? 'unknown' };
+export const syncWorker = forgeResolverOf({
+  'sync-continue': async ({ payload }) => {
+    const body = bodySchema.safeParse(payload);
+    // A malformed job cannot be fixed by a retry: drop it and say why.
+    if (!body.success) return { ok: false, error: 'The queued job is not valid' };
+    if ('purgeJobId' in body.data) {
+      const progress = await getPurgeJobs().continue(body.data.purgeJobId);
+      return { ok: true, status: progress ? (progress.done ? 'purged' : 'purging') : 'no purge to continue' };
+    }
+    const run = await getSyncService().continueSync(body.data);
+    return { ok: true, status: run?.status ?? 'unknown' };
+  },
 });
-
-export const syncWorker = resolver.getDefinitions();

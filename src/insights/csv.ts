@@ -1,4 +1,4 @@
-import { KIND_LABELS } from '../domain/activity';
+import { KIND_LABELS } from '../shared/activity-kinds';
 import type { FeedEvent } from '../shared/dashboard-contract';
 
 export const CSV_COLUMNS = [

@@ -1,6 +1,5 @@
 import type { Viewer } from '../access/viewer-permissions';
-import type { DashboardFeed, DashboardFilters } from '../shared/dashboard-contract';
-import type { DashboardPayload } from '../shared/dashboard-contract';
+import type { DashboardFeed, DashboardFilters, DashboardRequest } from '../shared/dashboard-contract';
 import { fail, ok, type Result } from '../shared/result';
 import { planScan, scanActivities, type ScanResult } from './activity-scan';
 import { rangeSeconds, resolveRange } from './date-range';
@@ -8,10 +7,9 @@ import { decodeCursor, encodeCursor, querySignature } from './feed-cursor';
 import { needsPostFilter, rosterNames, toFeedEvent } from './feed-events';
 import { buildFilterScope } from './filter-scope';
 import { todayOf } from './get-summary';
-import { parseDashboardPayload } from './parse-payload';
 import { openViewerSession, type InsightsDeps, type ViewerSession } from './viewer-session';
 
-export type FeedRequest = DashboardPayload<'dashboard/feed'>;
+export type FeedRequest = DashboardRequest<'dashboard/feed'>;
 
 /** Reads per call: at 10 ms a read this keeps a page well under 200 ms even for rare filters. */
 export const FEED_MAX_PAGES = 8;
@@ -25,9 +23,7 @@ export interface FeedPage {
 
 /** One page of individual events, newest first, through the activity indexes. */
 export async function getFeed(deps: InsightsDeps, request: FeedRequest, viewer: Viewer): Promise<Result<DashboardFeed>> {
-  const input = parseDashboardPayload('dashboard/feed', request);
-  if (!input.ok) return input;
-  const { filters, cursor, limit } = input.data;
+  const { filters, cursor, limit } = request;
   const page = await readFeedPage(deps, viewer, { filters, cursor, limit, maxPages: FEED_MAX_PAGES, purpose: 'feed' });
   if (!page.ok) return page;
   const names = rosterNames(page.data.session);

@@ -1,4 +1,5 @@
-import { ACTIVITY_KINDS, KIND_LABELS, type ActivityKind } from '../domain/activity';
+import { ACTIVITY_KINDS, type ActivityKind } from '../domain/activity';
+import { KIND_LABELS } from '../shared/activity-kinds';
 import type { RollupContainer } from '../domain/rollup';
 import { weekOf } from '../domain/rollup';
 import type { DashboardSummary } from '../shared/dashboard-contract';

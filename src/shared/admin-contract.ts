@@ -203,6 +203,11 @@ export const adminContract = {
   'sync/diagnostics': c(empty, z.object({ checkedAt: z.string(), findings: z.array(diagnosticSchema) })),
 } as const;
 
+/** The stored shapes the admin page shows, as the contract sends them. */
+export type Settings = z.infer<typeof settingsSchema>;
+export type Team = z.infer<typeof teamSchema>;
+export type EmailResolution = z.infer<typeof emailResolutionSchema>;
+
 export type AdminContract = typeof adminContract;
 export type AdminKey = keyof AdminContract;
 export type AdminPayload<K extends AdminKey> = z.input<AdminContract[K]['payload']>;

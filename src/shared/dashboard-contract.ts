@@ -185,5 +185,7 @@ export const dashboardContract = {
 } as const;
 export type DashboardKey = keyof typeof dashboardContract;
 export type DashboardPayload<K extends DashboardKey> = z.input<(typeof dashboardContract)[K]['payload']>;
+/** A payload once the contract parsed it (defaults filled in): what the read models take. */
+export type DashboardRequest<K extends DashboardKey> = z.output<(typeof dashboardContract)[K]['payload']>;
 export type DashboardResult<K extends DashboardKey> = z.infer<(typeof dashboardContract)[K]['result']>;
 export const DASHBOARD_KEYS = Object.keys(dashboardContract) as DashboardKey[];

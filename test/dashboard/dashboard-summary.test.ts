@@ -1,4 +1,4 @@
-import { dispatchDashboardCall } from '../../src/entry/dashboard/dispatch';
+import { dashboardResolverDefinition } from '../../src/entry/dashboard/definition';
 import { containerKey, type Activity } from '../../src/domain/activity';
 import { addDays, resolveRange } from '../../src/insights/date-range';
 import type { DashboardContext, DashboardSummary } from '../../src/shared/dashboard-contract';
@@ -176,7 +176,7 @@ describe('dashboard/summary and dashboard/context over the local platform', () =
   });
 
   it('unknown keys are refused plainly by the dispatcher (Forge itself rejects undefined keys)', async () => {
-    const r = await dispatchDashboardCall('dashboard/drop', {}, { accountId: USERS.lead }, {} as never);
+    const r = await dashboardResolverDefinition.dispatch('dashboard/drop', {}, { accountId: USERS.lead }, {} as never);
     expect(r).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'Unknown dashboard action dashboard/drop' } });
   });
 });

@@ -1,7 +1,7 @@
 import { fakeBridge } from './helpers/fake-bridge';
 import React, { act } from 'react';
 import type { ForgeDoc } from '@forge/react/out/reconciler';
-import { ACTIVITY_KINDS, KIND_LABELS } from '../../src/domain/activity';
+import { ACTIVITY_KINDS, KIND_LABELS } from '../../src/shared/activity-kinds';
 import { GadgetEdit } from '../../src/frontend/gadget/components/gadget-edit';
 import type { GadgetConfig, GadgetOptions } from '../../src/shared/gadget-contract';
 import { currentDoc, findAll, findOne, fire, renderGadget, settle, textOf } from './helpers/forge-doc';

@@ -1,7 +1,8 @@
 import { fakeBridge } from './helpers/fake-bridge';
 import React from 'react';
 import type { LocalPlatform } from '../../local/platform';
-import { KIND_LABELS, type Activity } from '../../src/domain/activity';
+import type { Activity } from '../../src/domain/activity';
+import { KIND_LABELS } from '../../src/shared/activity-kinds';
 import { GadgetEdit } from '../../src/frontend/gadget/components/gadget-edit';
 import { GadgetView } from '../../src/frontend/gadget/components/gadget-view';
 import { currentDoc, findAll, findOne, fire, loaded, renderGadget, textOf, waitUntil } from './helpers/forge-doc';

@@ -1,6 +1,6 @@
 import { fakeBridge } from './helpers/fake-bridge';
 import React, { act } from 'react';
-import { KIND_LABELS } from '../../src/domain/activity';
+import { KIND_LABELS } from '../../src/shared/activity-kinds';
 import { GadgetView } from '../../src/frontend/gadget/components/gadget-view';
 import { dashboardFiltersSchema } from '../../src/shared/dashboard-contract';
 import { parseView } from '../../static/dashboard/src/url-state';

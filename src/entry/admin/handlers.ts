@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { testConnection } from '../../admin/connection-test';
 import { deleteSource, ensureHostSource, listSources, saveSource, setSourceEnabled } from '../../admin/data-source-service';
 import type { AdminDeps } from '../../admin/deps';
@@ -7,15 +6,10 @@ import { fetchNow } from '../../admin/fetch-now';
 import { saveAccessSettings, saveSyncSettings } from '../../admin/settings-service';
 import { deleteTeam, deleteTeammate, reresolveEmails, resolveEmailsOnNewSource, saveTeam, saveTeammate } from '../../admin/teammate-service';
 import { addGroupMembers, addUsers, searchHostGroups, searchHostUsers } from '../../admin/user-directory';
-import type { AdminContract, AdminKey } from '../../shared/admin-contract';
+import type { ContractHandler } from '../../platform/contract-resolver';
+import type { AdminContract } from '../../shared/admin-contract';
 import { ok, type Result } from '../../shared/result';
-import type { AdminCallContext } from './dispatch';
-
-type Handler<K extends AdminKey> = (
-  payload: z.infer<AdminContract[K]['payload']>,
-  ctx: AdminCallContext,
-  deps: AdminDeps,
-) => Promise<Result<z.input<AdminContract[K]['result']>>>;
+import type { AdminCaller } from './require-admin';
 
 const map = async <T, U>(r: Promise<Result<T>>, f: (t: T) => U): Promise<Result<U>> => {
   const x = await r;
@@ -23,7 +17,7 @@ const map = async <T, U>(r: Promise<Result<T>>, f: (t: T) => U): Promise<Result<
 };
 
 /** Thin: each key calls one use case. */
-export const adminHandlers: { [K in AdminKey]: Handler<K> } = {
+export const adminHandlers: { [K in keyof AdminContract]: ContractHandler<AdminContract[K], AdminCaller, AdminDeps> } = {
   'sources/list': async (_p, ctx, deps) => {
     const [sources, settings] = await Promise.all([listSources(deps, ctx.siteUrl), deps.config.getSettings()]);
     return ok({ sources, historyDays: settings.historyDays });

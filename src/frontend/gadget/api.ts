@@ -1,13 +1,9 @@
-import { invoke, router, view } from '@forge/bridge';
 import type { z } from 'zod';
-import {
-  DASHBOARD_MODULE_KEY,
-  gadgetContract,
-  gadgetResultSchema,
-  type GadgetConfig,
-  type GadgetResolverKey,
-} from '../../shared/gadget-contract';
+import { invokeResolver } from '../../platform/gadget-bridge';
+import { gadgetContract, gadgetResultSchema, type GadgetConfig, type GadgetResolverKey } from '../../shared/gadget-contract';
 import type { Result } from '../../shared/result';
+
+export { openDashboard, readStoredConfig, submitConfig } from '../../platform/gadget-bridge';
 
 /**
  * Everything the gadget asks of the host, in one place: the views stay plain components and the
@@ -21,7 +17,7 @@ async function call<K extends GadgetResolverKey>(
 ): Promise<Result<ResultOf<K>>> {
   let raw: unknown;
   try {
-    raw = await invoke(key, payload);
+    raw = await invokeResolver(key, payload);
   } catch {
     return { ok: false, error: { code: 'UNREACHABLE', message: 'ActivityPulse could not be reached. Try again in a moment.' } };
   }
@@ -36,20 +32,3 @@ async function call<K extends GadgetResolverKey>(
 
 export const fetchSummary = (config: GadgetConfig) => call('gadget/summary', { config });
 export const fetchOptions = () => call('gadget/options', {});
-
-/** The gadget's stored configuration as Jira hands it over (unknown until parsed). */
-export async function readStoredConfig(): Promise<unknown> {
-  const context = await view.getContext();
-  const extension = (context?.extension ?? {}) as { gadgetConfiguration?: unknown };
-  return extension.gadgetConfiguration;
-}
-
-/** Saves the configuration: Jira stores it and switches the gadget back to its view. */
-export async function submitConfig(config: GadgetConfig): Promise<void> {
-  await view.submit(config);
-}
-
-/** Opens the full dashboard inside Jira, on the given route (filters included). */
-export async function openDashboard(path: string): Promise<void> {
-  await router.navigate({ target: 'module', moduleKey: DASHBOARD_MODULE_KEY, path });
-}

@@ -1,4 +1,4 @@
-import { ACTIVITY_KINDS } from '../../domain/activity';
+import { ACTIVITY_KINDS } from '../../shared/activity-kinds';
 import {
   DEFAULT_GADGET_CONFIG,
   GADGET_REFRESH_MINUTES,

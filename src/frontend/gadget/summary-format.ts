@@ -1,4 +1,4 @@
-import { KIND_LABELS } from '../../domain/activity';
+import { KIND_LABELS } from '../../shared/activity-kinds';
 import type { GadgetSummary, PeriodCount } from '../../shared/gadget-contract';
 
 /** Pure shaping of a summary for display: chart rows, change texts, day labels. */

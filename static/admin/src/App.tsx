@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Settings } from '../../../src/domain/config';
+import type { Settings } from '../../../src/shared/admin-contract';
 import type { DataSourceView } from '../../../src/shared/admin-contract';
-import { getSettings } from './api/get-settings';
-import { listSources } from './api/list-sources';
+import { call } from '../../shared/call';
 import { AccessTab } from './components/AccessTab';
 import { SourcesTab } from './components/SourcesTab';
 import { SyncTab } from './components/SyncTab';
@@ -25,7 +24,7 @@ export function App() {
   const [runsVersion, setRunsVersion] = useState(0);
 
   const reload = useCallback(async () => {
-    const [s, st] = await Promise.all([listSources(), getSettings()]);
+    const [s, st] = await Promise.all([call('sources/list', {}), call('settings/get', {})]);
     if (!s.ok) return setError(s.error);
     if (!st.ok) return setError(st.error);
     setSources(s.data.sources);

@@ -21,15 +21,3 @@ export function formatDuration(ms: number | undefined): string {
 export function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
-
-const KIND_LABELS: Record<string, string> = {
-  'jira.issue.created': 'issues created',
-  'jira.issue.updated': 'issue updates',
-  'jira.issue.resolved': 'issues resolved',
-  'jira.comment': 'Jira comments',
-  'jira.worklog': 'worklogs',
-  'confluence.page.created': 'pages created',
-  'confluence.page.updated': 'page updates',
-  'confluence.comment': 'Confluence comments',
-};
-export const kindLabel = (k: string) => KIND_LABELS[k] ?? k;

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DashboardContext, DashboardSummary } from '../../../src/shared/dashboard-contract';
 import type { ResultError } from '../../../src/shared/result';
-import { getContext } from './api/get-context';
-import { getSummary } from './api/get-summary';
+import { call } from '../../shared/call';
 import { AccessDenied } from './components/AccessDenied';
 import { ActivityChart } from './components/ActivityChart';
 import { CalendarHeatmap } from './components/CalendarHeatmap';
@@ -43,7 +42,7 @@ export function App({ history }: { history: RouterHistory }) {
   const go = useCallback((next: ViewState) => history.push({ pathname: '/', search: serializeView(next) }), [history]);
 
   useEffect(() => {
-    void getContext().then((r) => (r.ok ? setCtx(r.data) : setCtxError(r.error)));
+    void call('dashboard/context', {}).then((r) => (r.ok ? setCtx(r.data) : setCtxError(r.error)));
   }, []);
 
   const viewKey = serializeView(view);
@@ -51,7 +50,7 @@ export function App({ history }: { history: RouterHistory }) {
   useEffect(() => {
     const seq = ++requestSeq.current;
     setLoading(true);
-    void getSummary({ filters: view.filters, bucket: view.bucket, split: view.split }).then((r) => {
+    void call('dashboard/summary', { filters: view.filters, bucket: view.bucket, split: view.split }).then((r) => {
       // A slower, older answer must not replace a newer one.
       if (seq !== requestSeq.current) return;
       setLoading(false);

@@ -1,27 +1,3 @@
-import type { ActivityKind } from '../../../src/domain/activity';
-
-export const KIND_ORDER: ActivityKind[] = [
-  'jira.issue.created',
-  'jira.issue.updated',
-  'jira.issue.resolved',
-  'jira.comment',
-  'jira.worklog',
-  'confluence.page.created',
-  'confluence.page.updated',
-  'confluence.comment',
-];
-
-export const KIND_LABEL: Record<ActivityKind, string> = {
-  'jira.issue.created': 'Issues created',
-  'jira.issue.updated': 'Issues updated',
-  'jira.issue.resolved': 'Issues resolved',
-  'jira.comment': 'Jira comments',
-  'jira.worklog': 'Worklogs',
-  'confluence.page.created': 'Pages created',
-  'confluence.page.updated': 'Pages updated',
-  'confluence.comment': 'Confluence comments',
-};
-
 /** Colour-blind-safe palette (Okabe–Ito plus two), one per kind, stable across views. */
 export const PALETTE = ['#0072B2', '#56B4E9', '#009E73', '#E69F00', '#D55E00', '#CC79A7', '#8C6BB1', '#999933', '#F0E442', '#666666'];
 

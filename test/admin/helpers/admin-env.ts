@@ -1,7 +1,7 @@
 import type { AdminDeps } from '../../../src/admin/deps';
 import type { SyncPort } from '../../../src/admin/sync-port';
 import type { DataSource } from '../../../src/domain/config';
-import { dispatchAdminCall } from '../../../src/entry/admin/dispatch';
+import { adminResolverDefinition } from '../../../src/entry/admin/definition';
 import type { SyncRunView } from '../../../src/shared/admin-contract';
 import { UnreachableError } from '../../../src/sources/errors';
 import type { Product, SiteClient, SiteResponse } from '../../../src/sources/site-client';
@@ -85,7 +85,7 @@ export async function startAdminEnv(opts: { sites?: SiteFixture[]; now?: Date } 
   /** `null` calls without an account (an app or anonymous invocation). */
   const call = (key: string, payload: unknown, accountId: string | null = 'u-admin') => {
     caller = accountId ?? undefined;
-    return dispatchAdminCall(key, payload, { accountId: caller, siteUrl: 'https://acme.atlassian.net' }, deps);
+    return adminResolverDefinition.dispatch(key, payload, { accountId: caller, siteUrl: 'https://acme.atlassian.net' }, deps);
   };
   return { emu, kvs, config, deps, sync, call, close: () => emu.close() };
 }

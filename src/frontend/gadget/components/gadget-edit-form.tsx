@@ -16,7 +16,7 @@ import {
   Stack,
   Text,
 } from '@forge/react';
-import { ACTIVITY_KINDS, KIND_LABELS, sourceOfKind } from '../../../domain/activity';
+import { ACTIVITY_KINDS, KIND_LABELS, sourceOfKind } from '../../../shared/activity-kinds';
 import { GADGET_RANGE_DAYS, GADGET_REFRESH_MINUTES, type GadgetConfig, type GadgetOptions } from '../../../shared/gadget-contract';
 import { formToConfig, type ConfigFormErrors, type ConfigFormState } from '../config-form';
 

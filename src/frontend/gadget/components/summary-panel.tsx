@@ -9,7 +9,7 @@ import {
   StackBarChart,
   Text,
 } from '@forge/react';
-import { KIND_LABELS } from '../../../domain/activity';
+import { KIND_LABELS } from '../../../shared/activity-kinds';
 import type { GadgetSummary, PeriodCount } from '../../../shared/gadget-contract';
 import { changeAppearance, changeText, chartRows, hoursText, rangeText } from '../summary-format';
 

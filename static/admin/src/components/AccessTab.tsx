@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Settings } from '../../../../src/domain/config';
-import { saveAccessSettings } from '../api/save-access-settings';
+import type { Settings } from '../../../../src/shared/admin-contract';
+import { call } from '../../../shared/call';
 import { useFieldErrors } from '../useFieldErrors';
 import { ErrorBanner } from './Field';
 import { GroupList } from './GroupList';
@@ -15,7 +15,7 @@ export function AccessTab({ settings, onSettings }: { settings: Settings; onSett
   async function save() {
     clear();
     setSaved(false);
-    const r = await saveAccessSettings({ dashboardGroups: groups, privacyMode: privacy });
+    const r = await call('settings/save-access', { dashboardGroups: groups, privacyMode: privacy });
     if (r.ok) { onSettings(r.data); setSaved(true); } else show(r.error);
   }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { DataSourceView } from '../../../../src/shared/admin-contract';
-import { fetchNow } from '../api/fetch-now';
+import { call } from '../../../shared/call';
 import { isoDay } from '../format';
 import { useFieldErrors } from '../useFieldErrors';
 import { ErrorBanner, Field } from './Field';
@@ -16,7 +16,7 @@ export function FetchNow({ source, historyDays, onStarted, onClose }: { source: 
   async function start() {
     setBusy(true);
     clear();
-    const r = await fetchNow({ id: source.id, since, until });
+    const r = await call('sources/fetch-now', { id: source.id, since, until });
     setBusy(false);
     if (r.ok) onStarted();
     else show(r.error);

@@ -1,10 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { Team } from '../../../../src/domain/config';
+import type { Team } from '../../../../src/shared/admin-contract';
 import type { UserSummary } from '../../../../src/shared/admin-contract';
-import { addGroup } from '../api/add-group';
-import { addUsers } from '../api/add-users';
-import { searchGroups } from '../api/search-groups';
-import { searchUsers } from '../api/search-users';
+import { call } from '../../../shared/call';
 
 /** Add teammates from the host site's people (search by name), or every member of a Jira group. */
 export function PeoplePicker({ teams, onAdded }: { teams: Team[]; onAdded: (message: string) => void }) {
@@ -18,7 +15,7 @@ export function PeoplePicker({ teams, onAdded }: { teams: Team[]; onAdded: (mess
   useEffect(() => {
     if (query.trim().length < 2) return setUsers([]);
     const t = setTimeout(async () => {
-      const r = await searchUsers({ query });
+      const r = await call('users/search', { query });
       if (r.ok) setUsers(r.data.users);
       else setError({ field: 'query', message: r.error.message });
     }, 250);
@@ -28,7 +25,7 @@ export function PeoplePicker({ teams, onAdded }: { teams: Team[]; onAdded: (mess
   useEffect(() => {
     if (group.trim().length < 2) return setGroups([]);
     const t = setTimeout(async () => {
-      const r = await searchGroups({ query: group });
+      const r = await call('groups/search', { query: group });
       if (r.ok) setGroups(r.data.groups.map((g) => g.name));
     }, 250);
     return () => clearTimeout(t);
@@ -38,13 +35,13 @@ export function PeoplePicker({ teams, onAdded }: { teams: Team[]; onAdded: (mess
     `Added ${added} teammate(s).${skipped.length ? ` Skipped ${skipped.length}: ${skipped.slice(0, 3).map((s) => `${s.displayName} (${s.reason})`).join(', ')}${skipped.length > 3 ? ', …' : ''}.` : ''}${note ? ` ${note}` : ''}`;
 
   async function add(u: UserSummary) {
-    const r = await addUsers({ users: [{ accountId: u.accountId, displayName: u.displayName }], ...(teamId ? { teamId } : {}) });
+    const r = await call('teammates/add-users', { users: [{ accountId: u.accountId, displayName: u.displayName }], ...(teamId ? { teamId } : {}) });
     if (r.ok) onAdded(summary(r.data.added.length, r.data.skipped));
     else setError({ field: 'query', message: r.error.message });
   }
   async function addAll() {
     setError(undefined);
-    const r = await addGroup({ groupName: group, ...(teamId ? { teamId } : {}) });
+    const r = await call('teammates/add-group', { groupName: group, ...(teamId ? { teamId } : {}) });
     if (r.ok) onAdded(summary(r.data.added.length, r.data.skipped, r.data.note));
     else setError({ field: 'group', message: r.error.message });
   }

@@ -1,8 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SyncRunView } from '../../../../src/shared/admin-contract';
-import { cancelRun } from '../api/cancel-run';
-import { getSyncStatus } from '../api/get-sync-status';
-import { listRuns } from '../api/list-runs';
+import { call } from '../../../shared/call';
 import { formatDuration } from '../format';
 
 const OUTCOME: Record<SyncRunView['status'], string> = {
@@ -58,7 +56,7 @@ export function RunProgress({ kick, onFinished, dataSourceId, idleText }: Props)
     let timer: ReturnType<typeof setTimeout> | undefined;
     let polls = 0;
     async function poll() {
-      const r = await getSyncStatus();
+      const r = await call('sync/status', {});
       if (stop) return;
       polls += 1;
       if (!r.ok) setError(r.error.message);
@@ -70,7 +68,7 @@ export function RunProgress({ kick, onFinished, dataSourceId, idleText }: Props)
         const ended = [...seen.current].filter((id) => !mine.some((x) => x.id === id));
         if (ended.length > 0) {
           ended.forEach((id) => seen.current.delete(id));
-          const h = await listRuns({ limit: 20 });
+          const h = await call('sync/history', { limit: 20 });
           if (stop) return;
           if (h.ok) setFinished((f) => [...h.data.runs.filter((x) => ended.includes(x.id)), ...f].slice(0, 3));
           onFinished();
@@ -101,7 +99,7 @@ export function RunProgress({ kick, onFinished, dataSourceId, idleText }: Props)
           <div key={run.id} className="card" data-testid="run-progress">
             <div className="row spread">
               <strong>Fetching {run.dataSourceName}</strong>
-              <button className="btn" type="button" onClick={() => void cancelRun({ runId: run.id })}>Cancel</button>
+              <button className="btn" type="button" onClick={() => void call('sync/cancel', { runId: run.id })}>Cancel</button>
             </div>
             <div className="progress" role="progressbar" aria-label={`Fetching ${run.dataSourceName}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
               <div style={{ width: `${pct}%` }} />

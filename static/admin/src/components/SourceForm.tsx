@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { DataSourceView } from '../../../../src/shared/admin-contract';
-import { saveSource } from '../api/save-source';
+import { call } from '../../../shared/call';
 import { formatDate } from '../format';
 import { useFieldErrors } from '../useFieldErrors';
 import { ErrorBanner, Field } from './Field';
@@ -56,7 +56,7 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
     e.preventDefault();
     setBusy(true);
     clear();
-    const r = await saveSource({ ...(source ? { id: source.id } : {}), ...f, viewGroups });
+    const r = await call('sources/save', { ...(source ? { id: source.id } : {}), ...f, viewGroups });
     setBusy(false);
     if (r.ok) onSaved(r.data.source);
     else show(r.error);

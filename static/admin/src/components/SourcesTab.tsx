@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import type { ConnectionTest, DataSourceView } from '../../../../src/shared/admin-contract';
-import { deleteSource } from '../api/delete-source';
-import { setSourceEnabled } from '../api/set-source-enabled';
-import { testSource } from '../api/test-source';
+import { call } from '../../../shared/call';
 import { formatDate } from '../format';
 import { FetchNow } from './FetchNow';
 import { ErrorBanner } from './Field';
@@ -27,19 +25,19 @@ function SourceCard({ ds, historyDays, reload, onRunFinished }: { ds: DataSource
   async function runTest() {
     setTesting(true);
     setError(undefined);
-    const r = await testSource({ id: ds.id });
+    const r = await call('sources/test', { id: ds.id });
     setTesting(false);
     if (r.ok) setTest(r.data);
     else setError(r.error.message);
   }
   async function toggle() {
-    const r = await setSourceEnabled({ id: ds.id, enabled: !ds.enabled });
+    const r = await call('sources/set-enabled', { id: ds.id, enabled: !ds.enabled });
     if (r.ok) reload();
     else setError(r.error.message);
   }
   async function remove() {
     if (!window.confirm(`Delete ${ds.name}? Its token is deleted and teammates lose the IDs that applied only to it.`)) return;
-    const r = await deleteSource({ id: ds.id });
+    const r = await call('sources/delete', { id: ds.id });
     if (r.ok) reload();
     else setError(r.error.message);
   }

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { Settings } from '../../../../src/domain/config';
+import type { Settings } from '../../../../src/shared/admin-contract';
 import type { Diagnostic, SyncRunView } from '../../../../src/shared/admin-contract';
-import { getDiagnostics } from '../api/get-diagnostics';
-import { listRuns } from '../api/list-runs';
-import { saveSyncSettings } from '../api/save-sync-settings';
-import { formatDateTime, formatDuration, kindLabel } from '../format';
+import { kindCountLabel } from '../../../../src/shared/activity-kinds';
+import { call } from '../../../shared/call';
+import { formatDateTime, formatDuration } from '../format';
 import { useFieldErrors } from '../useFieldErrors';
 import { ErrorBanner, Field } from './Field';
 import { RunProgress } from './RunProgress';
@@ -34,7 +33,7 @@ function History({ runs }: { runs: SyncRunView[] }) {
               <td>{r.dataSourceName}</td>
               <td><span className={`lozenge ${tone}`}>{label}</span></td>
               <td>{formatDuration(r.durationMs)}</td>
-              <td>{r.progress.activities}{kinds.length ? <div className="subtlest">{kinds.map(([k, n]) => `${n} ${kindLabel(k)}`).join(', ')}</div> : null}</td>
+              <td>{r.progress.activities}{kinds.length ? <div className="subtlest">{kinds.map(([k, n]) => `${n} ${kindCountLabel(k)}`).join(', ')}</div> : null}</td>
               <td>{r.restCalls}</td>
               <td>{r.rateLimited}</td>
               <td>{r.errors.length === 0 ? '—' : <ul style={{ margin: 0, paddingLeft: 16 }}>{r.errors.slice(0, 4).map((e, i) => <li key={i}>{e.message}</li>)}</ul>}</td>
@@ -70,14 +69,14 @@ export function SyncTab({ settings, onSettings, runsVersion }: { settings: Setti
   const { errors, clear, show } = useFieldErrors();
 
   useEffect(() => {
-    void listRuns({ limit: 20 }).then((r) => r.ok && setRuns(r.data.runs));
-    void getDiagnostics().then((r) => r.ok && setFindings(r.data.findings));
+    void call('sync/history', { limit: 20 }).then((r) => r.ok && setRuns(r.data.runs));
+    void call('sync/diagnostics', {}).then((r) => r.ok && setFindings(r.data.findings));
   }, [runsVersion, version]);
 
   async function save() {
     clear();
     setSaved(false);
-    const r = await saveSyncSettings({ syncIntervalMinutes: Number(interval), historyDays: Number(days) });
+    const r = await call('settings/save-sync', { syncIntervalMinutes: Number(interval), historyDays: Number(days) });
     if (r.ok) { onSettings(r.data); setSaved(true); } else show(r.error);
   }
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { DataSourceView, TeammateView } from '../../../../src/shared/admin-contract';
-import type { Team } from '../../../../src/domain/config';
-import { saveTeammate } from '../api/save-teammate';
+import type { Team } from '../../../../src/shared/admin-contract';
+import { call } from '../../../shared/call';
 import { useFieldErrors } from '../useFieldErrors';
 import { ErrorBanner, Field } from './Field';
 
@@ -19,7 +19,7 @@ export function TeammateForm(p: { teammate?: TeammateView; teams: Team[]; source
     e.preventDefault();
     setBusy(true);
     clear();
-    const r = await saveTeammate({
+    const r = await call('teammates/save', {
       ...(p.teammate ? { id: p.teammate.id } : {}),
       name,
       ...(teamId ? { teamId } : {}),

@@ -1,11 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { EmailResolution, Team } from '../../../../src/domain/config';
+import type { EmailResolution, Team } from '../../../../src/shared/admin-contract';
 import type { DataSourceView, TeammateView } from '../../../../src/shared/admin-contract';
-import { deleteTeam } from '../api/delete-team';
-import { deleteTeammate } from '../api/delete-teammate';
-import { listTeammates } from '../api/list-teammates';
-import { resolveEmails } from '../api/resolve-emails';
-import { saveTeam } from '../api/save-team';
+import { call } from '../../../shared/call';
 import { useFieldErrors } from '../useFieldErrors';
 import { ErrorBanner, Field } from './Field';
 import { PeoplePicker } from './PeoplePicker';
@@ -44,12 +40,12 @@ function Teams({ teams, reload }: { teams: Team[]; reload: () => void }) {
   const { errors, clear, show } = useFieldErrors();
   async function add() {
     clear();
-    const r = await saveTeam({ name });
+    const r = await call('teams/save', { name });
     if (r.ok) { setName(''); reload(); } else show(r.error);
   }
   async function remove(t: Team) {
     if (!window.confirm(`Delete the team ${t.name}? Its members stay, without a team.`)) return;
-    const r = await deleteTeam({ id: t.id });
+    const r = await call('teams/delete', { id: t.id });
     if (r.ok) reload(); else show(r.error);
   }
   return (
@@ -71,20 +67,20 @@ export function TeammatesTab({ sources }: { sources: DataSourceView[] }) {
   const [notice, setNotice] = useState<string>();
   const [error, setError] = useState<string>();
   const reload = async () => {
-    const r = await listTeammates();
+    const r = await call('teammates/list', {});
     if (r.ok) setData(r.data); else setError(r.error.message);
   };
   useEffect(() => { void reload(); }, []);
 
   async function remove(t: TeammateView) {
     if (!window.confirm(`Remove ${t.name}? Their activities are deleted from ActivityPulse and stop counting on the dashboard.`)) return;
-    const r = await deleteTeammate({ id: t.id });
+    const r = await call('teammates/delete', { id: t.id });
     if (!r.ok) return setError(r.error.message);
     if (r.data.purge?.continuing) setNotice(`${t.name} was removed. Their earlier activity is being deleted in the background; the dashboard counts drop as it goes.`);
     void reload();
   }
   async function reresolve() {
-    const r = await resolveEmails({});
+    const r = await call('teammates/resolve', {});
     if (r.ok) { setNotice('Emails looked up again.'); void reload(); } else setError(r.error.message);
   }
   if (!data) return <p>{error ?? 'Loading teammates…'}</p>;

@@ -1,10 +1,10 @@
 import { router } from '@forge/bridge';
 import { useEffect, useState } from 'react';
+import { KIND_TOTAL_LABELS } from '../../../../src/shared/activity-kinds';
 import type { DashboardFiltersInput, FeedEvent } from '../../../../src/shared/dashboard-contract';
 import type { ResultError } from '../../../../src/shared/result';
-import { exportCsv } from '../api/export-csv';
-import { getFeed } from '../api/get-feed';
-import { formatHours, formatWhen, KIND_LABEL } from '../labels';
+import { call } from '../../../shared/call';
+import { formatHours, formatWhen } from '../labels';
 
 const PAGE = 25;
 const MAX_EXPORT_CHUNKS = 50;
@@ -20,7 +20,7 @@ export function Feed({ filters }: { filters: DashboardFiltersInput }) {
 
   const load = async (from?: string) => {
     setBusy(true);
-    const r = await getFeed({ filters, limit: PAGE, ...(from ? { cursor: from } : {}) });
+    const r = await call('dashboard/feed', { filters, limit: PAGE, ...(from ? { cursor: from } : {}) });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setEvents((prev) => [...prev, ...r.data.events]);
@@ -37,7 +37,7 @@ export function Feed({ filters }: { filters: DashboardFiltersInput }) {
     let rows = 0;
     let next: string | undefined;
     for (let i = 0; i < MAX_EXPORT_CHUNKS; i++) {
-      const r = await exportCsv({ filters, ...(next ? { cursor: next } : {}) });
+      const r = await call('dashboard/export', { filters, ...(next ? { cursor: next } : {}) });
       if (!r.ok) return setExporting(`The export failed: ${r.error.message}`);
       csv += r.data.csv;
       rows += r.data.rows;
@@ -71,7 +71,7 @@ export function Feed({ filters }: { filters: DashboardFiltersInput }) {
           <li key={e.id} data-testid="feed-item" data-id={e.id} data-restricted={e.restricted ?? ''}>
             <time dateTime={e.at}>{formatWhen(e.at)}</time>
             <span className="who">{e.teammateName}</span>
-            <span className={`kind kind-${e.source}`}>{KIND_LABEL[e.kind]}</span>
+            <span className={`kind kind-${e.source}`}>{KIND_TOTAL_LABELS[e.kind]}</span>
             {e.container.key !== null && <span className="where">{e.container.key}</span>}
             {e.title !== null && e.url !== null ? (
               <a

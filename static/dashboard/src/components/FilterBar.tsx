@@ -1,5 +1,5 @@
+import { ACTIVITY_KINDS, KIND_TOTAL_LABELS } from '../../../../src/shared/activity-kinds';
 import type { DashboardContext, DashboardSummary } from '../../../../src/shared/dashboard-contract';
-import { KIND_LABEL, KIND_ORDER } from '../labels';
 import { withFilters, type ViewState } from '../url-state';
 
 type Patch = Parameters<typeof withFilters>[1];
@@ -19,7 +19,7 @@ export function FilterBar({
   const f = view.filters;
   const set = (patch: Patch) => onChange(withFilters(view, patch));
   const mates = ctx.teammates.filter((t) => !f.teamId || t.teamId === f.teamId);
-  const kinds = KIND_ORDER.filter((k) => !f.source || k.startsWith(`${f.source}.`));
+  const kinds = ACTIVITY_KINDS.filter((k) => !f.source || k.startsWith(`${f.source}.`));
   const range = f.range ?? '30d';
   const custom = range === 'custom';
   return (
@@ -94,7 +94,7 @@ export function FilterBar({
           <option value="">All kinds</option>
           {kinds.map((k) => (
             <option key={k} value={k}>
-              {KIND_LABEL[k]}
+              {KIND_TOTAL_LABELS[k]}
             </option>
           ))}
         </select>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { ActivityKind } from '../../../../src/domain/activity';
+import { ACTIVITY_KINDS, KIND_TOTAL_LABELS, type ActivityKind } from '../../../../src/shared/activity-kinds';
 import type { DashboardSummary } from '../../../../src/shared/dashboard-contract';
-import { formatHours, KIND_LABEL, KIND_ORDER } from '../labels';
+import { formatHours } from '../labels';
 
 type SortKey = 'name' | 'total' | 'seconds' | 'lastActive' | ActivityKind;
 
@@ -19,7 +19,7 @@ export function TeammateTable({
   onFocus: (id: string | undefined) => void;
 }) {
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'name', desc: false });
-  const kinds = KIND_ORDER.filter((k) => summary.totals.byKind.some((b) => b.kind === k));
+  const kinds = ACTIVITY_KINDS.filter((k) => summary.totals.byKind.some((b) => b.kind === k));
   const value = (r: DashboardSummary['teammates'][number], k: SortKey): string | number =>
     k === 'name' ? r.name : k === 'total' ? r.total : k === 'seconds' ? r.seconds : k === 'lastActive' ? (r.lastActive ?? '') : (r.counts[k] ?? 0);
   const rows = [...summary.teammates].sort((a, b) => {
@@ -43,7 +43,7 @@ export function TeammateTable({
           <thead>
             <tr>
               {head('name', 'Teammate')}
-              {kinds.map((k) => head(k, KIND_LABEL[k]))}
+              {kinds.map((k) => head(k, KIND_TOTAL_LABELS[k]))}
               {head('total', 'Total')}
               {head('seconds', 'Hours logged')}
               {head('lastActive', 'Last active')}

@@ -1,5 +1,6 @@
+import { KIND_TOTAL_LABELS } from '../../../../src/shared/activity-kinds';
 import type { DashboardSummary } from '../../../../src/shared/dashboard-contract';
-import { formatChange, formatHours, KIND_LABEL } from '../labels';
+import { formatChange, formatHours } from '../labels';
 
 function Card({ id, label, value, change }: { id: string; label: string; value: string; change: ReturnType<typeof formatChange> }) {
   return (
@@ -20,7 +21,7 @@ export function Totals({ summary }: { summary: DashboardSummary }) {
     <section className="totals" aria-label="Totals">
       <Card id="all" label="All activity" value={String(t.count)} change={formatChange(t.count, t.previous)} />
       {t.byKind.map((k) => (
-        <Card key={k.kind} id={k.kind} label={KIND_LABEL[k.kind]} value={String(k.count)} change={formatChange(k.count, k.previous)} />
+        <Card key={k.kind} id={k.kind} label={KIND_TOTAL_LABELS[k.kind]} value={String(k.count)} change={formatChange(k.count, k.previous)} />
       ))}
       <Card
         id="hours"

@@ -1,32 +1,23 @@
-import type { Viewer } from '../../access/viewer-permissions';
-import { ACTIVITY_KINDS, sourceOfKind } from '../../domain/activity';
-import type { TeammatesDoc } from '../../domain/config';
-import { addDays, resolveRange } from '../../insights/date-range';
-import { buildFilterScope } from '../../insights/filter-scope';
-import { todayOf } from '../../insights/get-summary';
-import { loadRollupWeeks } from '../../insights/rollup-queries';
-import { SummaryAccumulator } from '../../insights/summary-accumulator';
-import { openViewerSession, type InsightsDeps } from '../../insights/viewer-session';
-import type { DashboardFilters } from '../../shared/dashboard-contract';
-import {
-  gadgetDashboardFilters,
-  type GadgetConfig,
-  type GadgetSummary,
-  type GadgetTarget,
-  type PeriodCount,
-} from '../../shared/gadget-contract';
-import { fail, ok, type Result } from '../../shared/result';
-import { parseGadgetPayload } from './parse-gadget-payload';
+import type { Viewer } from '../access/viewer-permissions';
+import { ACTIVITY_KINDS, sourceOfKind } from '../domain/activity';
+import type { TeammatesDoc } from '../domain/config';
+import type { DashboardFilters } from '../shared/dashboard-contract';
+import { gadgetDashboardFilters, type GadgetConfig, type GadgetSummary, type GadgetTarget, type PeriodCount } from '../shared/gadget-contract';
+import { fail, ok, type Result } from '../shared/result';
+import { addDays, resolveRange } from './date-range';
+import { buildFilterScope } from './filter-scope';
+import { todayOf } from './get-summary';
+import { loadRollupWeeks } from './rollup-queries';
+import { SummaryAccumulator } from './summary-accumulator';
+import { openViewerSession, type InsightsDeps } from './viewer-session';
 
 /**
  * The gadget's numbers come from the same rollups, range rules, filter scope and accumulator
  * as the dashboard's, and the same access decision. It stops at counts: no place is named, so
  * (unlike the dashboard) it never has to ask the site which projects the viewer may browse.
  */
-export async function getGadgetSummary(deps: InsightsDeps, payload: unknown, viewer: Viewer): Promise<Result<GadgetSummary>> {
-  const parsed = parseGadgetPayload('gadget/summary', payload);
-  if (!parsed.ok) return parsed;
-  const { config } = parsed.data;
+export async function getGadgetSummary(deps: InsightsDeps, request: { config: GadgetConfig }, viewer: Viewer): Promise<Result<GadgetSummary>> {
+  const { config } = request;
   const filters = dashboardFilters(config, todayOf(deps));
   const range = resolveRange(filters, todayOf(deps));
   const [session, docs] = await Promise.all([

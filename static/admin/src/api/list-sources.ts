@@ -1,3 +1,0 @@
-import { call } from './call';
-
-export const listSources = () => call('sources/list', {});
