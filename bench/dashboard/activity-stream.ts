@@ -1,8 +1,10 @@
 import type { KvsStore } from '../../local/kvs/store';
 import type { SiteFixture } from '../../local/site/fixture-schema';
 import { ACTIVITY_KINDS, activityId, type Activity, type ActivityKind, type Container } from '../../src/domain/activity';
-import { buildRollupWeek, weekOf, weeksBetween } from '../../src/domain/rollup';
-import { toStored } from '../../src/store/activity-repository';
+import { weekOf, weeksBetween } from '../../src/domain/rollup';
+import { encodeActivity } from '../../src/store/activity-format';
+import { buildRollupWeek } from '../../src/store/rollup-counts';
+import { encodeRollupWeek } from '../../src/store/rollup-week-format';
 import { ENTITY, KEY } from '../../src/store/keys';
 
 const DAY_MS = 86_400_000;
@@ -123,7 +125,7 @@ export function loadActivities(store: KvsStore, team: Team, opts: { total: numbe
       perDay.set(new Date(dayMs).toISOString().slice(0, 10), count);
       for (let i = 0; i < count; i++) {
         const a = make(dayMs);
-        store.write(activityNs, a.id, toStored(a));
+        store.write(activityNs, a.id, encodeActivity(a));
         yield a;
       }
     }
@@ -132,7 +134,7 @@ export function loadActivities(store: KvsStore, team: Team, opts: { total: numbe
   const weeks = weeksBetween(opts.fromDay, opts.toDay);
   for (const week of weeks) {
     const data = buildRollupWeek(week, weekStream(week));
-    store.write(rollupNs, KEY.rollupWeek(week), { week, rev: 1, data });
+    store.write(rollupNs, KEY.rollupWeek(week), { week, rev: 1, data: encodeRollupWeek(data) });
   }
   if (weekOf(opts.toDay) !== weeks[weeks.length - 1]) throw new Error('the last week is missing');
   return { activities: serial, weeks: weeks.length, perDay };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENTITY, INDEX } from './keys';
+import { decodeOrReport, defineFormat, zodReader } from './stored-format';
 import type { KvsPort } from './kvs-port';
 
 export const STREAM_IDS = ['jira-issues', 'jira-worklogs', 'confluence-content', 'confluence-comments', 'sweep'] as const;
@@ -56,8 +57,17 @@ interface StoredRun {
   dataSourceId: string;
   startedSec: number;
   status: string;
-  doc: SyncRun;
+  /** The run, with its format version. Format 1: the run as written before versions. */
+  doc: Record<string, unknown>;
 }
+
+const runFormat = defineFormat<SyncRun>({
+  readers: { 1: zodReader(syncRunSchema, (r) => r) },
+  write: (r) => syncRunSchema.parse(r),
+});
+
+/** A malformed run is left out of answers (and reported): run history is informational. */
+const decodeRun = (raw: unknown, id: string) => decodeOrReport(runFormat, raw, `sync run ${id}`, 'left out');
 
 export function createSyncRunRepository(kvs: KvsPort) {
   const key = (id: string) => `run:${id}`;
@@ -68,14 +78,13 @@ export function createSyncRunRepository(kvs: KvsPort) {
         dataSourceId: doc.dataSourceId,
         startedSec: Math.floor(Date.parse(doc.startedAt) / 1000),
         status: doc.status,
-        doc,
+        doc: runFormat.encode(doc),
       };
       await kvs.entitySet(ENTITY.syncRun, key(doc.id), stored);
     },
     async get(id: string): Promise<SyncRun | undefined> {
       const raw = await kvs.entityGet<StoredRun>(ENTITY.syncRun, key(id));
-      const parsed = syncRunSchema.safeParse(raw?.doc);
-      return parsed.success ? parsed.data : undefined;
+      return raw === undefined ? undefined : decodeRun(raw.doc, id);
     },
     /** Newest first. */
     async list(limit: number, dataSourceId?: string): Promise<SyncRun[]> {
@@ -87,9 +96,14 @@ export function createSyncRunRepository(kvs: KvsPort) {
         limit: Math.max(1, Math.min(100, limit)),
       });
       return page.results.flatMap((r) => {
-        const parsed = syncRunSchema.safeParse(r.value?.doc);
-        return parsed.success ? [parsed.data] : [];
+        const run = decodeRun(r.value?.doc, r.key);
+        return run ? [run] : [];
       });
+    },
+    /** Whether any run was ever recorded. */
+    async hasAny(): Promise<boolean> {
+      const page = await kvs.entityQuery(ENTITY.syncRun, { index: INDEX.syncRun.byStarted, limit: 1 });
+      return page.results.length > 0;
     },
   };
 }

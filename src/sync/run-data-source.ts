@@ -17,7 +17,6 @@ import { deletionSweepStream } from './streams/deletion-sweep';
 import { syncSleep } from './clock';
 import type { SyncDeps } from './sync-deps';
 import { latestMappingMs, teammateAccounts } from './teammate-map';
-import { KEY } from '../store/keys';
 
 /**
  * Holding every lease means no other invocation works on this data source: a run still marked
@@ -25,9 +24,9 @@ import { KEY } from '../store/keys';
  * this run continues from its last checkpoint.
  */
 async function takeOverActiveRun(deps: SyncDeps, dataSourceId: string, run: SyncRun): Promise<void> {
-  const active = await deps.kvs.get<{ runId?: string }>(KEY.syncActive(dataSourceId));
-  if (active?.runId && active.runId !== run.id) {
-    const previous = await deps.runs.get(active.runId);
+  const active = await deps.syncState.activeRun(dataSourceId);
+  if (active && active !== run.id) {
+    const previous = await deps.runs.get(active);
     if (previous?.status === 'running') {
       recordError(previous, deps.now(), undefined, {
         code: 'INTERNAL',
@@ -38,7 +37,7 @@ async function takeOverActiveRun(deps: SyncDeps, dataSourceId: string, run: Sync
       await deps.runs.save(previous);
     }
   }
-  if (active?.runId !== run.id) await deps.kvs.set(KEY.syncActive(dataSourceId), { runId: run.id });
+  if (active !== run.id) await deps.syncState.setActiveRun(dataSourceId, run.id);
 }
 
 export const STREAMS: Stream[] = [jiraIssuesStream, jiraWorklogsStream, confluenceContentStream, confluenceCommentsStream, deletionSweepStream];

@@ -1,5 +1,7 @@
 import { ACTIVITY_KINDS, sourceOfKind, type Activity, type ActivityKind } from '../../../src/domain/activity';
-import { buildRollupWeek, weekOf, type RollupWeek } from '../../../src/domain/rollup';
+import { weekOf } from '../../../src/domain/rollup';
+import { buildRollupWeek } from '../../../src/store/rollup-counts';
+import type { RollupWeek } from '../../../src/store/rollup-week-format';
 
 let seq = 0;
 

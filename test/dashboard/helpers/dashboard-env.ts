@@ -48,7 +48,6 @@ export const PLACES = [
 ];
 
 export const ROSTER: TeammatesDoc = {
-  v: 1,
   teams: [
     { id: 'core', name: 'Core' },
     { id: 'ops', name: 'Ops' },

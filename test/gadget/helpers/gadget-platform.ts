@@ -28,7 +28,6 @@ const mate = (id: string, name: string, teamId?: string) => ({
 });
 
 export const ROSTER: TeammatesDoc = {
-  v: 1,
   teams: [
     { id: 'platform', name: 'Platform' },
     { id: 'mobile', name: 'Mobile' },
