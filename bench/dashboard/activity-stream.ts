@@ -1,5 +1,6 @@
 import type { KvsStore } from '../../local/kvs/store';
 import type { SiteFixture } from '../../local/site/fixture-schema';
+import { seededRandom } from '../../local/site/rng';
 import { ACTIVITY_KINDS, activityId, type Activity, type ActivityKind, type Container } from '../../src/domain/activity';
 import { weekOf, weeksBetween } from '../../src/domain/rollup';
 import { encodeActivity } from '../../src/store/activity-format';
@@ -38,17 +39,6 @@ export function teamFrom(site: SiteFixture, size: number): Team {
   };
 }
 
-/** A small, fast, seeded generator (mulberry32): the same data on every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 export interface LoadResult {
   activities: number;
@@ -64,7 +54,7 @@ export interface LoadResult {
  * activity at a time besides the store itself.
  */
 export function loadActivities(store: KvsStore, team: Team, opts: { total: number; fromDay: string; toDay: string; nowMs: number; seed: number; siteUrl: string }): LoadResult {
-  const rnd = random(opts.seed);
+  const rnd = seededRandom(opts.seed);
   const weights = ACTIVITY_KINDS.map((k) => KIND_WEIGHTS[k]);
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const pickKind = (): ActivityKind => {
