@@ -9,20 +9,6 @@ const forge = (allowed) => ({
 const local = { regex: '^(\\.\\./)+local(/|$)', message: 'local/ is the emulator: the app never imports it.' };
 const storeKeys = { regex: '(^|/)store/keys$', message: 'Storage keys belong to src/store: add a repository function there.' };
 
-/** Files that still read storage keys outside src/store; they move into src/store repositories. */
-const KEYS_OUTSIDE_STORE = [
-  'src/access/permission-cache.ts',
-  'src/insights/activity-scan.ts',
-  'src/insights/config-queries.ts',
-  'src/insights/feed-events.ts',
-  'src/insights/rollup-queries.ts',
-  'src/privacy/erase-account.ts',
-  'src/privacy/purge-activities.ts',
-  'src/privacy/stored-accounts.ts',
-  'src/sync/run-data-source.ts',
-  'src/sync/sync-service.ts',
-];
-
 const rawRest = [
   { selector: "Literal[value=/^\\/(wiki\\/)?(rest|api)\\//]", message: 'Product REST paths belong to src/sources (one function per endpoint).' },
   { selector: "TemplateElement[value.raw=/^\\/(wiki\\/)?(rest|api)\\//]", message: 'Product REST paths belong to src/sources (one function per endpoint).' },
@@ -44,10 +30,9 @@ export default tseslint.config(
   // The backend: Forge only in src/platform, never the emulator, storage keys only in src/store.
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/platform/**', 'src/store/**', 'src/frontend/**', ...KEYS_OUTSIDE_STORE],
+    ignores: ['src/platform/**', 'src/store/**', 'src/frontend/**'],
     rules: { 'no-restricted-imports': restrict([forge([]), local, storeKeys]) },
   },
-  { files: KEYS_OUTSIDE_STORE, rules: { 'no-restricted-imports': restrict([forge([]), local]) } },
   { files: ['src/platform/**/*.ts', 'src/store/**/*.ts'], rules: { 'no-restricted-imports': restrict([local]) } },
   // Product REST: paths and requests only in src/sources (src/platform implements the transport).
   { files: ['src/**/*.{ts,tsx}'], ignores: ['src/sources/**', 'src/platform/**'], rules: { 'no-restricted-syntax': ['error', ...rawRest] } },
@@ -63,6 +48,7 @@ export default tseslint.config(
       'no-restricted-imports': restrict([
         forge([]),
         local,
+        storeKeys,
         { regex: '^\\.\\./insights/', message: 'src/insights depends on src/access, not the other way round.' },
       ]),
     },

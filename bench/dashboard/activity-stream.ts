@@ -1,8 +1,11 @@
 import type { KvsStore } from '../../local/kvs/store';
 import type { SiteFixture } from '../../local/site/fixture-schema';
+import { seededRandom } from '../../local/site/rng';
 import { ACTIVITY_KINDS, activityId, type Activity, type ActivityKind, type Container } from '../../src/domain/activity';
-import { buildRollupWeek, weekOf, weeksBetween } from '../../src/domain/rollup';
-import { toStored } from '../../src/store/activity-repository';
+import { weekOf, weeksBetween } from '../../src/domain/rollup';
+import { encodeActivity } from '../../src/store/activity-format';
+import { buildRollupWeek } from '../../src/store/rollup-counts';
+import { encodeRollupWeek } from '../../src/store/rollup-week-format';
 import { ENTITY, KEY } from '../../src/store/keys';
 
 const DAY_MS = 86_400_000;
@@ -36,17 +39,6 @@ export function teamFrom(site: SiteFixture, size: number): Team {
   };
 }
 
-/** A small, fast, seeded generator (mulberry32): the same data on every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 export interface LoadResult {
   activities: number;
@@ -62,7 +54,7 @@ export interface LoadResult {
  * activity at a time besides the store itself.
  */
 export function loadActivities(store: KvsStore, team: Team, opts: { total: number; fromDay: string; toDay: string; nowMs: number; seed: number; siteUrl: string }): LoadResult {
-  const rnd = random(opts.seed);
+  const rnd = seededRandom(opts.seed);
   const weights = ACTIVITY_KINDS.map((k) => KIND_WEIGHTS[k]);
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const pickKind = (): ActivityKind => {
@@ -123,7 +115,7 @@ export function loadActivities(store: KvsStore, team: Team, opts: { total: numbe
       perDay.set(new Date(dayMs).toISOString().slice(0, 10), count);
       for (let i = 0; i < count; i++) {
         const a = make(dayMs);
-        store.write(activityNs, a.id, toStored(a));
+        store.write(activityNs, a.id, encodeActivity(a));
         yield a;
       }
     }
@@ -132,7 +124,7 @@ export function loadActivities(store: KvsStore, team: Team, opts: { total: numbe
   const weeks = weeksBetween(opts.fromDay, opts.toDay);
   for (const week of weeks) {
     const data = buildRollupWeek(week, weekStream(week));
-    store.write(rollupNs, KEY.rollupWeek(week), { week, rev: 1, data });
+    store.write(rollupNs, KEY.rollupWeek(week), { week, rev: 1, data: encodeRollupWeek(data) });
   }
   if (weekOf(opts.toDay) !== weeks[weeks.length - 1]) throw new Error('the last week is missing');
   return { activities: serial, weeks: weeks.length, perDay };

@@ -52,10 +52,9 @@ async function main(): Promise<void> {
   try {
     await platform.runtime.runInContext({ key: 'bench-setup' }, async () => {
       const config = createConfigRepository(createForgeKvs());
-      await config.ensureHostDataSource(siteUrl);
+      await config.ensureHostDataSource(async () => ({ siteUrl, hasConfluence: true }));
       await config.saveSettings(DEFAULT_SETTINGS);
       await config.saveTeammates({
-        v: 1,
         teams: [{ id: 'all', name: 'Everyone' }],
         teammates: team.teammates.map((t) => ({ id: t.id, name: t.name, teamId: 'all', externalIds: [{ dataSourceId: '*', type: 'accountId', value: t.accountId }], mappedAt: '2026-01-01T00:00:00.000Z' })),
       });

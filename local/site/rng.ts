@@ -1,4 +1,8 @@
-/** Small seeded PRNG (mulberry32) so fault injection is reproducible run to run. */
+/**
+ * The one small seeded PRNG (mulberry32) of the local platform, the tests and the benchmarks:
+ * fault injection and generated test data are the same on every run. (The site generator's
+ * `Random` in local/fixtures/random.ts scrambles its seed first, so its fixtures stay as they are.)
+ */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

@@ -1,12 +1,11 @@
 import { HOST_DATA_SOURCE_ID } from '../domain/config';
 import type { KvsPort } from '../store/kvs-port';
-import { KEY } from '../store/keys';
+import { createPermissionCacheRepository } from '../store/permission-cache-repository';
 import type { ContainerRef } from './dashboard-access';
-import { viewerPermissionsSchema, type Viewer, type ViewerPermissions, type ViewerPermissionSource } from './viewer-permissions';
+import type { Viewer, ViewerPermissions, ViewerPermissionSource } from './viewer-permissions';
 
 /** Ten minutes: a revoked permission stops showing titles soon, and a busy team costs few checks. */
 export const PERMISSION_TTL_SECONDS = 600;
-const SCOPE = 'host';
 
 export interface PermissionCacheDeps {
   kvs: KvsPort;
@@ -16,24 +15,23 @@ export interface PermissionCacheDeps {
 
 /** The viewer's groups and known answers, from the cache when fresh, else a new entry. */
 export async function getViewerPermissions(deps: PermissionCacheDeps, viewer: Viewer): Promise<ViewerPermissions> {
-  const key = KEY.permissionCache(viewer.accountId, SCOPE);
-  const cached = viewerPermissionsSchema.safeParse(await deps.kvs.get<unknown>(key));
+  const cache = createPermissionCacheRepository(deps.kvs);
+  const cached = await cache.get(viewer.accountId);
   const nowMs = deps.now().getTime();
   // The KVS TTL is coarse; checkedAt makes the expiry exact, also where TTL is not enforced.
-  if (cached.success && nowMs - Date.parse(cached.data.checkedAt) < PERMISSION_TTL_SECONDS * 1000) return cached.data;
+  if (cached && nowMs - Date.parse(cached.checkedAt) < PERMISSION_TTL_SECONDS * 1000) return cached;
   const [groups, isJiraAdmin] = await Promise.all([
     deps.permissions.groups(viewer.accountId),
     deps.permissions.isJiraAdmin(viewer.accountId),
   ]);
   const fresh: ViewerPermissions = {
-    v: 1,
     checkedAt: new Date(nowMs).toISOString(),
     groups,
     isJiraAdmin,
     projects: {},
     spaces: {},
   };
-  await deps.kvs.set(key, fresh, { ttlSeconds: PERMISSION_TTL_SECONDS });
+  await cache.set(viewer.accountId, fresh, PERMISSION_TTL_SECONDS);
   return fresh;
 }
 
@@ -65,8 +63,6 @@ export async function ensureContainerAnswers(
   for (const id of spaces) perms.spaces[id] = s.has(id);
   const ageSec = Math.floor((deps.now().getTime() - Date.parse(perms.checkedAt)) / 1000);
   // Answers expire with the entry they join, so nothing is trusted past the TTL.
-  await deps.kvs.set(KEY.permissionCache(viewer.accountId, SCOPE), perms, {
-    ttlSeconds: Math.max(1, PERMISSION_TTL_SECONDS - ageSec),
-  });
+  await createPermissionCacheRepository(deps.kvs).set(viewer.accountId, perms, Math.max(1, PERMISSION_TTL_SECONDS - ageSec));
   return perms;
 }

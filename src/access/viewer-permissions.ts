@@ -1,28 +1,12 @@
-import { z } from 'zod';
+import type { ViewerPermissions } from '../store/permission-cache-repository';
 
 /** Who is looking at the dashboard: the invoking user of the resolver. */
 export interface Viewer {
   accountId: string;
 }
 
-/**
- * What the viewer may see on the host site, as the host site answered. Cached in KVS
- * (perm:<accountId>:host) with a short TTL, because permission checks are costly under the
- * points quota and the dashboard asks on every view. Projects and spaces are checked lazily,
- * only the ones that have activity on screen, and remembered per id.
- */
-export const viewerPermissionsSchema = z.object({
-  v: z.literal(1),
-  checkedAt: z.string().datetime(),
-  groups: z.array(z.object({ name: z.string(), groupId: z.string().optional() })),
-  /** Holds the global "Administer Jira" permission. */
-  isJiraAdmin: z.boolean(),
-  /** Host project id → may browse. */
-  projects: z.record(z.string(), z.boolean()),
-  /** Host space id → may view. */
-  spaces: z.record(z.string(), z.boolean()),
-});
-export type ViewerPermissions = z.infer<typeof viewerPermissionsSchema>;
+/** What the viewer may see on the host site: a stored shape (src/store/permission-cache-repository.ts). */
+export type { ViewerPermissions } from '../store/permission-cache-repository';
 export type ViewerGroup = ViewerPermissions['groups'][number];
 
 /** Asks the host site what one user may do. */

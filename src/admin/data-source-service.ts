@@ -2,34 +2,12 @@ import { HOST_DATA_SOURCE_ID, type DataSource } from '../domain/config';
 import { normaliseSiteUrl } from '../domain/site-url';
 import type { SaveSourcePayload } from '../shared/admin-contract';
 import { fail, ok, type Result } from '../shared/result';
-import { getCurrentUser } from '../sources/confluence/get-current-user';
-import { isNotFoundError } from '../sources/errors';
-import { getServerInfo } from '../sources/jira/get-server-info';
 import type { AdminDeps } from './deps';
+import { ensureHostSource } from './ensure-host-source';
 import { emailProblem, tokenProblem } from './field-checks';
 import { checkHostGroups } from './group-checks';
 
-/**
- * The host site is created on first use: its URL comes from the invocation context (or the
- * site itself), and Confluence is listed only when the site answers on /wiki.
- */
-export async function ensureHostSource(deps: AdminDeps, contextSiteUrl: string | undefined): Promise<DataSource> {
-  const existing = await deps.config.getDataSource(HOST_DATA_SOURCE_ID);
-  if (existing) return existing;
-  const siteUrl = contextSiteUrl ?? (await getServerInfo(deps.hostJira())).baseUrl;
-  const origin = new URL(siteUrl).origin;
-  const at = deps.now().toISOString();
-  const host: DataSource = { id: HOST_DATA_SOURCE_ID, kind: 'host', name: new URL(origin).hostname, enabled: true, jiraUrl: origin, createdAt: at, updatedAt: at };
-  const probe = deps.clientFor({ ...host, confluenceUrl: `${origin}/wiki` }, 'confluence');
-  let hasConfluence = false;
-  try {
-    if (probe) hasConfluence = Boolean(await getCurrentUser(probe));
-  } catch (e) {
-    // Only "no Confluence here" is a definite no; anything else (a hiccup) assumes it exists.
-    hasConfluence = !isNotFoundError(e);
-  }
-  return deps.config.saveDataSource(hasConfluence ? { ...host, confluenceUrl: `${origin}/wiki` } : host);
-}
+export { ensureHostSource } from './ensure-host-source';
 
 export async function listSources(deps: AdminDeps, contextSiteUrl: string | undefined): Promise<DataSource[]> {
   await ensureHostSource(deps, contextSiteUrl);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Stored configuration shapes (plain KVS values). Tokens are never part of these: they live in
- * KVS secrets (store/keys.ts SECRET) and a data source only records when each was set.
+ * The configuration shapes (stored as plain KVS values by src/store/config-formats.ts, which
+ * adds their format version). Tokens are never part of these: they live in KVS secrets
+ * (store/keys.ts SECRET) and a data source only records when each was set.
  */
 export const HOST_DATA_SOURCE_ID = 'host';
 
@@ -65,14 +66,12 @@ export const teamSchema = z.object({ id: z.string().regex(/^[a-z0-9-]{1,40}$/), 
 export type Team = z.infer<typeof teamSchema>;
 
 export const teammatesDocSchema = z.object({
-  v: z.literal(1),
   teammates: z.array(teammateSchema),
   teams: z.array(teamSchema),
 });
 export type TeammatesDoc = z.infer<typeof teammatesDocSchema>;
 
 export const settingsSchema = z.object({
-  v: z.literal(1),
   /** Minutes between scheduled syncs; the trigger fires every 5 minutes and skips until due. */
   syncIntervalMinutes: z.number().int().min(5).max(7 * 24 * 60),
   /** Days of history a backfill (and a newly mapped teammate) gets. */
@@ -85,7 +84,6 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
-  v: 1,
   syncIntervalMinutes: 60,
   historyDays: 90,
   dashboardGroups: ['jira-administrators', 'team-leads'],
@@ -101,4 +99,26 @@ export function accountIdFor(t: Teammate, dataSourceId: string): string | undefi
     if (r?.status === 'resolved' && r.accountId) return r.accountId;
   }
   return undefined;
+}
+
+/** What the app learns about the site it is installed on before it records it as a data source. */
+export interface HostSite {
+  /** Any URL of the site; only its origin is kept. */
+  siteUrl: string;
+  hasConfluence: boolean;
+}
+
+/** The host site as a data source: no token (Forge signs the calls), named after its host name. */
+export function hostDataSource(site: HostSite, at: string): DataSource {
+  const origin = new URL(site.siteUrl).origin;
+  return {
+    id: HOST_DATA_SOURCE_ID,
+    kind: 'host',
+    name: new URL(origin).hostname,
+    enabled: true,
+    jiraUrl: origin,
+    ...(site.hasConfluence ? { confluenceUrl: `${origin}/wiki` } : {}),
+    createdAt: at,
+    updatedAt: at,
+  };
 }

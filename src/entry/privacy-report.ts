@@ -3,6 +3,7 @@ import { reportPersonalData } from '../platform/personal-data';
 import { getConfigRepository } from '../platform/services';
 import { type PrivacyReportResult, runPrivacyReport } from '../privacy/privacy-report';
 import { createActivityRepository } from '../store/activity-repository';
+import { createPermissionCacheRepository } from '../store/permission-cache-repository';
 import { createRollupRepository } from '../store/rollup-repository';
 
 /** Daily scheduled trigger: reports stored account ids and erases closed accounts' data. */
@@ -10,7 +11,7 @@ export const privacyReport = async (): Promise<PrivacyReportResult> => {
   const kvs = getKvs();
   const activities = createActivityRepository(kvs);
   const result = await runPrivacyReport({
-    kvs,
+    permissionCache: createPermissionCacheRepository(kvs),
     config: getConfigRepository(),
     activities,
     rollups: createRollupRepository(kvs, activities),

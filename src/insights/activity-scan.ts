@@ -1,19 +1,16 @@
-import { activitySchema, containerKey, type Activity } from '../domain/activity';
-import { ENTITY, INDEX } from '../store/keys';
-import type { KvsEntityQuery, KvsPort } from '../store/kvs-port';
+import { containerKey, type Activity } from '../domain/activity';
+import { createActivityRepository, type ActivityIndex, type ActivityScan } from '../store/activity-repository';
+import type { KvsPort } from '../store/kvs-port';
 import type { FeedPosition } from './feed-cursor';
 import type { FilterScope } from './filter-scope';
 
 /** Which activity index answers a filtered, newest-first scan with the least waste. */
-export function planScan(scope: FilterScope, fromSec: number, toSecExclusive: number): Omit<KvsEntityQuery, 'cursor' | 'limit'> {
-  const range = { op: 'between' as const, from: fromSec, to: toSecExclusive - 1 };
-  if (scope.teammateIds !== null && scope.teammateIds.size === 1) {
-    return { index: INDEX.activity.byTeammateTime, partition: [[...scope.teammateIds][0]], range, sort: 'DESC' };
-  }
-  if (scope.dataSourceId !== undefined) {
-    return { index: INDEX.activity.bySourceTime, partition: [scope.dataSourceId], range, sort: 'DESC' };
-  }
-  return { index: INDEX.activity.byTime, range, sort: 'DESC' };
+export function planScan(scope: FilterScope, fromSec: number, toSecExclusive: number): ActivityScan {
+  const at = { fromSec, toSec: toSecExclusive - 1, sort: 'DESC' as const };
+  let index: ActivityIndex = { by: 'time' };
+  if (scope.teammateIds !== null && scope.teammateIds.size === 1) index = { by: 'teammate', teammateId: [...scope.teammateIds][0] };
+  else if (scope.dataSourceId !== undefined) index = { by: 'source', dataSourceId: scope.dataSourceId };
+  return { index, ...at };
 }
 
 /** Filters the index cannot apply. Re-checked on the document, so the index choice is only speed. */
@@ -39,36 +36,25 @@ export interface ScanResult {
   skippedMalformed: number;
 }
 
-const storedActivity = { parse: (v: unknown) => activitySchema.safeParse((v as { doc?: unknown } | null)?.doc) };
-
-export async function scanActivities(
-  kvs: KvsPort,
-  query: Omit<KvsEntityQuery, 'cursor' | 'limit'>,
-  scope: FilterScope,
-  start: FeedPosition,
-  budget: ScanBudget,
-): Promise<ScanResult> {
+export async function scanActivities(kvs: KvsPort, query: ActivityScan, scope: FilterScope, start: FeedPosition, budget: ScanBudget): Promise<ScanResult> {
+  const store = createActivityRepository(kvs);
   const activities: Activity[] = [];
   let skippedMalformed = 0;
   let cursor = start.kvsCursor;
   let skip = start.skip;
   for (let pages = 0; pages < budget.maxPages; pages++) {
-    const page = await kvs.entityQuery<unknown>(ENTITY.activity, {
-      ...query,
-      limit: budget.pageSize,
-      ...(cursor ? { cursor } : {}),
-    });
-    for (let i = skip; i < page.results.length; i++) {
-      const parsed = storedActivity.parse(page.results[i].value);
-      if (!parsed.success) {
+    const page = await store.scanPage(query, { limit: budget.pageSize, ...(cursor ? { cursor } : {}) });
+    for (let i = skip; i < page.activities.length; i++) {
+      const a = page.activities[i];
+      if (a === null) {
         skippedMalformed++;
         continue;
       }
-      if (!matchesScope(parsed.data, scope)) continue;
-      activities.push(parsed.data);
+      if (!matchesScope(a, scope)) continue;
+      activities.push(a);
       if (activities.length === budget.limit) {
         const next =
-          i + 1 < page.results.length ? { kvsCursor: cursor, skip: i + 1 } : page.nextCursor ? { kvsCursor: page.nextCursor, skip: 0 } : undefined;
+          i + 1 < page.activities.length ? { kvsCursor: cursor, skip: i + 1 } : page.nextCursor ? { kvsCursor: page.nextCursor, skip: 0 } : undefined;
         return { activities, ...(next ? { next } : {}), skippedMalformed };
       }
     }

@@ -1,7 +1,7 @@
 import { titleRestriction } from '../access/dashboard-access';
 import { ACTIVITY_KINDS, type Activity } from '../domain/activity';
 import type { FeedEvent } from '../shared/dashboard-contract';
-import { INDEX } from '../store/keys';
+import type { ActivityIndex } from '../store/activity-repository';
 import type { FilterScope } from './filter-scope';
 import { REMOVED_TEAMMATE_LABEL } from './summary-shape';
 import type { ViewerSession } from './viewer-session';
@@ -36,8 +36,8 @@ export function rosterNames(session: ViewerSession): Map<string, string> {
 }
 
 /** Post-filtering is needed when the chosen index does not already narrow to exactly the scope. */
-export function needsPostFilter(scope: FilterScope, indexName: string): boolean {
+export function needsPostFilter(scope: FilterScope, index: ActivityIndex): boolean {
   if (scope.kinds.size < ACTIVITY_KINDS.length || scope.containerKey !== undefined) return true;
-  if (scope.teammateIds !== null && !(scope.teammateIds.size === 1 && indexName === INDEX.activity.byTeammateTime)) return true;
-  return scope.dataSourceId !== undefined && indexName !== INDEX.activity.bySourceTime;
+  if (scope.teammateIds !== null && !(scope.teammateIds.size === 1 && index.by === 'teammate')) return true;
+  return scope.dataSourceId !== undefined && index.by !== 'source';
 }

@@ -1,5 +1,6 @@
 import { ACTIVITY_KINDS, type ActivityKind } from '../domain/activity';
-import type { RollupContainer, RollupWeek } from '../domain/rollup';
+import type { RollupContainer } from '../domain/rollup';
+import { forEachRollupRow, type RollupWeek } from '../store/rollup-week-format';
 import { dayToMs, type ResolvedRange } from './date-range';
 
 const DAY_MS = 86_400_000;
@@ -28,7 +29,7 @@ export interface ContainerTally {
   count: number;
 }
 
-/** Sums rollup rows for the range and its previous period in one pass over the tuples. */
+/** Sums rollup rows for the range and its previous period in one pass over the rows. */
 export class SummaryAccumulator {
   readonly days: number;
   readonly kindCount = new Array<number>(NK).fill(0);
@@ -62,19 +63,12 @@ export class SummaryAccumulator {
     );
     // A busy 90-day range with its previous period is ~200,000 rows: the tallies of a document's
     // teammates and containers are looked up once per document (on first use, so the order the
-    // maps fill in is unchanged), and rows are read by index rather than destructured.
+    // maps fill in is unchanged).
     const tallies = new Array<TeammateTally | undefined>(doc.teammates.length);
     const places = new Array<ContainerTally | undefined>(doc.containers.length);
-    const rows = doc.rows;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
-      const t = row[1];
-      const k = row[2];
-      const c = row[3];
-      if (!kindOk[k] || !teammateOk[t] || !containerOk[c]) continue;
-      const dayMs = weekMs + row[0] * DAY_MS;
-      const count = row[4];
-      const secs = row[5];
+    forEachRollupRow(doc, (day, t, k, c, count, secs) => {
+      if (!kindOk[k] || !teammateOk[t] || !containerOk[c]) return;
+      const dayMs = weekMs + day * DAY_MS;
       if (dayMs >= this.fromMs && dayMs <= this.toMs) {
         const idx = (dayMs - this.fromMs) / DAY_MS;
         this.kindCount[k] += count;
@@ -85,24 +79,23 @@ export class SummaryAccumulator {
         tt.seconds += secs;
         tt.perDay[idx] += count;
         if (dayMs > tt.lastActiveMs) tt.lastActiveMs = dayMs;
-        let ct = places[c];
-        if (!ct) {
-          const container = doc.containers[c];
-          ct = this.containers.get(container.key);
-          if (!ct) {
-            ct = { container, count: 0 };
-            this.containers.set(container.key, ct);
-          }
-          places[c] = ct;
-        }
-        ct.count += count;
+        (places[c] ??= this.place(doc.containers[c])).count += count;
       } else if (dayMs >= this.prevFromMs && dayMs < this.fromMs) {
         this.kindPrevious[k] += count;
         this.previousSeconds += secs;
         const tt = (tallies[t] ??= this.tally(doc.teammates[t]));
         if (dayMs > tt.lastActiveMs) tt.lastActiveMs = dayMs;
       }
+    });
+  }
+
+  private place(container: RollupContainer): ContainerTally {
+    let ct = this.containers.get(container.key);
+    if (!ct) {
+      ct = { container, count: 0 };
+      this.containers.set(container.key, ct);
     }
+    return ct;
   }
 
   tally(teammateId: string): TeammateTally {

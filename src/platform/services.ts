@@ -6,6 +6,7 @@ import { createCursorRepository } from '../store/cursor-repository';
 import { createLeaseRepository } from '../store/lease-repository';
 import { createRollupRepository } from '../store/rollup-repository';
 import { createSyncRunRepository } from '../store/sync-run-repository';
+import { createSyncStateRepository } from '../store/sync-state-repository';
 import { DEFAULT_LIMITS, type SyncDeps, type SyncLimits } from '../sync/sync-deps';
 import { createSyncService, type SyncService } from '../sync/sync-service';
 import { createLiveCapture, type LiveCapture } from '../sync/live-capture';
@@ -33,13 +34,13 @@ export function createForgeSyncDeps(opts: SyncDepsOptions = {}): SyncDeps {
   const activities = createActivityRepository(kvs);
   const queue = opts.useQueue === false ? undefined : createForgeSyncQueue();
   return {
-    kvs,
     config: cfg,
     activities,
     rollups: createRollupRepository(kvs, activities),
     cursors: createCursorRepository(kvs),
     leases: createLeaseRepository(kvs),
     runs: createSyncRunRepository(kvs),
+    syncState: createSyncStateRepository(kvs),
     clientsFor: (ds) => ({ jira: createSiteClient(ds, 'jira', cfg), confluence: createSiteClient(ds, 'confluence', cfg) }),
     ...(queue ? { enqueue: async (body, delaySec) => void (await queue.push(body, delaySec)) } : {}),
     remainingMs: remainingInvocationMs,
@@ -70,7 +71,6 @@ export function getPurgeJobs(): PurgeJobs {
     const activities = createActivityRepository(kvs);
     const queue = createForgeSyncQueue();
     purges = createPurgeJobs({
-      kvs,
       activities,
       rollups: createRollupRepository(kvs, activities),
       jobs: createPurgeJobRepository(kvs),

@@ -1,10 +1,11 @@
 import type { ConfigRepository } from '../store/config-repository';
-import { KEY } from '../store/keys';
+import type { PermissionCacheRepository } from '../store/permission-cache-repository';
 import { purgeActivities, type PurgeDeps } from './purge-activities';
 import { teammateAccountIds } from './stored-accounts';
 
 export interface ErasureDeps extends PurgeDeps {
   config: ConfigRepository;
+  permissionCache: PermissionCacheRepository;
 }
 
 export interface ErasureResult {
@@ -13,9 +14,6 @@ export interface ErasureResult {
   teammates: number;
   cacheEntries: number;
 }
-
-/** KVS answers at most 20 plain keys per query. */
-const PREFIX_PAGE = 20;
 
 /**
  * Erases what the app keeps about a closed Atlassian account: the activities that person did
@@ -32,14 +30,6 @@ export async function eraseAccount(deps: ErasureDeps, accountId: string): Promis
   const removed = doc.teammates.length - keep.length;
   if (removed > 0) await deps.config.saveTeammates({ ...doc, teammates: keep });
 
-  let cacheEntries = 0;
-  const prefix = KEY.permissionCache(accountId, '');
-  // Each pass deletes what the first page shows, so the next pass starts from the top again.
-  for (;;) {
-    const page = await deps.kvs.queryPrefix<unknown>(prefix, undefined, PREFIX_PAGE);
-    for (const r of page.results) await deps.kvs.delete(r.key);
-    cacheEntries += page.results.length;
-    if (!page.nextCursor || page.results.length === 0) break;
-  }
+  const cacheEntries = await deps.permissionCache.deleteForAccount(accountId);
   return { activities: purged.activities, weeks: purged.weeks, teammates: removed, cacheEntries };
 }

@@ -21,7 +21,7 @@ export interface PrivacyReportResult {
  * emails are resolved again.
  */
 export async function runPrivacyReport(deps: PrivacyReportDeps): Promise<PrivacyReportResult> {
-  const accounts = await storedAccounts(deps.kvs, await deps.config.getTeammates());
+  const accounts = await storedAccounts(deps.activities, await deps.config.getTeammates());
   const list: ReportedAccount[] = [...accounts].map(([accountId, ms]) => ({ accountId, updatedAt: new Date(ms || 0).toISOString() }));
   const answers = list.length ? await deps.report(list) : [];
   const erased: ErasureResult = { activities: 0, weeks: 0, teammates: 0, cacheEntries: 0 };

@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Activity } from '../domain/activity';
-import { weekOfActivity, type ActivityRepository } from '../store/activity-repository';
-import { ENTITY, INDEX } from '../store/keys';
-import type { KvsPort } from '../store/kvs-port';
+import { weekOfActivity, type ActivityIndex, type ActivityRepository } from '../store/activity-repository';
 import type { RollupRepository } from '../store/rollup-repository';
 import type { PurgeTarget } from '../store/purge-job-repository';
 
 export interface PurgeDeps {
-  kvs: KvsPort;
   activities: ActivityRepository;
   rollups: RollupRepository;
 }
@@ -41,10 +37,10 @@ export interface PurgeResult {
 const PAGE = 100;
 const DEFAULT_RESERVE_MS = 5_000;
 
-function indexOf(target: PurgeTarget): { index: string; partition: string[] } {
-  if ('accountId' in target) return { index: INDEX.activity.byAccount, partition: [target.accountId] };
-  if ('teammateId' in target) return { index: INDEX.activity.byTeammateTime, partition: [target.teammateId] };
-  return { index: INDEX.activity.bySourceTime, partition: [target.dataSourceId] };
+function indexOf(target: PurgeTarget): ActivityIndex {
+  if ('accountId' in target) return { by: 'account', accountId: target.accountId };
+  if ('teammateId' in target) return { by: 'teammate', teammateId: target.teammateId };
+  return { by: 'source', dataSourceId: target.dataSourceId };
 }
 
 /**
@@ -56,7 +52,7 @@ function indexOf(target: PurgeTarget): { index: string; partition: string[] } {
  * that from the queue.
  */
 export async function purgeActivities(deps: PurgeDeps, target: PurgeTarget, opts: PurgeOptions = {}): Promise<PurgeResult> {
-  const { index, partition } = indexOf(target);
+  const index = indexOf(target);
   const reserve = opts.reserveMs ?? DEFAULT_RESERVE_MS;
   const outOfTime = () => {
     const left = opts.remainingMs?.();
@@ -68,24 +64,15 @@ export async function purgeActivities(deps: PurgeDeps, target: PurgeTarget, opts
   let done = false;
   let cursor: string | undefined;
   while (!outOfTime()) {
-    const page = await deps.kvs.entityQuery<{ atSec?: unknown; doc?: Partial<Activity> }>(ENTITY.activity, {
-      index,
-      partition,
-      range: { op: 'gte', value: 0 },
-      limit: opts.pageSize ?? PAGE,
-      cursor,
-    });
-    const pageWeeks = new Set<string>();
-    for (const r of page.results) {
-      pageWeeks.add(weekOfActivity({ at: r.value.doc?.at ?? new Date(Number(r.value.atSec) * 1000).toISOString() }));
-    }
-    if (page.results.length > 0) {
+    const page = await deps.activities.pageIds(index, { cursor, limit: opts.pageSize ?? PAGE });
+    const pageWeeks = new Set(page.rows.map(weekOfActivity));
+    if (page.rows.length > 0) {
       const fresh = [...pageWeeks].filter((w) => !weeks.has(w));
       if (fresh.length) await deps.rollups.mark(fresh, owner);
       for (const w of fresh) weeks.add(w);
       // deleteMany sends batches of at most 25 keys (the KVS batch limit).
-      await deps.activities.deleteMany(page.results.map((r) => r.key));
-      deleted += page.results.length;
+      await deps.activities.deleteMany(page.rows.map((r) => r.id));
+      deleted += page.rows.length;
     }
     cursor = page.nextCursor;
     if (!cursor) {

@@ -33,6 +33,8 @@ export const ERROR_KINDS = {
   'stored-config-malformed': { code: 'INTERNAL', plain: false },
   /** A stored rollup document does not parse. */
   'stored-rollup-malformed': { code: 'INTERNAL', plain: false },
+  /** Any other stored record (sync state, a run, an activity row, a purge job) does not parse. */
+  'stored-record-malformed': { code: 'INTERNAL', plain: false },
   /** A KVS write lost a race (the key existed, or a transaction condition did not hold). */
   'kvs-conflict': { code: 'INTERNAL', plain: false },
 } as const satisfies Record<string, { code: ErrorCode; plain: boolean }>;

@@ -3,13 +3,16 @@ import {
   DEFAULT_SETTINGS,
   HOST_DATA_SOURCE_ID,
   dataSourceSchema,
+  hostDataSource,
   settingsSchema,
   teammatesDocSchema,
   type DataSource,
+  type HostSite,
   type Settings,
   type TeammatesDoc,
 } from '../domain/config';
 import { AppError } from '../shared/app-error';
+import { dataSourceFormat, settingsFormat, teammatesFormat } from './config-formats';
 import { KEY, SECRET } from './keys';
 import type { KvsPort } from './kvs-port';
 
@@ -21,23 +24,27 @@ export class MissingCredentialsError extends AppError {
   }
 }
 
-const EMPTY_TEAMMATES: TeammatesDoc = { v: 1, teammates: [], teams: [] };
+export const EMPTY_TEAMMATES: TeammatesDoc = { teammates: [], teams: [] };
+
+const dataSourceName = (key: string) => `data source ${key}`;
 
 /**
- * Settings, teammates and data sources. Tokens only ever go to KVS secrets; the data source
- * document records when each was set, so the admin page can say "set on <date>".
+ * Settings, teammates and data sources: the only reader and writer of the configuration, for
+ * the admin page, the sync and the dashboard alike. An absent document reads as its default; a
+ * malformed one raises StoredConfigError everywhere, because every reader decides from it who
+ * or what is synced and shown. Tokens only ever go to KVS secrets; the data source document
+ * records when each was set, so the admin page can say "set on <date>".
  */
 export function createConfigRepository(kvs: KvsPort, now: () => Date = () => new Date()) {
   async function getDataSource(id: string): Promise<DataSource | undefined> {
-    const raw = await kvs.get(KEY.dataSource(id));
-    if (raw === undefined) return undefined;
-    const parsed = dataSourceSchema.safeParse(raw);
-    return parsed.success ? parsed.data : undefined;
+    const key = KEY.dataSource(id);
+    const raw = await kvs.get<unknown>(key);
+    return raw === undefined ? undefined : dataSourceFormat.decode(raw, dataSourceName(key));
   }
 
   async function saveDataSource(ds: DataSource): Promise<DataSource> {
     const valid = dataSourceSchema.parse(ds);
-    await kvs.set(KEY.dataSource(valid.id), valid);
+    await kvs.set(KEY.dataSource(valid.id), dataSourceFormat.encode(valid));
     return valid;
   }
 
@@ -49,29 +56,24 @@ export function createConfigRepository(kvs: KvsPort, now: () => Date = () => new
 
   return {
     async getSettings(): Promise<Settings> {
-      const raw = await kvs.get<Record<string, unknown>>(KEY.settings);
-      if (!raw || typeof raw !== 'object') return DEFAULT_SETTINGS;
-      const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...raw });
-      return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+      const raw = await kvs.get<unknown>(KEY.settings);
+      return raw === undefined ? DEFAULT_SETTINGS : settingsFormat.decode(raw, 'settings');
     },
 
     async saveSettings(settings: Settings): Promise<Settings> {
       const valid = settingsSchema.parse(settings);
-      await kvs.set(KEY.settings, valid);
+      await kvs.set(KEY.settings, settingsFormat.encode(valid));
       return valid;
     },
 
     async getTeammates(): Promise<TeammatesDoc> {
-      const raw = await kvs.get(KEY.teammates);
-      if (raw === undefined) return EMPTY_TEAMMATES;
-      const parsed = teammatesDocSchema.safeParse(raw);
-      if (!parsed.success) throw new Error('The stored teammates document is not valid');
-      return parsed.data;
+      const raw = await kvs.get<unknown>(KEY.teammates);
+      return raw === undefined ? EMPTY_TEAMMATES : teammatesFormat.decode(raw, 'teammates');
     },
 
     async saveTeammates(doc: TeammatesDoc): Promise<TeammatesDoc> {
       const valid = teammatesDocSchema.parse(doc);
-      await kvs.set(KEY.teammates, valid);
+      await kvs.set(KEY.teammates, teammatesFormat.encode(valid));
       return valid;
     },
 
@@ -79,36 +81,23 @@ export function createConfigRepository(kvs: KvsPort, now: () => Date = () => new
     saveDataSource,
 
     /**
-     * The host site is always a data source; it needs no token. Created on first sight of the
-     * site URL (the admin page's context, or the sync asking the site).
+     * The host site is always a data source; it needs no token. Created on first need from what
+     * `discover` learns about the site (src/admin/ensure-host-source.ts asks it).
      */
-    async ensureHostDataSource(siteUrl: string): Promise<DataSource> {
+    async ensureHostDataSource(discover: () => Promise<HostSite>): Promise<DataSource> {
       const existing = await getDataSource(HOST_DATA_SOURCE_ID);
       if (existing) return existing;
-      const origin = new URL(siteUrl).origin;
-      const at = now().toISOString();
-      return saveDataSource({
-        id: HOST_DATA_SOURCE_ID,
-        kind: 'host',
-        name: new URL(origin).hostname,
-        enabled: true,
-        jiraUrl: origin,
-        confluenceUrl: `${origin}/wiki`,
-        createdAt: at,
-        updatedAt: at,
-      });
+      return saveDataSource(hostDataSource(await discover(), now().toISOString()));
     },
     updateDataSource,
 
+    /** Every data source, the host first, then by name. */
     async listDataSources(): Promise<DataSource[]> {
       const out: DataSource[] = [];
       let cursor: string | undefined;
       do {
         const page = await kvs.queryPrefix<unknown>(KEY.dataSourcePrefix, cursor, 20);
-        for (const r of page.results) {
-          const parsed = dataSourceSchema.safeParse(r.value);
-          if (parsed.success) out.push(parsed.data);
-        }
+        for (const r of page.results) out.push(dataSourceFormat.decode(r.value, dataSourceName(r.key)));
         cursor = page.nextCursor;
       } while (cursor);
       return out.sort((a, b) => (a.id === 'host' ? -1 : b.id === 'host' ? 1 : a.name.localeCompare(b.name)));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KEY } from './keys';
 import type { KvsPort } from './kvs-port';
+import { decodeOrReport, defineFormat, zodReader } from './stored-format';
 
 /**
  * Where each stream of a data source stands. `watermarkMs` is the end of the last window that
@@ -38,15 +39,25 @@ export const cursorSchema = z.object({
 });
 export type StreamCursor = z.infer<typeof cursorSchema>;
 
+/** Format 1 is the cursor as always written (it already said `v: 1`). */
+const cursorFormat = defineFormat<StreamCursor>({
+  readers: { 1: zodReader(cursorSchema, (c) => c) },
+  write: (c) => cursorSchema.parse(c),
+});
+
 export function createCursorRepository(kvs: KvsPort) {
   return {
+    /**
+     * Absent: a stream that never ran. Malformed: reported and read as absent, so the stream
+     * reads its whole window again (activities are upserted by id: nothing is counted twice).
+     */
     async get(dataSourceId: string, stream: string): Promise<StreamCursor> {
-      const raw = await kvs.get(KEY.cursor(dataSourceId, stream));
-      const parsed = cursorSchema.safeParse(raw);
-      return parsed.success ? parsed.data : { v: 1 };
+      const key = KEY.cursor(dataSourceId, stream);
+      const raw = await kvs.get<unknown>(key);
+      return (raw === undefined ? undefined : decodeOrReport(cursorFormat, raw, key, 'the stream starts over')) ?? { v: 1 };
     },
     async save(dataSourceId: string, stream: string, cursor: StreamCursor): Promise<void> {
-      await kvs.set(KEY.cursor(dataSourceId, stream), cursorSchema.parse(cursor));
+      await kvs.set(KEY.cursor(dataSourceId, stream), cursorFormat.encode(cursor));
     },
     async clear(dataSourceId: string, stream: string): Promise<void> {
       await kvs.delete(KEY.cursor(dataSourceId, stream));

@@ -1,4 +1,7 @@
-/** Every KVS key prefix, entity and index name the app uses, in one place. */
+/**
+ * Every KVS key prefix, entity and index name the app uses, in one place. Only src/store uses
+ * them: everything else goes through a repository.
+ */
 export const ENTITY = {
   activity: 'activity',
   rollupWeek: 'rollup-week',
@@ -37,7 +40,10 @@ export const KEY = {
   purgeJobPrefix: 'purge-job:',
   /** When the scheduled sync last started, so the 5-minute trigger runs only when due. */
   syncSchedule: 'sync:schedule',
-  /** The run a data source is on now (its id), and cancellation requests. */
+  /**
+   * The run a data source is on now (its id; src/store/sync-state-repository.ts). Cancelling is
+   * not recorded here: it is `cancelRequested` on the run's own `sync-run` record.
+   */
   syncActive: (dataSourceId: string) => `sync:active:${dataSourceId}`,
 } as const;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KEY } from './keys';
 import type { KvsPort } from './kvs-port';
+import { decodeOrReport, defineFormat, zodReader } from './stored-format';
 
 /** Whose activities a purge deletes (one index partition each). */
 export const purgeTargetSchema = z.union([
@@ -27,6 +28,12 @@ export const purgeJobSchema = z.object({
 });
 export type PurgeJob = z.infer<typeof purgeJobSchema>;
 
+/** Format 1 is the job as always written (it already said `v: 1`). */
+const jobFormat = defineFormat<PurgeJob>({
+  readers: { 1: zodReader(purgeJobSchema, (j) => j) },
+  write: (j) => purgeJobSchema.parse(j),
+});
+
 /** One stable id per target: removing the same thing twice continues one job. */
 export function purgeJobId(target: PurgeTarget): string {
   if ('teammateId' in target) return `teammate-${target.teammateId}`;
@@ -42,10 +49,11 @@ export function purgeJobId(target: PurgeTarget): string {
 export function createPurgeJobRepository(kvs: KvsPort) {
   return {
     async get(id: string): Promise<PurgeJob | undefined> {
-      const parsed = purgeJobSchema.safeParse(await kvs.get(KEY.purgeJob(id)));
-      return parsed.success ? parsed.data : undefined;
+      const key = KEY.purgeJob(id);
+      const raw = await kvs.get<unknown>(key);
+      return raw === undefined ? undefined : decodeOrReport(jobFormat, raw, key, 'read as absent');
     },
-    save: (job: PurgeJob) => kvs.set(KEY.purgeJob(job.id), purgeJobSchema.parse(job)),
+    save: (job: PurgeJob) => kvs.set(KEY.purgeJob(job.id), jobFormat.encode(job)),
     delete: (id: string) => kvs.delete(KEY.purgeJob(id)),
     async list(): Promise<{ jobs: PurgeJob[]; malformed: string[] }> {
       const jobs: PurgeJob[] = [];
@@ -54,8 +62,8 @@ export function createPurgeJobRepository(kvs: KvsPort) {
       do {
         const page = await kvs.queryPrefix<unknown>(KEY.purgeJobPrefix, cursor, 20);
         for (const r of page.results) {
-          const parsed = purgeJobSchema.safeParse(r.value);
-          if (parsed.success) jobs.push(parsed.data);
+          const job = decodeOrReport(jobFormat, r.value, r.key, 'left out of the list');
+          if (job) jobs.push(job);
           else malformed.push(r.key);
         }
         cursor = page.nextCursor;

@@ -1,26 +1,20 @@
-import { z } from 'zod';
-import { buildRollupWeek, rollupWeekSchema, type RollupWeek } from '../domain/rollup';
 import type { Activity } from '../domain/activity';
+import { weeksBetween } from '../domain/rollup';
 import type { ActivityRepository } from './activity-repository';
-import { applyRollupDelta } from './rollup-delta';
-import { ENTITY, KEY } from './keys';
+import { applyRollupDelta, buildRollupWeek } from './rollup-counts';
+import { createRollupMarkRepository } from './rollup-mark-repository';
+import { decodeRollupWeek, encodeRollupWeek, type RollupWeek } from './rollup-week-format';
+import { ENTITY, INDEX, KEY } from './keys';
 import { KvsConflictError, KVS_BATCH_LIMIT, type KvsPort } from './kvs-port';
+import { reportMalformed, StoredRollupError } from './stored-errors';
 
+export type { RollupMark } from './rollup-mark-repository';
+
+/** A `rollup-week` entity row: the week's document (versioned, in `data`) and its revision. */
 interface StoredRollup {
   week: string;
   rev: number;
   data: RollupWeek;
-}
-
-/** A mark as stored: when its writer set it. */
-const storedMarkSchema = z.object({ at: z.number() });
-type StoredMark = z.infer<typeof storedMarkSchema>;
-
-export interface RollupMark {
-  key: string;
-  week: string;
-  /** Epoch ms the mark was set; 0 when unreadable (then it counts as expired). */
-  at: number;
 }
 
 /**
@@ -32,17 +26,35 @@ export interface RollupMark {
  */
 export const MARK_EXPIRY_MS = 16 * 60_000;
 
-/** Marks written before marks had owners held a bare epoch-ms number; both are read. */
-function parseMark(key: string, value: unknown): RollupMark {
-  const week = key.slice(KEY.rollupDirtyPrefix.length, KEY.rollupDirtyPrefix.length + 10);
-  const parsed = storedMarkSchema.safeParse(value);
-  const at = parsed.success ? parsed.data.at : typeof value === 'number' ? value : 0;
-  return { key, week, at };
-}
-
 const DAY_MS = 86_400_000;
 /** Weeks recounted side by side (each reads its seven days side by side too). */
 const RECOUNT_PARALLEL = 3;
+
+/**
+ * The dashboard's reads of rollup weeks. A malformed week raises StoredRollupError: a resolver
+ * cannot recount, and a wrong total must not show.
+ */
+export function createRollupReader(kvs: KvsPort) {
+  return {
+    /**
+     * The weeks of a day range, in as few batch reads as the KVS allows (25 keys each, issued
+     * together). Missing weeks simply have no activity.
+     */
+    async readRange(fromDay: string, toDay: string): Promise<RollupWeek[]> {
+      const weeks = weeksBetween(fromDay, toDay);
+      const chunks: string[][] = [];
+      for (let i = 0; i < weeks.length; i += KVS_BATCH_LIMIT) chunks.push(weeks.slice(i, i + KVS_BATCH_LIMIT));
+      const pages = await Promise.all(chunks.map((c) => kvs.batchGet<{ data?: unknown }>(c.map((w) => ({ key: KEY.rollupWeek(w), entity: ENTITY.rollupWeek })))));
+      return pages.flat().map((e) => decodeRollupWeek(e.value?.data, e.key));
+    },
+
+    /** Whether any week was ever stored (tells "no sync yet" from "nothing in this range"). */
+    async hasAny(): Promise<boolean> {
+      const page = await kvs.entityQuery(ENTITY.rollupWeek, { index: INDEX.rollupWeek.byWeek, limit: 1 });
+      return page.results.length > 0;
+    },
+  };
+}
 
 /**
  * Rollup weeks stay exact two ways, both guarded by a condition on `rev`: a recount rebuilds a
@@ -57,16 +69,18 @@ const RECOUNT_PARALLEL = 3;
  * invocation can live. See docs/architecture.md, "Rollup invariant".
  */
 export function createRollupRepository(kvs: KvsPort, activities: ActivityRepository, now: () => number = Date.now) {
-  async function get(week: string): Promise<StoredRollup | undefined> {
-    const raw = await kvs.entityGet<StoredRollup>(ENTITY.rollupWeek, KEY.rollupWeek(week));
-    if (!raw) return undefined;
-    const parsed = rollupWeekSchema.safeParse(raw.data);
-    return parsed.success ? { week: raw.week, rev: raw.rev, data: parsed.data } : { week, rev: raw.rev ?? 0, data: buildRollupWeek(week, []) };
+  const marks = createRollupMarkRepository(kvs, now);
+  const row = (week: string, rev: number, data: RollupWeek) => ({ week, rev, data: encodeRollupWeek(data) });
+
+  /** The stored revision only: a recount replaces the document whatever it holds. */
+  async function storedRev(week: string): Promise<{ rev: number } | undefined> {
+    const raw = await kvs.entityGet<{ rev?: number }>(ENTITY.rollupWeek, KEY.rollupWeek(week));
+    return raw ? { rev: raw.rev ?? 0 } : undefined;
   }
 
   async function recountWeek(week: string): Promise<RollupWeek> {
     for (let attempt = 0; ; attempt++) {
-      const current = await get(week);
+      const current = await storedRev(week);
       const start = Date.parse(`${week}T00:00:00.000Z`) / 1000;
       // Seven day ranges read side by side: a busy week is tens of index pages.
       const days = await Promise.all(
@@ -74,7 +88,7 @@ export function createRollupRepository(kvs: KvsPort, activities: ActivityReposit
       );
       const list = days.flat();
       const data = buildRollupWeek(week, list);
-      const value: StoredRollup = { week, rev: (current?.rev ?? 0) + 1, data };
+      const value = row(week, (current?.rev ?? 0) + 1, data);
       try {
         // Conditional even for a week with no document yet: two recounts racing to create it
         // must not let the staler one overwrite the fresher one (its writer may already have
@@ -98,50 +112,33 @@ export function createRollupRepository(kvs: KvsPort, activities: ActivityReposit
     }
   }
 
-  async function listMarks(): Promise<RollupMark[]> {
-    const out: RollupMark[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await kvs.queryPrefix<unknown>(KEY.rollupDirtyPrefix, cursor, 20);
-      for (const r of page.results) out.push(parseMark(r.key, r.value));
-      cursor = page.nextCursor;
-    } while (cursor);
-    return out;
-  }
-
-  async function deleteKeys(keys: string[]): Promise<void> {
-    for (let i = 0; i < keys.length; i += KVS_BATCH_LIMIT) {
-      const res = await kvs.batchDelete(keys.slice(i, i + KVS_BATCH_LIMIT).map((key) => ({ key })));
-      for (const f of res.failed) await kvs.delete(f.key);
-    }
-  }
-
   return {
-    get,
-
     /** Marks weeks as being changed by `owner`; call before writing their activities. */
-    async mark(weeks: Iterable<string>, owner: string): Promise<void> {
-      const list = [...new Set(weeks)];
-      const value: StoredMark = { at: now() };
-      for (let i = 0; i < list.length; i += KVS_BATCH_LIMIT) {
-        await kvs.batchSet(list.slice(i, i + KVS_BATCH_LIMIT).map((w) => ({ key: KEY.rollupDirty(w, owner), value })));
-      }
-    },
+    mark: marks.mark,
 
     /** Deletes `owner`'s marks on weeks: only once a rollup update that read its writes is stored. */
     unmark(weeks: Iterable<string>, owner: string): Promise<void> {
-      return deleteKeys([...new Set(weeks)].map((w) => KEY.rollupDirty(w, owner)));
+      return marks.delete([...new Set(weeks)].map((w) => marks.keyOf(w, owner)));
     },
 
-    /** The stored documents (with their rev) of some weeks, read in batches. */
+    /**
+     * The stored documents (with their rev) of some weeks, read in batches, as bases for deltas.
+     * A malformed one is left out (and reported): its week is then recounted instead.
+     */
     async readWeeks(weeks: Iterable<string>): Promise<Map<string, StoredRollup>> {
       const out = new Map<string, StoredRollup>();
       const list = [...new Set(weeks)];
       for (let i = 0; i < list.length; i += KVS_BATCH_LIMIT) {
-        const got = await kvs.batchGet<StoredRollup>(list.slice(i, i + KVS_BATCH_LIMIT).map((w) => ({ key: KEY.rollupWeek(w), entity: ENTITY.rollupWeek })));
+        const got = await kvs.batchGet<{ rev?: unknown; data?: unknown }>(list.slice(i, i + KVS_BATCH_LIMIT).map((w) => ({ key: KEY.rollupWeek(w), entity: ENTITY.rollupWeek })));
         for (const g of got) {
-          const parsed = rollupWeekSchema.safeParse(g.value?.data);
-          if (parsed.success && typeof g.value.rev === 'number') out.set(parsed.data.week, { week: parsed.data.week, rev: g.value.rev, data: parsed.data });
+          try {
+            const data = decodeRollupWeek(g.value?.data, g.key);
+            if (typeof g.value.rev !== 'number') throw new StoredRollupError(g.key, 'rev');
+            out.set(data.week, { week: data.week, rev: g.value.rev, data });
+          } catch (e) {
+            if (!(e instanceof StoredRollupError)) throw e;
+            reportMalformed(e, 'the week is recounted instead of updated');
+          }
         }
       }
       return out;
@@ -158,7 +155,7 @@ export function createRollupRepository(kvs: KvsPort, activities: ActivityReposit
       if (!data) return false;
       try {
         await kvs.transact({
-          set: [{ key: KEY.rollupWeek(week), entity: ENTITY.rollupWeek, value: { week, rev: base.rev + 1, data }, conditions: [{ attribute: 'rev', op: 'eq', value: base.rev }] }],
+          set: [{ key: KEY.rollupWeek(week), entity: ENTITY.rollupWeek, value: row(week, base.rev + 1, data), conditions: [{ attribute: 'rev', op: 'eq', value: base.rev }] }],
         });
         return true;
       } catch (e) {
@@ -167,7 +164,7 @@ export function createRollupRepository(kvs: KvsPort, activities: ActivityReposit
       }
     },
 
-    listMarks,
+    listMarks: marks.list,
     recountWeek,
 
     /**
@@ -177,11 +174,11 @@ export function createRollupRepository(kvs: KvsPort, activities: ActivityReposit
      */
     async recountDirty(weeks: Iterable<string> = [], owner?: string): Promise<string[]> {
       // The marks are read before any activity: an expired mark's writes have all landed by now.
-      const expired = (await listMarks()).filter((m) => m.at <= now() - MARK_EXPIRY_MS);
+      const expired = (await marks.list()).filter((m) => m.at <= now() - MARK_EXPIRY_MS);
       const own = [...new Set(weeks)];
       const list = [...new Set([...own, ...expired.map((m) => m.week)])].sort();
       for (let i = 0; i < list.length; i += RECOUNT_PARALLEL) await Promise.all(list.slice(i, i + RECOUNT_PARALLEL).map(recountWeek));
-      await deleteKeys([...(owner ? own.map((w) => KEY.rollupDirty(w, owner)) : []), ...expired.map((m) => m.key)]);
+      await marks.delete([...(owner ? own.map((w) => marks.keyOf(w, owner)) : []), ...expired.map((m) => m.key)]);
       return list;
     },
   };

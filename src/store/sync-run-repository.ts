@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoWindowSchema } from '../domain/time-window';
 import { ENTITY, INDEX } from './keys';
+import { decodeOrReport, defineFormat, zodReader } from './stored-format';
 import type { KvsPort } from './kvs-port';
 
 export const runStatusSchema = z.enum(['running', 'succeeded', 'partial', 'failed', 'cancelled', 'rate-limited']);
@@ -55,27 +56,36 @@ interface StoredRun {
   dataSourceId: string;
   startedSec: number;
   status: string;
-  /** The run as stored (its window in ISO strings). */
-  doc: z.input<typeof syncRunSchema>;
+  /**
+   * The run, with its format version (its window in ISO strings). Format 1: the run as written
+   * before versions.
+   */
+  doc: Record<string, unknown>;
 }
+
+const runFormat = defineFormat<SyncRun>({
+  readers: { 1: zodReader(syncRunSchema, (r) => r) },
+  write: (r) => syncRunSchema.encode(r),
+});
+
+/** A malformed run is left out of answers (and reported): run history is informational. */
+const decodeRun = (raw: unknown, id: string) => decodeOrReport(runFormat, raw, `sync run ${id}`, 'left out');
 
 export function createSyncRunRepository(kvs: KvsPort) {
   const key = (id: string) => `run:${id}`;
   return {
     async save(run: SyncRun): Promise<void> {
-      const doc = syncRunSchema.encode(run);
       const stored: StoredRun = {
-        dataSourceId: doc.dataSourceId,
-        startedSec: Math.floor(Date.parse(doc.startedAt) / 1000),
-        status: doc.status,
-        doc,
+        dataSourceId: run.dataSourceId,
+        startedSec: Math.floor(Date.parse(run.startedAt) / 1000),
+        status: run.status,
+        doc: runFormat.encode(run),
       };
-      await kvs.entitySet(ENTITY.syncRun, key(doc.id), stored);
+      await kvs.entitySet(ENTITY.syncRun, key(run.id), stored);
     },
     async get(id: string): Promise<SyncRun | undefined> {
       const raw = await kvs.entityGet<StoredRun>(ENTITY.syncRun, key(id));
-      const parsed = syncRunSchema.safeParse(raw?.doc);
-      return parsed.success ? parsed.data : undefined;
+      return raw === undefined ? undefined : decodeRun(raw.doc, id);
     },
     /** Newest first. */
     async list(limit: number, dataSourceId?: string): Promise<SyncRun[]> {
@@ -87,9 +97,14 @@ export function createSyncRunRepository(kvs: KvsPort) {
         limit: Math.max(1, Math.min(100, limit)),
       });
       return page.results.flatMap((r) => {
-        const parsed = syncRunSchema.safeParse(r.value?.doc);
-        return parsed.success ? [parsed.data] : [];
+        const run = decodeRun(r.value?.doc, r.key);
+        return run ? [run] : [];
       });
+    },
+    /** Whether any run was ever recorded. */
+    async hasAny(): Promise<boolean> {
+      const page = await kvs.entityQuery(ENTITY.syncRun, { index: INDEX.syncRun.byStarted, limit: 1 });
+      return page.results.length > 0;
     },
   };
 }

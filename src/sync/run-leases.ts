@@ -1,5 +1,4 @@
 import { STREAM_IDS } from '../domain/stream-id';
-import { KEY } from '../store/keys';
 import type { SyncRun } from '../store/sync-run-repository';
 import { recordError } from './run-record';
 import type { SyncDeps } from './sync-deps';
@@ -31,10 +30,10 @@ export async function releaseRunLeases(deps: LeaseDeps, dataSourceId: string, ow
  * running there ended without saying so (its invocation was cut off). Close it in plain words;
  * this run continues from its last checkpoint.
  */
-export async function takeOverActiveRun(deps: Pick<SyncDeps, 'kvs' | 'runs' | 'now'>, dataSourceId: string, run: SyncRun): Promise<void> {
-  const active = await deps.kvs.get<{ runId?: string }>(KEY.syncActive(dataSourceId));
-  if (active?.runId && active.runId !== run.id) {
-    const previous = await deps.runs.get(active.runId);
+export async function takeOverActiveRun(deps: Pick<SyncDeps, 'syncState' | 'runs' | 'now'>, dataSourceId: string, run: SyncRun): Promise<void> {
+  const activeRunId = await deps.syncState.activeRun(dataSourceId);
+  if (activeRunId && activeRunId !== run.id) {
+    const previous = await deps.runs.get(activeRunId);
     if (previous?.status === 'running') {
       recordError(previous, deps.now(), undefined, {
         code: 'INTERNAL',
@@ -45,5 +44,5 @@ export async function takeOverActiveRun(deps: Pick<SyncDeps, 'kvs' | 'runs' | 'n
       await deps.runs.save(previous);
     }
   }
-  if (active?.runId !== run.id) await deps.kvs.set(KEY.syncActive(dataSourceId), { runId: run.id });
+  if (activeRunId !== run.id) await deps.syncState.setActiveRun(dataSourceId, run.id);
 }

@@ -3,10 +3,10 @@ import type { SiteClient } from '../sources/site-client';
 import type { ActivityRepository } from '../store/activity-repository';
 import type { ConfigRepository } from '../store/config-repository';
 import type { CursorRepository } from '../store/cursor-repository';
-import type { KvsPort } from '../store/kvs-port';
 import type { LeaseRepository } from '../store/lease-repository';
 import type { RollupRepository } from '../store/rollup-repository';
 import type { SyncRunRepository } from '../store/sync-run-repository';
+import type { SyncStateRepository } from '../store/sync-state-repository';
 
 export interface SyncLimits {
   /** Stop starting new pages when fewer ms than this are left in the invocation. */
@@ -36,13 +36,14 @@ export const DEFAULT_LIMITS: SyncLimits = {
 
 /** Everything the sync needs from the outside, wired by the platform (or by tests). */
 export interface SyncDeps {
-  kvs: KvsPort;
   config: ConfigRepository;
   activities: ActivityRepository;
   rollups: RollupRepository;
   cursors: CursorRepository;
   leases: LeaseRepository;
   runs: SyncRunRepository;
+  /** When the schedule last fired; which run each data source is on. */
+  syncState: SyncStateRepository;
   /** Raw clients for a data source's products (undefined when it has no such product). */
   clientsFor(ds: DataSource): { jira?: SiteClient; confluence?: SiteClient };
   /** Queues a continuation of a run; absent where no queue exists (the CLI loops instead). */

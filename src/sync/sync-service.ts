@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { DataSource } from '../domain/config';
 import { STREAM } from '../domain/stream-id';
 import { isEmptyWindow, lastDays, timeWindowSchema } from '../domain/time-window';
-import { KEY } from '../store/keys';
 import type { SyncRun } from '../store/sync-run-repository';
 import { runDataSourceInvocation } from './run-data-source';
 import { releaseRunLeases } from './run-leases';
@@ -21,8 +20,6 @@ export type StartSyncInput = z.infer<typeof startSyncInputSchema>;
 export interface SyncProgress {
   running: SyncRun[];
 }
-
-const activeSchema = z.object({ runId: z.string() });
 
 /**
  * The sync as services: start (per data source one run), continue (queue consumer), progress,
@@ -70,8 +67,7 @@ export function createSyncService(deps: SyncDeps) {
     await deps.runs.save(run);
     // A run cancelled between invocations still holds its leases: free them for the next run.
     await releaseRunLeases(deps, run.dataSourceId, run.id);
-    const active = activeSchema.safeParse(await deps.kvs.get(KEY.syncActive(run.dataSourceId)));
-    if (active.success && active.data.runId === run.id) await deps.kvs.delete(KEY.syncActive(run.dataSourceId));
+    await deps.syncState.clearActiveRun(run.dataSourceId, run.id);
     return run;
   }
 
@@ -103,7 +99,7 @@ export function createSyncService(deps: SyncDeps) {
         const id = `${nowMs.toString(36)}-${randomUUID().slice(0, 8)}-${ds.id}`;
         const run = newRun({ id, dataSourceId: ds.id, reason: args.reason, nowMs, window, explicitRange: args.window !== undefined });
         await deps.runs.save(run);
-        await deps.kvs.set(KEY.syncActive(ds.id), { runId: run.id });
+        await deps.syncState.setActiveRun(ds.id, run.id);
         if (opts.inline) runs.push(await advance(ds, run, opts.loop ?? false));
         else if (deps.enqueue) {
           await deps.enqueue({ runId: run.id, dataSourceId: ds.id }, 0);
@@ -128,8 +124,8 @@ export function createSyncService(deps: SyncDeps) {
     async getSyncProgress(): Promise<SyncProgress> {
       const running: SyncRun[] = [];
       for (const ds of await deps.config.listDataSources()) {
-        const active = activeSchema.safeParse(await deps.kvs.get(KEY.syncActive(ds.id)));
-        const run = active.success ? await deps.runs.get(active.data.runId) : undefined;
+        const runId = await deps.syncState.activeRun(ds.id);
+        const run = runId ? await deps.runs.get(runId) : undefined;
         if (run?.status === 'running') running.push(run);
       }
       return { running };
@@ -148,11 +144,11 @@ export function createSyncService(deps: SyncDeps) {
     /** The 5-minute trigger: runs only when the configured interval has passed. */
     async tick(): Promise<SyncRun[] | 'not-due'> {
       const settings = await deps.config.getSettings();
-      const last = Number((await deps.kvs.get<number>(KEY.syncSchedule)) ?? 0);
+      const last = await deps.syncState.lastScheduledStart();
       const nowMs = deps.now();
       // A minute of slack: triggers are spread within their interval, not exact.
       if (nowMs - last < settings.syncIntervalMinutes * 60_000 - 60_000) return 'not-due';
-      await deps.kvs.set(KEY.syncSchedule, nowMs);
+      await deps.syncState.setLastScheduledStart(nowMs);
       const runs = await this.startSync({ reason: 'scheduled' }, { inline: true });
       for (const ds of await targets()) if (await sweepDue(ds.id, nowMs)) await this.startSync({ reason: 'sweep', dataSourceId: ds.id });
       return runs;

@@ -75,7 +75,7 @@ describe('diagnose', () => {
   const tm = (name: string, externalIds: Teammate['externalIds']): Teammate => ({ id: `tm-${name}`, name, externalIds, mappedAt: AT });
   const base = (over: Partial<DiagnosticsInput> = {}): DiagnosticsInput => ({
     sources: [host],
-    teammates: { v: 1, teams: [], teammates: [tm('Lee', [{ dataSourceId: '*', type: 'accountId', value: 'u-lead' }])] },
+    teammates: { teams: [], teammates: [tm('Lee', [{ dataSourceId: '*', type: 'accountId', value: 'u-lead' }])] },
     settings: DEFAULT_SETTINGS,
     runs: [run()],
     ...over,
@@ -87,7 +87,7 @@ describe('diagnose', () => {
   });
 
   it('says nobody is mapped', () => {
-    expect(ids(base({ teammates: { v: 1, teams: [], teammates: [] } }))).toEqual(['no-teammates']);
+    expect(ids(base({ teammates: { teams: [], teammates: [] } }))).toEqual(['no-teammates']);
   });
 
   it('names teammates with no account on a source and emails that did not resolve, with why', () => {
@@ -95,7 +95,7 @@ describe('diagnose', () => {
       tm('Lee', [{ dataSourceId: 'host', type: 'accountId', value: 'u-lead' }]),
       tm('Pia', [{ dataSourceId: 'ds-1', type: 'email', value: 'pia@globex.test', resolutions: { 'ds-1': { status: 'hidden', checkedAt: AT } } }]),
     ];
-    const found = diagnose(base({ sources: [host, other], teammates: { v: 1, teams: [], teammates }, runs: [run(), run({ id: 'r3', dataSourceId: 'ds-1' })] }));
+    const found = diagnose(base({ sources: [host, other], teammates: { teams: [], teammates }, runs: [run(), run({ id: 'r3', dataSourceId: 'ds-1' })] }));
     expect(found.map((f) => f.id)).toEqual(['unmapped:host', 'unmapped:ds-1', 'email-hidden:ds-1']);
     expect(found[2]).toMatchObject({ title: expect.stringContaining('privacy settings'), detail: expect.stringContaining('Pia (pia@globex.test)') });
   });
@@ -105,7 +105,7 @@ describe('diagnose', () => {
       tm('Sam', [{ dataSourceId: 'host', type: 'email', value: 'sam@acme.test', resolutions: { host: { status: 'resolved', accountId: 'u-sam', checkedAt: AT } } }]),
       tm('Pia', [{ dataSourceId: 'host', type: 'email', value: 'pia@acme.test', resolutions: { host: { status: 'not-found', checkedAt: AT } } }]),
     ];
-    const found = diagnose(base({ teammates: { v: 1, teams: [], teammates } }));
+    const found = diagnose(base({ teammates: { teams: [], teammates } }));
     expect(found.map((f) => f.id)).toEqual(['email-not-found:host']);
     expect(found[0].title).toContain('email matches no user');
   });
@@ -115,7 +115,7 @@ describe('diagnose', () => {
       tm('Lee', [{ dataSourceId: '*', type: 'accountId', value: 'u-lead' }]),
       tm('Sam', [{ dataSourceId: '*', type: 'email', value: 'sam@acme.test' }]),
     ];
-    const found = diagnose(base({ teammates: { v: 1, teams: [], teammates } }));
+    const found = diagnose(base({ teammates: { teams: [], teammates } }));
     expect(found.map((f) => f.id)).toEqual(['email-unchecked:host']);
     expect(found[0].detail).toContain('Resolve emails again');
   });

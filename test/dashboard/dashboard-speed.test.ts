@@ -24,11 +24,10 @@ describe('dashboard speed and empty states on the local platform', () => {
   afterAll(() => env.close());
 
   it('empty states say why: nobody mapped, no sync yet, nothing in range', async () => {
-    await env.setRoster({ v: 1, teammates: [], teams: [] });
+    await env.setRoster({ teammates: [], teams: [] });
     let s = await env.call<DashboardSummary>('dashboard/summary', { filters: {} }, USERS.lead);
     expect(s.ok && s.data.empty).toBe('no-teammates');
     await env.setRoster({
-      v: 1,
       teams: [],
       teammates: [{ id: 'tm-a', name: 'Ada', externalIds: [{ dataSourceId: '*', type: 'accountId', value: 'u-admin' }], mappedAt: '2026-01-01T00:00:00.000Z' }],
     });

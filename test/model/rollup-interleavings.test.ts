@@ -1,5 +1,6 @@
 import type { Activity } from '../../src/domain/activity';
-import { buildRollupWeek, rollupWeekSchema } from '../../src/domain/rollup';
+import { buildRollupWeek } from '../../src/store/rollup-counts';
+import { decodeRollupWeek } from '../../src/store/rollup-week-format';
 import { purgeActivities } from '../../src/privacy/purge-activities';
 import { createActivityRepository, weekOfActivity } from '../../src/store/activity-repository';
 import { ENTITY, KEY } from '../../src/store/keys';
@@ -118,7 +119,7 @@ const purge = (name: string, teammateId: string): ActorFactory => ({ clock }) =>
   cuttable: true,
   async run(kvs) {
     const r = repos(kvs, clock);
-    await purgeActivities({ kvs, ...r }, { teammateId }, { owner: name });
+    await purgeActivities(r, { teammateId }, { owner: name });
   },
 });
 
@@ -164,7 +165,7 @@ async function seedWorld(seed: Activity[]): Promise<World> {
 
 async function storedCells(kvs: KvsPort): Promise<{ doc: unknown; recount: unknown }> {
   const raw = await kvs.entityGet<{ data: unknown }>(ENTITY.rollupWeek, KEY.rollupWeek(WEEK));
-  const doc = raw ? rollupCells(rollupWeekSchema.parse(raw.data)) : [];
+  const doc = raw ? rollupCells(decodeRollupWeek(raw.data, KEY.rollupWeek(WEEK))) : [];
   const list = await createActivityRepository(kvs).listByTime(Date.parse(`${WEEK}T00:00:00Z`) / 1000, Date.parse(`${WEEK}T00:00:00Z`) / 1000 + 7 * 86_400 - 1);
   return { doc, recount: rollupCells(buildRollupWeek(WEEK, list)) };
 }

@@ -1,5 +1,7 @@
 import { type Activity, utcDay } from '../../src/domain/activity';
-import { type RollupCell, type RollupWeek, buildRollupWeek, expandRollupWeek, weekOf } from '../../src/domain/rollup';
+import { type RollupCell, weekOf } from '../../src/domain/rollup';
+import { buildRollupWeek } from '../../src/store/rollup-counts';
+import { expandRollupWeek, type RollupWeek } from '../../src/store/rollup-week-format';
 
 /**
  * Rollups recounted from scratch from a list of activities: one RollupWeek per ISO week (Monday

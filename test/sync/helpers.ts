@@ -3,9 +3,10 @@ import type { GenerateOptions } from '../../local/fixtures/options';
 import type { LocalPlatform } from '../../local/platform';
 import type { SiteFixture } from '../../local/site/fixture-schema';
 import type { Activity } from '../../src/domain/activity';
-import { rollupWeekSchema, type RollupWeek } from '../../src/domain/rollup';
+import { createForgeKvs } from '../../src/platform/forge-kvs';
 import { createForgeSyncDeps } from '../../src/platform/services';
 import { ENTITY } from '../../src/store/keys';
+import { decodeRollupWeek, rollupRowCount, type RollupWeek } from '../../src/store/rollup-week-format';
 import type { SyncLimits } from '../../src/sync/sync-deps';
 import { createSyncService, type StartSyncInput } from '../../src/sync/sync-service';
 import { expectedActivities } from '../oracle/expected-activities';
@@ -43,19 +44,20 @@ export function oracle(fixture: SiteFixture, mapping: ReadonlyMap<string, string
 
 /** Stored rollup weeks, read straight from the KVS emulator's entity store. */
 export async function storedRollups(platform: LocalPlatform): Promise<Map<string, RollupWeek>> {
-  return inApp(platform, async (d) => {
+  return inApp(platform, async () => {
+    const kvs = createForgeKvs();
     const out = new Map<string, RollupWeek>();
     let cursor: string | undefined;
     do {
-      const page = await d.kvs.entityQuery<{ week: string; data: unknown }>(ENTITY.rollupWeek, {
+      const page = await kvs.entityQuery<{ week: string; data: unknown }>(ENTITY.rollupWeek, {
         index: 'by-week',
         range: { op: 'gte', value: '0000' },
         limit: 100,
         cursor,
       });
       for (const r of page.results) {
-        const doc = rollupWeekSchema.parse(r.value.data);
-        if (doc.rows.length) out.set(doc.week, doc);
+        const doc = decodeRollupWeek(r.value.data, r.key);
+        if (rollupRowCount(doc)) out.set(doc.week, doc);
       }
       cursor = page.nextCursor;
     } while (cursor);

@@ -20,7 +20,6 @@ describe('scheduled trigger and queue continuations', () => {
     // Teammates only: the trigger finds the host site's URL by itself.
     await inApp(platform, (d) =>
       d.config.saveTeammates({
-        v: 1,
         teams: [],
         teammates: [...mapping].map(([accountId, id]) => ({ id, name: id, externalIds: [{ dataSourceId: '*', type: 'accountId' as const, value: accountId }], mappedAt: new Date(Date.now() - DAY).toISOString() })),
       }),
@@ -61,7 +60,7 @@ describe('scheduled trigger and queue continuations', () => {
 
   it('a due tick also queues the daily deletion sweep as a run of its own', async () => {
     await inApp(platform, async (d) => {
-      await d.kvs.set('sync:schedule', 0);
+      await d.syncState.setLastScheduledStart(0);
       const cursor = await d.cursors.get('host', 'sweep');
       await d.cursors.save('host', 'sweep', { ...cursor, watermarkMs: Date.now() - 2 * DAY });
     });

@@ -21,7 +21,7 @@ export async function seedFromFixture(
   opts: { mappedAt: string },
 ): Promise<{ mapping: Map<string, string>; doc: TeammatesDoc }> {
   const siteUrl = `https://${fixture.name}.atlassian.net`;
-  await config.ensureHostDataSource(siteUrl);
+  await config.ensureHostDataSource(async () => ({ siteUrl, hasConfluence: Boolean(fixture.confluence) }));
   const host = await config.getDataSource('host');
   if (host && !fixture.confluence && host.confluenceUrl) {
     const withoutConfluence = { ...host };
@@ -40,6 +40,6 @@ export async function seedFromFixture(
     mapping.set(accountId, id);
     teammates.push({ id, name: t.name, externalIds: [{ dataSourceId: '*', type: 'accountId', value: accountId }], mappedAt: opts.mappedAt });
   }
-  const doc = await config.saveTeammates({ v: 1, teammates, teams: [] });
+  const doc = await config.saveTeammates({ teammates, teams: [] });
   return { mapping, doc };
 }

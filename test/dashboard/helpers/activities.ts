@@ -1,5 +1,8 @@
 import { ACTIVITY_KINDS, sourceOfKind, type Activity, type ActivityKind } from '../../../src/domain/activity';
-import { buildRollupWeek, weekOf, type RollupWeek } from '../../../src/domain/rollup';
+import { weekOf } from '../../../src/domain/rollup';
+import { buildRollupWeek } from '../../../src/store/rollup-counts';
+import type { RollupWeek } from '../../../src/store/rollup-week-format';
+import { seededRandom } from '../../../local/site/rng';
 
 let seq = 0;
 
@@ -45,11 +48,7 @@ export function rollupsOf(activities: Activity[]): RollupWeek[] {
 
 /** Seeded pseudo-random activities spread over a day range, teammates, kinds and places. */
 export function randomActivities(opts: { count: number; fromDay: string; days: number; teammates: string[]; seed?: number }): Activity[] {
-  let s = opts.seed ?? 7;
-  const rnd = () => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return s / 2 ** 32;
-  };
+  const rnd = seededRandom(opts.seed ?? 7);
   const places = [
     { ds: 'host', c: { type: 'project' as const, id: '10000', key: 'ALPHA', name: 'Alpha' } },
     { ds: 'host', c: { type: 'project' as const, id: '10001', key: 'BETA', name: 'Beta' } },

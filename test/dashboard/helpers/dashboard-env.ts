@@ -8,6 +8,7 @@ import type { KvsPort } from '../../../src/store/kvs-port';
 import { acmeAdmin, acmeSite, acmeUser } from '../../helpers/acme-site';
 import { startSeededPlatform } from '../../helpers/seeded-platform';
 import { generateActivity } from './activities';
+import { seededRandom } from '../../../local/site/rng';
 
 /**
  * The dashboard on the local Forge platform: the real resolver (index.dashboardResolver) is
@@ -48,7 +49,6 @@ export const PLACES = [
 ];
 
 export const ROSTER: TeammatesDoc = {
-  v: 1,
   teams: [
     { id: 'core', name: 'Core' },
     { id: 'ops', name: 'Ops' },
@@ -62,11 +62,7 @@ export const ROSTER: TeammatesDoc = {
 
 /** Seeded activities over the last `days` days (UTC), across PLACES, kinds and teammates. */
 export function seededActivities(count: number, days: number, seed = 11, teammates = ['tm-a', 'tm-b', 'tm-c']): Activity[] {
-  let s = seed;
-  const rnd = () => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return s / 2 ** 32;
-  };
+  const rnd = seededRandom(seed);
   const end = Date.now();
   const kinds = ['jira.issue.created', 'jira.issue.updated', 'jira.issue.resolved', 'jira.comment', 'jira.worklog', 'confluence.page.created', 'confluence.page.updated', 'confluence.comment'] as const;
   return Array.from({ length: count }, (_, i) => {

@@ -1,4 +1,5 @@
-import type { RollupContainer, RollupWeek } from '../../../src/domain/rollup';
+import type { RollupContainer } from '../../../src/domain/rollup';
+import type { RollupWeek } from '../../../src/store/rollup-week-format';
 
 /**
  * A week as 50 busy teammates make it: everyone active every day in 3 of 12 projects with five
@@ -14,17 +15,18 @@ export function busyWeek(week: string, seed: number, teammates: string[]): Rollu
     containerKey: `P${i}`,
     name: `Project ${i}`,
   }));
-  const rows: RollupWeek['rows'] = [];
+  // Flat rows, six numbers each: the in-memory layout of src/store/rollup-week-format.ts.
+  const rows: number[] = [];
   for (let d = 0; d < 7; d++) {
     for (let t = 0; t < teammates.length; t++) {
       for (let j = 0; j < 3; j++) {
         const c = (t + j * 5 + d) % containers.length;
         for (let k = 0; k < 5; k++) {
           const count = 1 + ((seed + d * 7 + t * 3 + j + k) % 13);
-          rows.push([d, t, k, c, count, k === 4 ? count * 1800 : 0]);
+          rows.push(d, t, k, c, count, k === 4 ? count * 1800 : 0);
         }
       }
     }
   }
-  return { v: 1, week, teammates, containers, rows };
+  return { week, teammates, containers, rows };
 }

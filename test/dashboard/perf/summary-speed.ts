@@ -20,12 +20,12 @@ async function main() {
   const { ENTITY, KEY } = await import('../../../src/store/keys');
   const { dashboardSite, USERS } = await import('../helpers/dashboard-env');
   const { busyWeek } = await import('./busy-week');
+  const { encodeRollupWeek, forEachRollupRow } = await import('../../../src/store/rollup-week-format');
 
   const platform = await startLocalPlatform({ sites: [dashboardSite()], echoConsole: false, useEnv: false, time: { mode: 'virtual', kvsMs: 10 } });
   try {
     const kvs = createForgeKvs();
     await createConfigRepository(kvs).saveTeammates({
-      v: 1,
       teams: [{ id: 'all', name: 'All' }],
       teammates: TEAMMATES.map((id) => ({ id, name: `Person ${id}`, teamId: 'all', externalIds: [], mappedAt: '2026-01-01T00:00:00.000Z' })),
     });
@@ -34,13 +34,13 @@ async function main() {
     let withPrevious = 0;
     for (const [i, w] of weeksBetween(r.previousFrom, r.to).entries()) {
       const doc = busyWeek(w, i, TEAMMATES);
-      await kvs.entitySet(ENTITY.rollupWeek, KEY.rollupWeek(w), { week: w, rev: 1, data: doc });
+      await kvs.entitySet(ENTITY.rollupWeek, KEY.rollupWeek(w), { week: w, rev: 1, data: encodeRollupWeek(doc) });
       const start = Date.parse(`${w}T00:00:00Z`);
-      for (const [d, , , , count] of doc.rows) {
+      forEachRollupRow(doc, (d, _t, _k, _c, count) => {
         const day = new Date(start + d * 86_400_000).toISOString().slice(0, 10);
         if (day >= r.from && day <= r.to) expected += count;
         if (day >= r.previousFrom && day <= r.to) withPrevious += count;
-      }
+      });
     }
     const run = async () => {
       platform.kvs.resetStats();

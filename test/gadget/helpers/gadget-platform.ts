@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, type TeammatesDoc } from '../../../src/domain/config'
 import { getKvs } from '../../../src/platform/forge-kvs';
 import { acmeAdmin, acmeSite, acmeUser } from '../../helpers/acme-site';
 import { activityWriter, startSeededPlatform } from '../../helpers/seeded-platform';
+import { seededRandom } from '../../../local/site/rng';
 
 /** People on the host site: a team lead, a Jira admin, and someone in neither allowed group. */
 export const LEAD = 'u-lead';
@@ -28,7 +29,6 @@ const mate = (id: string, name: string, teamId?: string) => ({
 });
 
 export const ROSTER: TeammatesDoc = {
-  v: 1,
   teams: [
     { id: 'platform', name: 'Platform' },
     { id: 'mobile', name: 'Mobile' },
@@ -53,11 +53,7 @@ export const dayOffset = (day: string, n: number) => new Date(Date.parse(`${day}
  * can prove the gadget never passes them on.
  */
 export function recentActivities(opts: { today: string; days: number; count: number; seed?: number }): Activity[] {
-  let s = opts.seed ?? 11;
-  const rnd = () => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return s / 2 ** 32;
-  };
+  const rnd = seededRandom(opts.seed ?? 11);
   const teammates = ['ana', 'bo', 'cy', 'dee', 'gone'];
   const start = Date.parse(`${dayOffset(opts.today, -(opts.days - 1))}T00:00:00.000Z`);
   return Array.from({ length: opts.count }, (_, i) => {

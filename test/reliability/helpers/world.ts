@@ -3,7 +3,8 @@ import { type LocalPlatform, virtualSleep } from '../../../local/platform';
 import type { SiteFixture } from '../../../local/site/fixture-schema';
 import { seededRandom } from '../../../local/site/rng';
 import type { Activity } from '../../../src/domain/activity';
-import { type RollupWeek, rollupWeekSchema } from '../../../src/domain/rollup';
+import { decodeActivity } from '../../../src/store/activity-format';
+import { decodeRollupWeek, type RollupWeek } from '../../../src/store/rollup-week-format';
 import { setSyncSleep } from '../../../src/sync/clock';
 import { DEFAULT_LIMITS } from '../../../src/sync/sync-deps';
 import { startTestPlatform } from '../../helpers/test-platform';
@@ -103,14 +104,14 @@ export async function mapTeammates(p: LocalPlatform, site: SiteFixture, opts: { 
 
 export function storedActivities(p: LocalPlatform): Activity[] {
   const rows = p.kvs.dump().entities.activity ?? {};
-  return Object.values(rows).map((r) => (r as { doc: Activity }).doc);
+  return Object.entries(rows).map(([key, r]) => decodeActivity(r, key));
 }
 
 export function storedRollups(p: LocalPlatform): Map<string, RollupWeek> {
   const rows = p.kvs.dump().entities['rollup-week'] ?? {};
   const out = new Map<string, RollupWeek>();
-  for (const r of Object.values(rows)) {
-    const doc = rollupWeekSchema.parse((r as { data: unknown }).data);
+  for (const [key, r] of Object.entries(rows)) {
+    const doc = decodeRollupWeek((r as { data: unknown }).data, key);
     out.set(doc.week, doc);
   }
   return out;

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { ACTIVITY_KINDS, type ActivityKind } from '../domain/activity';
+import { rollupContainerSchema, type RollupCell, type RollupContainer } from '../domain/rollup';
+import { StoredRollupError } from './stored-errors';
+import { defineFormat, issuePaths, type ReadResult } from './stored-format';
+
+/**
+ * The one module that knows how a rollup week lays out its rows. Everything else builds weeks
+ * with RollupWeekBuilder and reads them with forEachRollupRow / expandRollupWeek, so a new
+ * stored layout is a change here only.
+ *
+ * A row is [dayOffset 0..6, teammate index, kind index (ACTIVITY_KINDS), container index, count,
+ * seconds] over the week's teammate and container dictionaries. In memory, and stored since
+ * format 2, the rows are one flat number array, ROW_WIDTH numbers a row: a busy 90-day range is
+ * ~200,000 rows, and one flat array parses and scans several times faster than as many small
+ * arrays. Format 1 stored one array per row.
+ */
+export interface RollupWeek {
+  week: string;
+  teammates: string[];
+  containers: RollupContainer[];
+  /** Opaque outside this module: use forEachRollupRow. */
+  rows: number[];
+}
+
+const ROW_WIDTH = 6;
+const DAY_MS = 86_400_000;
+const NK = ACTIVITY_KINDS.length;
+
+export type RollupRowVisitor = (day: number, teammate: number, kind: number, container: number, count: number, seconds: number) => void;
+
+/** Calls `visit` for every row: indices into the week's dictionaries and ACTIVITY_KINDS. */
+export function forEachRollupRow(doc: RollupWeek, visit: RollupRowVisitor): void {
+  const r = doc.rows;
+  for (let i = 0; i < r.length; i += ROW_WIDTH) visit(r[i], r[i + 1], r[i + 2], r[i + 3], r[i + 4], r[i + 5]);
+}
+
+export function rollupRowCount(doc: RollupWeek): number {
+  return doc.rows.length / ROW_WIDTH;
+}
+
+/** The rows as cells with names, what tests and small readers compare. */
+export function expandRollupWeek(doc: RollupWeek): RollupCell[] {
+  const start = Date.parse(`${doc.week}T00:00:00.000Z`);
+  const out: RollupCell[] = [];
+  forEachRollupRow(doc, (d, t, k, c, count, seconds) => {
+    out.push({ day: new Date(start + d * DAY_MS).toISOString().slice(0, 10), teammateId: doc.teammates[t], kind: ACTIVITY_KINDS[k], container: doc.containers[c], count, seconds });
+  });
+  return out;
+}
+
+interface Cell {
+  day: number;
+  teammateId: string;
+  kind: number;
+  container: RollupContainer;
+  count: number;
+  seconds: number;
+}
+
+/**
+ * Sums cells by (day, teammate, kind, container) and lays them out as a week. Dictionaries
+ * list teammates and containers in the order their first counted cell was added; cells that
+ * sum to zero are left out.
+ */
+export class RollupWeekBuilder {
+  private readonly cells = new Map<string, Cell>();
+
+  constructor(readonly week: string) {}
+
+  /** False when a count or the seconds would go below zero (the week cannot have counted it). */
+  add(day: number, teammateId: string, kind: ActivityKind | number, container: RollupContainer, count: number, seconds: number): boolean {
+    const k = typeof kind === 'number' ? kind : ACTIVITY_KINDS.indexOf(kind);
+    const key = `${day}|${teammateId}|${k}|${container.key}`;
+    let cell = this.cells.get(key);
+    if (!cell) this.cells.set(key, (cell = { day, teammateId, kind: k, container, count: 0, seconds: 0 }));
+    cell.count += count;
+    cell.seconds += seconds;
+    return cell.count >= 0 && cell.seconds >= 0;
+  }
+
+  /** Adds every row of a stored week. */
+  addWeek(doc: RollupWeek): void {
+    forEachRollupRow(doc, (d, t, k, c, count, seconds) => void this.add(d, doc.teammates[t], k, doc.containers[c], count, seconds));
+  }
+
+  build(): RollupWeek {
+    const teammates: string[] = [];
+    const tIndex = new Map<string, number>();
+    const containers: RollupContainer[] = [];
+    const cIndex = new Map<string, number>();
+    const rows: number[] = [];
+    for (const c of this.cells.values()) {
+      if (c.count === 0) continue;
+      let t = tIndex.get(c.teammateId);
+      if (t === undefined) tIndex.set(c.teammateId, (t = teammates.push(c.teammateId) - 1));
+      let ci = cIndex.get(c.container.key);
+      if (ci === undefined) cIndex.set(c.container.key, (ci = containers.push(c.container) - 1));
+      rows.push(c.day, t, c.kind, ci, c.count, c.seconds);
+    }
+    return { week: this.week, teammates, containers, rows };
+  }
+}
+
+// Stored formats. The envelope goes through zod; the rows (tens of thousands of integers in a
+// busy week) are checked by a tight loop, which keeps a 90-day read well inside its budget.
+const envelope = z.object({
+  week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  teammates: z.array(z.string()),
+  containers: z.array(rollupContainerSchema),
+  // Only "an array" here: its elements are checked below, without a call per element.
+  rows: z.custom<unknown[]>((v) => Array.isArray(v), { error: 'expected an array' }),
+});
+type Envelope = z.infer<typeof envelope>;
+
+const isIntIn = (v: unknown, min: number, max: number): boolean => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+
+/** -1 when the row at `o` fits the dictionaries; else the index of the first field that does not. */
+function badField(doc: Envelope, r: ArrayLike<unknown>, o: number): number {
+  if (!isIntIn(r[o], 0, 6)) return 0;
+  if (!isIntIn(r[o + 1], 0, doc.teammates.length - 1)) return 1;
+  if (!isIntIn(r[o + 2], 0, NK - 1)) return 2;
+  if (!isIntIn(r[o + 3], 0, doc.containers.length - 1)) return 3;
+  if (!isIntIn(r[o + 4], 1, Number.MAX_SAFE_INTEGER)) return 4;
+  if (!isIntIn(r[o + 5], 0, Number.MAX_SAFE_INTEGER)) return 5;
+  return -1;
+}
+
+function readEnvelope(raw: unknown, rows: (doc: Envelope) => number[] | string): ReadResult<RollupWeek> {
+  const env = envelope.safeParse(raw);
+  if (!env.success) return { ok: false, paths: issuePaths(env.error) };
+  const flat = rows(env.data);
+  if (typeof flat === 'string') return { ok: false, paths: flat };
+  return { ok: true, value: { week: env.data.week, teammates: env.data.teammates, containers: env.data.containers, rows: flat } };
+}
+
+/** Format 1: one [d, t, k, c, count, seconds] array per row. */
+function readV1(raw: unknown): ReadResult<RollupWeek> {
+  return readEnvelope(raw, (doc) => {
+    const flat = new Array<number>(doc.rows.length * ROW_WIDTH);
+    for (let i = 0; i < doc.rows.length; i++) {
+      const r = doc.rows[i];
+      if (!Array.isArray(r) || r.length !== ROW_WIDTH) return `rows.${i}`;
+      const bad = badField(doc, r, 0);
+      if (bad >= 0) return `rows.${i}.${bad}`;
+      for (let f = 0; f < ROW_WIDTH; f++) flat[i * ROW_WIDTH + f] = r[f] as number;
+    }
+    return flat;
+  });
+}
+
+/** Format 2: the rows flat, ROW_WIDTH numbers each. */
+function readV2(raw: unknown): ReadResult<RollupWeek> {
+  return readEnvelope(raw, (doc) => {
+    const rows = doc.rows;
+    if (rows.length % ROW_WIDTH !== 0) return 'rows (length)';
+    for (let i = 0; i < rows.length; i += ROW_WIDTH) {
+      const bad = badField(doc, rows, i);
+      if (bad >= 0) return `rows.${i + bad}`;
+    }
+    return rows as number[];
+  });
+}
+
+const rollupWeekFormat = defineFormat<RollupWeek>({
+  readers: { 1: { read: readV1 }, 2: { read: readV2 } },
+  write: (doc) => ({ week: doc.week, teammates: doc.teammates, containers: doc.containers, rows: doc.rows }),
+  malformed: (where, paths) => new StoredRollupError(where, paths),
+});
+
+export const ROLLUP_WEEK_VERSION = rollupWeekFormat.version;
+
+/** The stored `data` of a week (today's format). */
+export const encodeRollupWeek = (doc: RollupWeek): Record<string, unknown> => rollupWeekFormat.encode(doc);
+
+/** A stored week of any known format; throws StoredRollupError naming `key` and the paths. */
+export const decodeRollupWeek = (raw: unknown, key: string): RollupWeek => rollupWeekFormat.decode(raw, key);
+
+export const rollupWeekVersionOf = (raw: unknown): number => rollupWeekFormat.versionOf(raw);
