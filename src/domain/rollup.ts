@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ActivityKind } from './activity';
+import { DAY_MS } from './time-window';
 
 /**
  * Daily rollups, stored one document per ISO week (Monday first), so a 90-day dashboard reads
@@ -26,8 +27,6 @@ export interface RollupCell {
   count: number;
   seconds: number;
 }
-
-const DAY_MS = 86_400_000;
 
 /** ISO Monday (YYYY-MM-DD) of the UTC week containing `day`. */
 export function weekOf(day: string): string {

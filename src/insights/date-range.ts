@@ -1,6 +1,5 @@
 import { PRESET_DAYS, type DashboardFilters } from '../shared/dashboard-contract';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../domain/time-window';
 
 export interface ResolvedRange {
   from: string;

@@ -2,8 +2,8 @@ import { ACTIVITY_KINDS, type ActivityKind } from '../domain/activity';
 import type { RollupContainer } from '../domain/rollup';
 import { forEachRollupRow, type RollupWeek } from '../store/rollup-week-format';
 import { dayToMs, type ResolvedRange } from './date-range';
+import { DAY_MS } from '../domain/time-window';
 
-const DAY_MS = 86_400_000;
 const NK = ACTIVITY_KINDS.length;
 
 /** What the summary counts: the range, and which teammates, kinds and places pass the filters. */

@@ -1,8 +1,7 @@
 import { containerKey, utcDay, type Activity } from '../domain/activity';
 import { weekOf, type RollupContainer } from '../domain/rollup';
 import { RollupWeekBuilder, type RollupWeek } from './rollup-week-format';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../domain/time-window';
 
 function containerOf(a: Activity): RollupContainer {
   return {

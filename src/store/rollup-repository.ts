@@ -7,6 +7,7 @@ import { decodeRollupWeek, encodeRollupWeek, type RollupWeek } from './rollup-we
 import { ENTITY, INDEX, KEY } from './keys';
 import { KvsConflictError, KVS_BATCH_LIMIT, type KvsPort } from './kvs-port';
 import { reportMalformed, StoredRollupError } from './stored-errors';
+import { DAY_MS } from '../domain/time-window';
 
 export type { RollupMark } from './rollup-mark-repository';
 
@@ -26,7 +27,6 @@ interface StoredRollup {
  */
 export const MARK_EXPIRY_MS = 16 * 60_000;
 
-const DAY_MS = 86_400_000;
 /** Weeks recounted side by side (each reads its seven days side by side too). */
 const RECOUNT_PARALLEL = 3;
 

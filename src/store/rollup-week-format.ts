@@ -3,6 +3,7 @@ import { ACTIVITY_KINDS, type ActivityKind } from '../domain/activity';
 import { rollupContainerSchema, type RollupCell, type RollupContainer } from '../domain/rollup';
 import { StoredRollupError } from './stored-errors';
 import { defineFormat, issuePaths, type ReadResult } from './stored-format';
+import { DAY_MS } from '../domain/time-window';
 
 /**
  * The one module that knows how a rollup week lays out its rows. Everything else builds weeks
@@ -24,7 +25,6 @@ export interface RollupWeek {
 }
 
 const ROW_WIDTH = 6;
-const DAY_MS = 86_400_000;
 const NK = ACTIVITY_KINDS.length;
 
 export type RollupRowVisitor = (day: number, teammate: number, kind: number, container: number, count: number, seconds: number) => void;

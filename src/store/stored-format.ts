@@ -58,7 +58,9 @@ export function defineFormat<T>(spec: {
   const malformed = spec.malformed ?? ((where: string, paths: string) => new StoredRecordError(where, paths));
   return {
     version,
-    encode: (value) => ({ v: version, ...spec.write(value) }),
+    // The version goes last: a body that still carries an older `v` (an in-memory shape that
+    // kept its field) must not write today's format under an older number.
+    encode: (value) => ({ ...spec.write(value), v: version }),
     decode(raw, where) {
       const v = versionOf(raw);
       const reader = spec.readers[v];
