@@ -196,5 +196,22 @@ describe('removals and rebinding', () => {
     expectRollupsToEqualRecount();
     figures.add('activities of removed identities kept', `${kept} of ${contributed}`);
     expect(kept).toBe(0);
+
+    // Given back before the purge settled: "Fetch now" stores the account's activities again,
+    // and the job's last pass, due afterwards, keeps what the account is the teammate's for again.
+    const jobs = () => Object.keys(p.kvs.dump().plain).filter((k) => k.includes('purge-job'));
+    expect(jobs().length).toBeGreaterThan(0);
+    await mustAdmin(p, admin, 'teammates/save', { id: teammateId, name, externalIds: both });
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    await mustAdmin(p, admin, 'sources/fetch-now', { id: 'host', since: day(Date.now() - 30 * 86_400_000), until: day(Date.now()) });
+    for (let i = 0; i < 100 && p.runtime.queue.size > 0; i++) await p.runtime.drainQueue({ maxEvents: 10 });
+    expect(storedActivities(p).filter((a) => a.teammateId === teammateId && a.actorAccountId === spare).length).toBe(contributed);
+    clock.advance(20 * 60_000);
+    await p.runtime.runScheduledTrigger('sync-schedule');
+    await p.runtime.idle();
+    expect(jobs()).toEqual([]);
+    const restored = storedActivities(p).filter((a) => a.teammateId === teammateId && a.actorAccountId === spare).length;
+    figures.add('activities of an identity given back, after the purge settled', `${restored} of ${contributed}`);
+    expect(restored).toBe(contributed);
   }, 180_000);
 });
