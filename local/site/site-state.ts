@@ -46,6 +46,13 @@ export class SiteState {
   get hasConfluence(): boolean {
     return this.data.confluence;
   }
+  /** Whether a request without valid credentials is served as the anonymous user (see auth.ts). */
+  get anonymousAccess(): boolean {
+    return this.data.anonymousAccess === true;
+  }
+  setAnonymousAccess(on: boolean): void {
+    this.data.anonymousAccess = on;
+  }
   /** https://<name>.atlassian.net */
   get siteUrl(): string {
     return `https://${this.data.name}.atlassian.net`;
