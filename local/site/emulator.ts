@@ -218,6 +218,7 @@ function dispatch(
   }
   const viewer = new Viewer(state, auth.identity);
   entry.identity = viewer.label;
+  state.onRequest?.({ method, path: url.pathname });
   if (match.kind === 'none') throw new ApiError(404, `No API is served at ${url.pathname}.`);
   if (match.kind === 'wrong-method') throw new ApiError(405, `Method ${method} is not allowed here.`);
   const call = (): SiteReply =>
