@@ -14,11 +14,17 @@ import { convert, type Json, loadSpec, locate, SPEC_NAMES, type SpecName } from 
 /**
  * Where the real APIs knowingly differ from their documents, so the emulator copies the API:
  * Jira sends `null` for an empty changelog from/to value although the schema says string.
+ * Confluence's convert-ids-to-types maps content the caller may not view to `null`, as the
+ * operation's own description says, although its response schema allows only strings.
  */
 const KNOWN_DEVIATIONS: Partial<Record<SpecName, (defs: Record<string, Json>) => void>> = {
   jira: (defs) => {
     const props = (defs.ChangeDetails.properties ?? {}) as Record<string, Json>;
     for (const k of ['from', 'fromString', 'to', 'toString']) props[k] = { anyOf: [props[k], { type: 'null' }] };
+  },
+  'confluence-v2': (defs) => {
+    const results = ((defs.ContentIdToContentTypeResponse?.properties ?? {}) as Record<string, Json>).results as Record<string, Json> | undefined;
+    if (results) results.additionalProperties = { anyOf: [results.additionalProperties, { type: 'null' }] };
   },
 };
 
