@@ -125,7 +125,7 @@ describeInBrowser('admin page in the browser', () => {
     }
     const rows = page.getByTestId('teammate-row');
     await expectText(rows.filter({ hasText: 'Sam' }), 'resolved to Sam Visible');
-    await expectText(rows.filter({ hasText: 'Pia' }), "email hidden by the user's privacy settings: use the account ID");
+    await expectText(rows.filter({ hasText: 'Pia' }), "Email hidden by this person's profile settings: map by account ID");
     await screenshot(page, 'admin-teammates');
   });
 
