@@ -43,8 +43,12 @@ export async function openViewerSession(deps: InsightsDeps, viewer: Viewer): Pro
   const access = decideDashboardAccess(permissions, settings);
   // Reads the permission maps and sites at call time, so answers learned later count.
   let sites: Map<string, DataSource> | undefined;
-  // Until the sites are read, another site's places count as restricted (never shown by mistake).
-  const visible = containerVisibility(permissions, access, (id) => (sites === undefined ? [] : sites.get(id)?.viewGroups));
+  // Until the sites are read, and for a source no longer configured, another site's places count
+  // as restricted (never shown by mistake, never by a default).
+  const visible = containerVisibility(permissions, access, (id) => {
+    const ds = sites?.get(id);
+    return ds === undefined ? 'unknown-source' : (ds.viewGroups ?? 'dashboard-groups');
+  });
   // The viewer's answers for host issues and pages, for this call only.
   const items = new Map<string, boolean>();
   const loadSites = async (refs: readonly { dataSourceId: string }[]) => {
