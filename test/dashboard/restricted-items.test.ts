@@ -10,6 +10,9 @@ import { dashboardSite, startDashboardEnv, USERS, type DashboardEnv } from './he
  * site a restricted item, or one not known to be unrestricted, is counted without its title unless
  * the admin allows titles of restricted items for that source.
  */
+// Only guards a hang: the first call loads the whole app, which a loaded machine does slowly.
+jest.setTimeout(120_000);
+
 const ENG = { type: 'project' as const, id: '10000', key: 'ENG', name: 'Engineering' };
 const GLX = { type: 'project' as const, id: '20000', key: 'GLX', name: 'Globex' };
 const DOCS = { type: 'space' as const, id: '30000', key: 'DOCS', name: 'Docs' };
@@ -87,6 +90,16 @@ describe('restricted issues and pages on the dashboard', () => {
     const calls = log.slice(start);
     expect(calls.map((c) => c.endpoint).sort()).toEqual(['POST /rest/api/3/issue/bulkfetch', 'POST /wiki/api/v2/content/convert-ids-to-types']);
     expect(calls.every((c) => c.identity === `user:${USERS.rita}`)).toBe(true);
+  });
+
+  it('checks project browse permission as the viewer, not as the app for another account', async () => {
+    const log = env.platform.sites!.requestLog;
+    const start = log.length;
+    const r = await env.call('dashboard/summary', { filters: { range: '7d' } }, USERS.rita);
+    expect(r.ok).toBe(true);
+    const checks = log.slice(start).filter((c) => c.endpoint === 'POST /rest/api/3/permissions/check');
+    expect(checks.length).toBeGreaterThan(0);
+    expect(checks.every((c) => c.identity === `user:${USERS.rita}`)).toBe(true);
   });
 
   it('counts restricted or unknown items of another site without titles unless the source allows them', async () => {
