@@ -103,7 +103,7 @@ export function TeammatesTab({ sources }: { sources: DataSourceView[] }) {
       {notice ? <div className="banner success" role="status">{notice}</div> : null}
       <ErrorBanner message={error} />
       {editing ? (
-        <TeammateForm teammate={editing === 'new' ? undefined : editing} teams={data.teams} sources={sources} onCancel={() => setEditing(undefined)} onSaved={(t) => { setEditing(undefined); setNotice(`Saved ${t.name}.`); void reload(); }} />
+        <TeammateForm teammate={editing === 'new' ? undefined : editing} teams={data.teams} sources={sources} onCancel={() => setEditing(undefined)} onSaved={(t, removedIds) => { setEditing(undefined); setNotice(removedIds?.continuing ? `Saved ${t.name}. The activity of the IDs you removed is being deleted in the background.` : `Saved ${t.name}.`); void reload(); }} />
       ) : null}
       <table aria-label="Teammates">
         <thead><tr><th>Name</th><th>Team</th><th>Identities</th><th /></tr></thead>
