@@ -112,6 +112,16 @@ describeInBrowser('admin page in the browser', () => {
     await expect(page.getByRole('region', { name: 'acme.atlassian.net' }).getByTestId('title-groups').count()).resolves.toBe(0);
   });
 
+  it('counts restricted issues and pages of the other site without titles until the admin allows them', async () => {
+    await expectText(globexCard().getByTestId('title-groups'), 'restricted issues and pages counted only');
+    await globexCard().getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Edit Globex' });
+    await expectText(form, 'pages with view restrictions');
+    await form.getByLabel('Show titles of restricted items').check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expectText(globexCard().getByTestId('title-groups'), 'restricted items included');
+  });
+
   it('maps teammates by email: one resolves, one is hidden by privacy settings', async () => {
     await page.getByRole('tab', { name: 'Teammates' }).click();
     for (const [name, email] of [['Sam', 'sam@globex.test'], ['Pia', 'pia@globex.test']]) {

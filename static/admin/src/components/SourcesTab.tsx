@@ -71,6 +71,7 @@ function SourceCard({ ds, historyDays, reload, onRunFinished, onNotice }: { ds: 
           {ds.kind === 'cloud' ? (
             <p className="subtlest" data-testid="title-groups">
               Titles shown to: Jira administrators and {ds.viewGroups?.length ? ds.viewGroups.join(', ') : 'the dashboard groups'}
+              {ds.showRestrictedTitles ? ', restricted items included' : '; restricted issues and pages counted only'}
             </p>
           ) : null}
           {ds.failing ? <p className="error-text">Failing since {formatDate(ds.failing.since)}: {ds.failing.message}</p> : null}
