@@ -60,4 +60,17 @@ describe('restrictions recorded by the sync', () => {
     expect(actual.some((a) => a.restricted === false)).toBe(true);
     expect((await stored(platform, 'host')).every((a) => a.restricted === 'unknown')).toBe(true);
   });
+
+  it('records a security level set later, at the next incremental sync (Jira bumps the issue)', async () => {
+    const site = platform.sites!.site('globex');
+    const target = site.fixture.issues.find((i) => !i.deletedAt && i.securityLevelId === undefined)!;
+    const before = (await stored(platform, 'globex')).filter((a) => a.entity.id === target.id);
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((a) => a.restricted === false)).toBe(true);
+    site.editIssue(target.key, { authorId: null, items: [{ field: 'Security Level', fieldtype: 'jira', fieldId: 'security', from: null, fromString: null, to: '10500', toString: 'Staff' }] });
+    await sync(platform, { reason: 'scheduled' });
+    const after = (await stored(platform, 'globex')).filter((a) => a.entity.id === target.id);
+    expect(after.map((a) => a.id).sort()).toEqual(before.map((a) => a.id).sort());
+    expect(after.every((a) => a.restricted === true)).toBe(true);
+  });
 });
