@@ -34,23 +34,31 @@ export interface ContainerRef {
 export type Restriction = 'permission' | 'privacy-mode' | null;
 
 /**
+ * Who may see another site's titles: the groups chosen for that data source, the dashboard groups
+ * when it has none of its own, or nobody when the data source is unknown (deleted, its activities
+ * not purged yet, or not read yet): an unknown source never falls back to a default.
+ */
+export type SiteTitleGroups = readonly string[] | 'dashboard-groups' | 'unknown-source';
+
+/**
  * Whether the viewer may see titles and links of activity in a project or space. Host-site
  * places follow the viewer's own browse permission (unknown = not visible). The host cannot
  * vouch for anyone's access to another site, so that data is for Jira admins and the groups
- * allowed for that site (`viewGroups` of the data source; by default the dashboard groups).
- * `siteGroups` answers a data source's `viewGroups` (undefined = not set or not known).
+ * allowed for that site (`viewGroups` of the data source; by default the dashboard groups), and
+ * for nobody when the site is not a known data source.
  */
 export function containerVisibility(
   perms: ViewerPermissions,
   access: DashboardAccess,
-  siteGroups: (dataSourceId: string) => string[] | undefined = () => undefined,
+  siteGroups: (dataSourceId: string) => SiteTitleGroups = () => 'unknown-source',
 ): (c: ContainerRef) => boolean {
   const mine = new Set(perms.groups.map((g) => g.name));
   return (c) => {
     if (c.dataSourceId !== HOST_DATA_SOURCE_ID) {
       if (!access.allowed) return false;
       const allowedGroups = siteGroups(c.dataSourceId);
-      return access.isAdmin || allowedGroups === undefined || allowedGroups.some((g) => mine.has(g));
+      if (allowedGroups === 'unknown-source') return false;
+      return access.isAdmin || allowedGroups === 'dashboard-groups' || allowedGroups.some((g) => mine.has(g));
     }
     return (c.type === 'project' ? perms.projects[c.id] : perms.spaces[c.id]) === true;
   };

@@ -1,4 +1,4 @@
-import { containerVisibility, decideDashboardAccess, type ContainerRef, type DashboardAccess } from '../access/dashboard-access';
+import { containerVisibility, decideDashboardAccess, type ContainerRef, type DashboardAccess, type SiteTitleGroups } from '../access/dashboard-access';
 import { ensureContainerAnswers, getViewerPermissions, type PermissionCacheDeps } from '../access/permission-cache';
 import type { Viewer, ViewerPermissions } from '../access/viewer-permissions';
 import { HOST_DATA_SOURCE_ID, type Settings, type TeammatesDoc } from '../domain/config';
@@ -26,9 +26,10 @@ export async function openViewerSession(deps: InsightsDeps, viewer: Viewer): Pro
   ]);
   const access = decideDashboardAccess(permissions, settings);
   // Reads the permission maps and site groups at call time, so answers learned later count.
-  let siteGroups: Map<string, string[] | undefined> | undefined;
-  // Until the sites are read, another site's places count as restricted (never shown by mistake).
-  const visible = containerVisibility(permissions, access, (id) => (siteGroups === undefined ? [] : siteGroups.get(id)));
+  let siteGroups: Map<string, SiteTitleGroups> | undefined;
+  // Until the sites are read, and for a source no longer configured, another site's places count
+  // as restricted (never shown by mistake, never by a default).
+  const visible = containerVisibility(permissions, access, (id) => siteGroups?.get(id) ?? 'unknown-source');
   return {
     viewer,
     settings,
@@ -42,7 +43,7 @@ export async function openViewerSession(deps: InsightsDeps, viewer: Viewer): Pro
       const needSites = siteGroups === undefined && list.some((r) => r.dataSourceId !== HOST_DATA_SOURCE_ID);
       await Promise.all([
         ensureContainerAnswers(deps, viewer, permissions, list),
-        needSites ? listDataSources(deps.kvs).then((all) => void (siteGroups = new Map(all.map((d) => [d.id, d.viewGroups])))) : undefined,
+        needSites ? listDataSources(deps.kvs).then((all) => void (siteGroups = new Map(all.map((d) => [d.id, d.viewGroups ?? 'dashboard-groups'])))) : undefined,
       ]);
     },
     canSee: visible,

@@ -9,6 +9,8 @@ import { acmeAdmin, acmeSite, acmeUser } from '../../helpers/acme-site';
 import { startSeededPlatform } from '../../helpers/seeded-platform';
 import { generateActivity } from './activities';
 import { seededRandom } from '../../../local/site/rng';
+import { purgeActivities } from '../../../src/privacy/purge-activities';
+import { createRollupRepository } from '../../../src/store/rollup-repository';
 
 /**
  * The dashboard on the local Forge platform: the real resolver (index.dashboardResolver) is
@@ -47,6 +49,17 @@ export const PLACES = [
   { ds: 'host', c: { type: 'space' as const, id: '30000', key: 'DOCS', name: 'Docs' } },
   { ds: 'host', c: { type: 'space' as const, id: '30001', key: 'HR', name: 'People' } },
 ];
+
+/** The data source PLACES' other site belongs to, with no title groups of its own. */
+export const GLOBEX_SOURCE: DataSource = {
+  id: 'globex',
+  kind: 'cloud',
+  name: 'Globex',
+  enabled: true,
+  jiraUrl: 'https://globex.atlassian.net',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
 
 export const ROSTER: TeammatesDoc = {
   teams: [
@@ -88,6 +101,8 @@ export interface DashboardEnv {
   kvs: KvsPort;
   call<T = unknown>(key: DashboardKey | string, payload: unknown, accountId: string | undefined): Promise<Result<T>>;
   store(activities: Activity[]): Promise<void>;
+  /** Deletes every stored activity of a data source and recounts its weeks (as a source deletion does). */
+  purgeSource(dataSourceId: string): Promise<void>;
   setSettings(patch: Partial<Settings>): Promise<void>;
   setRoster(doc: TeammatesDoc): Promise<void>;
   saveDataSource(ds: DataSource): Promise<void>;
@@ -98,6 +113,8 @@ export interface DashboardEnv {
 
 export async function startDashboardEnv(opts: { sites?: SiteFixture[]; time?: TimeOptions } = {}): Promise<DashboardEnv> {
   const { platform, kvs, config, activities, store } = await startSeededPlatform({ sites: opts.sites ?? [dashboardSite()], teammates: ROSTER, time: opts.time });
+  // The other site of PLACES is a configured data source: activity of an unknown one shows no title.
+  await config.saveDataSource(GLOBEX_SOURCE);
   return {
     platform,
     kvs,
@@ -105,6 +122,9 @@ export async function startDashboardEnv(opts: { sites?: SiteFixture[]; time?: Ti
       return (await platform.runtime.invokeResolver('dashboard-resolver', key, payload, { accountId } as never)) as Result<T>;
     },
     store,
+    async purgeSource(dataSourceId) {
+      await purgeActivities({ activities, rollups: createRollupRepository(kvs, activities) }, { dataSourceId });
+    },
     async setSettings(patch) {
       await config.saveSettings({ ...DEFAULT_SETTINGS, ...patch });
     },
