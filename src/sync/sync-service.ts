@@ -141,8 +141,9 @@ export function createSyncService(deps: SyncDeps) {
         recordError(run, deps.now(), undefined, { code: 'NOT_FOUND', message: 'The data source was deleted' });
         return finish(run, 'cancelled');
       }
-      // Queue delays are whole seconds: a job up to a second early goes on.
-      if (body.notBeforeMs !== undefined && deps.enqueue && body.notBeforeMs - deps.now() > 1000) {
+      // Queue delays are whole seconds: a job up to a second early goes on. A cancelled run ends
+      // at its next hop instead of waiting for the reset.
+      if (body.notBeforeMs !== undefined && deps.enqueue && !run.cancelRequested && body.notBeforeMs - deps.now() > 1000) {
         await enqueueContinuation(deps.enqueue, run, body.notBeforeMs - deps.now());
         return run;
       }

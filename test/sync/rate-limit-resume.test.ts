@@ -75,4 +75,19 @@ describe('a rate-limited run resumes at the reset', () => {
     expect(done.status).toBe('succeeded');
     expect(platform.sites!.requestLog.length).toBeGreaterThan(requestsBefore);
   });
+
+  it('a run cancelled while it waits for a far reset ends at its next hop and frees the data source', async () => {
+    platform.sites!.faults.clear();
+    platform.sites!.faults.add({ match: { pathPrefix: '/rest/api/3/search/jql' }, type: 'status429', retryAfterSec: 3600, times: 1 });
+    const clock = { now: Date.now() };
+    const queued: { job: ContinuationJob; delaySec: number }[] = [];
+    const [run] = await withService(clock, queued, (s) => s.startSync({ reason: 'manual', dataSourceId: 'host' }, { inline: true }));
+    expect(queued[0].job.notBeforeMs).toBeDefined();
+    clock.now += 900_000;
+    const ended = await withService(clock, queued, (s) => s.cancelSync(run.id).then(() => s.continueSync(queued[0].job)));
+    expect(ended?.status).toBe('cancelled');
+    expect(queued).toHaveLength(1);
+    const [next] = await withService(clock, queued, (s) => s.startSync({ reason: 'manual', dataSourceId: 'host' }, { inline: true }));
+    expect(next.status).toBe('succeeded');
+  });
 });
