@@ -75,6 +75,13 @@ describe('restricted issues and pages on the dashboard', () => {
     }
   });
 
+  it('leaves them out of the CSV export the same way', async () => {
+    const r = await env.call<{ csv: string }>('dashboard/export', { filters: { range: '7d' } }, USERS.rita);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.data.csv).toContain('Open issue');
+    expect(r.data.csv).not.toMatch(/Secret|Child of the secret/);
+  });
+
   it('shows them to a viewer the level and the restriction allow', async () => {
     const lee = await feed(USERS.lead);
     expect(lee.get('jira:host:r:1')).toMatchObject({ title: 'Secret issue', url: expect.stringContaining('ENG-1'), restricted: null, container: { key: 'ENG' } });
