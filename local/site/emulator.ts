@@ -11,6 +11,8 @@ import { ApiError, type SiteReply } from './http-types';
 import { errorBody } from './error-bodies';
 import { Viewer } from './viewer';
 import { EMULATED_LATENCY_HEADER, type LatencyMode } from './latency';
+import { GATEWAY_UNAUTHORIZED, routeGateway, SCOPE_MISMATCH } from './gateway';
+import { scopesAllow } from './gateway-scopes';
 
 export interface SiteEmulatorOptions {
   sites: SiteFixture[];
@@ -95,9 +97,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx): Prom
   const started = Date.now();
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   const method = (req.method ?? 'GET').toUpperCase();
-  const family = familyOf(url.pathname);
   const fwd = req.headers['x-forwarded-host'];
-  const siteName = siteNameFromHost(Array.isArray(fwd) ? fwd[0] : fwd) ?? '';
+  const forwardedHost = Array.isArray(fwd) ? fwd[0] : fwd;
+  const gateway = routeGateway(forwardedHost, url.pathname, ctx.sites);
+  if (gateway.kind === 'gateway') url.pathname = gateway.path;
+  const family = familyOf(url.pathname);
+  const siteName = gateway.kind === 'gateway' ? gateway.state.name : (siteNameFromHost(forwardedHost) ?? '');
   const entry: RequestLogEntry = {
     site: siteName,
     method,
@@ -106,6 +111,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx): Prom
     identity: 'none',
     ms: 0,
     endpoint: `${method} (unmatched)`,
+    ...(gateway.kind === 'site' ? {} : { via: 'gateway' as const }),
   };
   // In 'report' mode the log shows the planned latency, the time the response stands for.
   let reportedMs = 0;
@@ -114,6 +120,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx): Prom
     ctx.log.record(entry);
   };
 
+  if (gateway.kind === 'refused') {
+    send(res, { status: gateway.status, body: gateway.body }, entry);
+    return finish();
+  }
   const state = ctx.sites.get(siteName);
   const match = ctx.router.match(method, url.pathname);
   if (match.kind === 'found') entry.endpoint = `${method} ${match.route.template}`;
@@ -146,7 +156,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx): Prom
   let reply: SiteReply;
   try {
     const body = method === 'POST' ? await readJson(req) : undefined;
-    reply = dispatch(state, req, url, method, match, body, entry);
+    reply = dispatch(state, req, url, method, match, body, entry, gateway.kind === 'gateway');
   } catch (err) {
     reply = errorReply(family, err);
   }
@@ -169,13 +179,17 @@ function dispatch(
   match: ReturnType<Router['match']>,
   body: unknown,
   entry: RequestLogEntry,
+  viaGateway: boolean,
 ): SiteReply {
   const family = familyOf(url.pathname);
+  // Public, no credentials: what a scoped token's gateway address needs (the site's cloud id).
+  if (!viaGateway && method === 'GET' && url.pathname === '/_edge/tenant_info') return { status: 200, body: { cloudId: state.cloudId } };
   if (url.pathname.startsWith('/wiki') && !state.hasConfluence) {
     return { status: 404, body: errorBody(family, 404, 'Confluence is not available on this site.') };
   }
-  const auth = authenticate(state, req.headers, family === 'jira' ? 'jira' : 'confluence');
+  const auth = authenticate(state, req.headers, family === 'jira' ? 'jira' : 'confluence', viaGateway ? 'gateway' : 'site');
   if (!auth.ok) {
+    if (viaGateway && auth.status === 401) return { status: 401, body: GATEWAY_UNAUTHORIZED };
     const headers: Record<string, string> = auth.status === 401 ? { 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' } : {};
     return { status: auth.status, body: errorBody(family, auth.status, auth.message), headers };
   }
@@ -183,6 +197,9 @@ function dispatch(
   entry.identity = viewer.label;
   if (match.kind === 'none') throw new ApiError(404, `No API is served at ${url.pathname}.`);
   if (match.kind === 'wrong-method') throw new ApiError(405, `Method ${method} is not allowed here.`);
+  if (viaGateway && !scopesAllow(`${method} ${match.route.template}`, auth.scopes ?? [])) {
+    return { status: SCOPE_MISMATCH.status, headers: { ...SCOPE_MISMATCH.headers }, body: SCOPE_MISMATCH.body };
+  }
   return match.route.handler({
     method,
     path: url.pathname,

@@ -1,6 +1,7 @@
-import { HOST_DATA_SOURCE_ID, type DataSource } from '../domain/config';
+import { HOST_DATA_SOURCE_ID, type DataSource, type TokenKind } from '../domain/config';
 import { normaliseSiteUrl } from '../domain/site-url';
 import type { SaveSourcePayload } from '../shared/admin-contract';
+import { describeError } from '../shared/app-error';
 import { fail, ok, type Result } from '../shared/result';
 import type { AdminDeps } from './deps';
 import { ensureHostSource } from './ensure-host-source';
@@ -24,6 +25,9 @@ interface CheckedFields {
   confluenceToken?: string;
   /** Undefined: no groups of its own (the dashboard groups decide). */
   viewGroups?: string[];
+  tokenKind: TokenKind;
+  /** Set for a scoped token: the site's cloud id. */
+  cloudId?: string;
 }
 
 async function checkFields(deps: AdminDeps, p: SaveSourcePayload, existing: DataSource | undefined): Promise<Result<CheckedFields>> {
@@ -44,7 +48,7 @@ async function checkFields(deps: AdminDeps, p: SaveSourcePayload, existing: Data
     const err = tokenProblem(jiraToken);
     if (err) return fail('BAD_REQUEST', err, 'jiraToken');
   }
-  const out: CheckedFields = { name: p.name.trim() || jira.siteName, jiraUrl: jira.url, jiraEmail: p.jiraEmail.trim(), jiraToken };
+  const out: Omit<CheckedFields, 'tokenKind'> = { name: p.name.trim() || jira.siteName, jiraUrl: jira.url, jiraEmail: p.jiraEmail.trim(), jiraToken };
   const confluenceRaw = p.confluenceUrl?.trim();
   if (confluenceRaw) {
     const conf = normaliseSiteUrl(confluenceRaw, 'confluence');
@@ -68,7 +72,50 @@ async function checkFields(deps: AdminDeps, p: SaveSourcePayload, existing: Data
   const viewGroups = await checkViewGroups(deps, p, existing);
   if (!viewGroups.ok) return viewGroups;
   if (viewGroups.data) out.viewGroups = viewGroups.data;
-  return ok(out);
+  const access = await checkTokenAccess(deps, p, existing, out);
+  if (!access.ok) return access;
+  return ok({ ...out, ...access.data });
+}
+
+/**
+ * The token kind, and for a scoped token the site's cloud id (read from the site, never typed).
+ * A scoped token reaches one site's products through the gateway by that site's cloud id, so its
+ * Confluence must be on the same site. The saved token belongs to the saved kind and cloud id:
+ * when either changes, the token must be pasted again.
+ */
+async function checkTokenAccess(
+  deps: AdminDeps,
+  p: SaveSourcePayload,
+  existing: DataSource | undefined,
+  f: Omit<CheckedFields, 'tokenKind'>,
+): Promise<Result<Pick<CheckedFields, 'tokenKind' | 'cloudId'>>> {
+  const tokenKind: TokenKind = p.tokenKind ?? existing?.tokenKind ?? 'classic';
+  if (tokenKind === 'classic') {
+    if (existing && existing.tokenKind !== 'classic' && !f.jiraToken) {
+      return fail('BAD_REQUEST', 'The token kind changed to classic: paste the classic API token of this account.', 'jiraToken');
+    }
+    return ok({ tokenKind });
+  }
+  const jiraOrigin = new URL(f.jiraUrl).origin;
+  if (f.confluenceUrl && new URL(f.confluenceUrl).origin !== jiraOrigin) {
+    return fail('BAD_REQUEST', 'With a scoped API token, Confluence must be on the same site as Jira: connect the other site as a data source of its own.', 'confluenceUrl');
+  }
+  let cloudId: string;
+  try {
+    cloudId = await deps.cloudIdOf(jiraOrigin);
+  } catch (e) {
+    const { code } = describeError(e);
+    return fail(
+      code === 'INTERNAL' ? 'UNREACHABLE' : code,
+      `Could not read the cloud id of ${new URL(jiraOrigin).host}, which a scoped API token needs (${jiraOrigin}/_edge/tenant_info). Check the address and try again.`,
+      'tokenKind',
+    );
+  }
+  if (existing && (existing.tokenKind !== 'scoped' || existing.cloudId !== cloudId) && !f.jiraToken) {
+    const why = existing.tokenKind !== 'scoped' ? 'The token kind changed to scoped' : 'This site has another cloud id than when the token was saved';
+    return fail('BAD_REQUEST', `${why}: paste the scoped API token again.`, 'jiraToken');
+  }
+  return ok({ tokenKind, cloudId });
 }
 
 /** Omitted keeps the saved list; a list with no names left clears it (back to the default). */
@@ -103,10 +150,18 @@ export async function saveSource(deps: AdminDeps, p: SaveSourcePayload): Promise
     ...(f.confluenceUrl && f.confluenceEmail ? { confluenceEmail: f.confluenceEmail } : {}),
     ...(f.confluenceUrl && existing?.confluenceTokenSetAt ? { confluenceTokenSetAt: existing.confluenceTokenSetAt } : {}),
     ...(f.viewGroups ? { viewGroups: f.viewGroups } : {}),
+    tokenKind: f.tokenKind,
+    ...(f.cloudId ? { cloudId: f.cloudId } : {}),
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
     // New credentials deserve a fresh verdict: the next test or sync sets it again if still failing.
   };
+  // A Confluence token saved for another token kind or cloud id cannot work any more.
+  const accessChanged = !!existing && (existing.tokenKind !== f.tokenKind || existing.cloudId !== f.cloudId);
+  if (accessChanged && existing?.confluenceTokenSetAt && !f.confluenceToken) {
+    await deps.config.clearDataSourceToken(id, 'confluence');
+    delete doc.confluenceTokenSetAt;
+  }
   let saved = await deps.config.saveDataSource(doc);
   if (f.jiraToken) saved = await deps.config.setDataSourceToken(id, 'jira', f.jiraToken);
   if (f.confluenceToken) saved = await deps.config.setDataSourceToken(id, 'confluence', f.confluenceToken);

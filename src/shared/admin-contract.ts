@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dataSourceSchema, emailResolutionSchema, settingsSchema, teamSchema } from '../domain/config';
+import { dataSourceSchema, emailResolutionSchema, settingsSchema, teamSchema, TOKEN_KINDS } from '../domain/config';
 
 /**
  * The admin page's resolver contract: every key with its payload and result (`data`) schema.
@@ -30,6 +30,11 @@ export const saveSourcePayload = z
     jiraEmail: z.string().max(320),
     /** Omitted or empty: keep the saved token (required for a new source). */
     jiraToken: z.string().max(1000).optional(),
+    /**
+     * The kind of API token: 'classic' (used on the site's address) or 'scoped' (through Atlassian's
+     * API gateway; service accounts only have these). Omitted: keep the saved kind (new: classic).
+     */
+    tokenKind: z.enum(TOKEN_KINDS).optional(),
     /** Omitted or empty: the source has no Confluence. */
     confluenceUrl: z.string().max(2000).optional(),
     /** Empty: use the Jira email. */

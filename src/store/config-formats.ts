@@ -1,5 +1,6 @@
 import {
   dataSourceSchema,
+  dataSourceV1Schema,
   settingsSchema,
   teammatesDocSchema,
   type DataSource,
@@ -27,8 +28,15 @@ export const teammatesFormat = defineFormat<TeammatesDoc>({
   malformed: configError,
 });
 
+/**
+ * Data sources: 1 = before token kinds (every token was a classic one, used on the site's own
+ * address); 2 (today) = an external source says `tokenKind`, and a scoped one its `cloudId`.
+ */
 export const dataSourceFormat = defineFormat<DataSource>({
-  readers: { 1: zodReader(dataSourceSchema, (d) => d) },
+  readers: {
+    1: zodReader(dataSourceV1Schema, (d): DataSource => (d.kind === 'cloud' ? { ...d, tokenKind: 'classic' } : d)),
+    2: zodReader(dataSourceSchema, (d) => d),
+  },
   write: (d) => dataSourceSchema.parse(d),
   malformed: configError,
 });

@@ -63,7 +63,7 @@ export function convert(node: unknown, spec: SpecName): unknown {
   return out;
 }
 
-function specsDir(): string {
+export function specsDir(): string {
   const fromEnv = process.env.ATLASSIAN_SPECS_DIR;
   if (fromEnv) return fromEnv;
   // The documents live in the shared reference folder beside the repository.
