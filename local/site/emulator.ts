@@ -11,6 +11,7 @@ import { ApiError, type SiteReply } from './http-types';
 import { errorBody } from './error-bodies';
 import { Viewer } from './viewer';
 import { EMULATED_LATENCY_HEADER, type LatencyMode } from './latency';
+import { checkRequest, formatViolation, recordViolation, requestValidator, takeViolations, type RequestViolation } from './request-check';
 import { GATEWAY_UNAUTHORIZED, routeGateway, SCOPE_MISMATCH } from './gateway';
 import { scopesAllow } from './gateway-scopes';
 
@@ -30,6 +31,11 @@ export interface SiteEmulator {
   readonly requestLog: readonly RequestLogEntry[];
   resetLog(): void;
   stats(): Record<string, number>;
+  /**
+   * Claims (removes and returns) the requests to this emulator that the OpenAPI documents do not
+   * define; unclaimed ones fail the test that made them.
+   */
+  takeViolations(): RequestViolation[];
   close(): Promise<void>;
 }
 
@@ -42,13 +48,20 @@ export async function createSiteEmulator(options: SiteEmulatorOptions): Promise<
     if (sites.has(f.name)) throw new Error(`two sites are named ${f.name}`);
     sites.set(f.name, new SiteState(f));
   }
+  // Throws at start when the OpenAPI documents are missing: requests are never left unchecked.
+  requestValidator();
   const faults = new FaultInjector(options.seed ?? 1);
   const log = new RequestLog();
+  const mine = new WeakSet<RequestViolation>();
   const router = new Router().add(allRoutes);
 
   const server = http.createServer((req, res) => {
     // A client that hung up mid-response must not take the emulator down with it.
-    handle(req, res, { sites, faults, log, router, latency: options.latency ?? 'sleep' }).catch(() => res.destroy());
+    const record = (v: RequestViolation): void => {
+      mine.add(v);
+      recordViolation(v);
+    };
+    handle(req, res, { sites, faults, log, router, latency: options.latency ?? 'sleep', record }).catch(() => res.destroy());
   });
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -70,6 +83,7 @@ export async function createSiteEmulator(options: SiteEmulatorOptions): Promise<
     },
     resetLog: () => log.reset(),
     stats: () => log.stats(),
+    takeViolations: () => takeViolations((v) => mine.has(v)),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -84,6 +98,7 @@ interface Ctx {
   log: RequestLog;
   router: Router;
   latency: LatencyMode;
+  record: (v: RequestViolation) => void;
 }
 
 /** `acme.atlassian.net` (any port, any case) → `acme`. */
@@ -124,6 +139,28 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx): Prom
     send(res, { status: gateway.status, body: gateway.body }, entry);
     return finish();
   }
+  let body: unknown;
+  let bodyError: unknown;
+  if (method !== 'GET' && method !== 'HEAD') {
+    try {
+      body = await readJson(req);
+    } catch (err) {
+      bodyError = err;
+    }
+  }
+  if (bodyError === undefined) {
+    const header = req.headers['content-type'];
+    const verdict = checkRequest({ method, pathname: url.pathname, query: url.searchParams, contentType: header, body });
+    if (!verdict.ok) {
+      const violation: RequestViolation = { site: siteName, method, path: entry.path, operation: verdict.operation, violations: verdict.violations };
+      ctx.record(violation);
+      entry.violation = formatViolation(violation);
+      const message = `Request not defined by the official OpenAPI documents: ${verdict.violations.join('; ')}`;
+      send(res, { status: 400, body: errorBody(family, 400, message) }, entry);
+      return finish();
+    }
+  }
+
   const state = ctx.sites.get(siteName);
   const match = ctx.router.match(method, url.pathname);
   if (match.kind === 'found') entry.endpoint = `${method} ${match.route.template}`;
@@ -155,7 +192,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx): Prom
 
   let reply: SiteReply;
   try {
-    const body = method === 'POST' ? await readJson(req) : undefined;
+    if (bodyError !== undefined) throw bodyError;
     reply = dispatch(state, req, url, method, match, body, entry, gateway.kind === 'gateway');
   } catch (err) {
     reply = errorReply(family, err);
@@ -197,7 +234,7 @@ function dispatch(
   entry.identity = viewer.label;
   if (match.kind === 'none') throw new ApiError(404, `No API is served at ${url.pathname}.`);
   if (match.kind === 'wrong-method') throw new ApiError(405, `Method ${method} is not allowed here.`);
-  if (viaGateway && !scopesAllow(`${method} ${match.route.template}`, auth.scopes ?? [])) {
+  if (viaGateway && !scopesAllow(method, match.route.template, auth.scopes ?? [])) {
     return { status: SCOPE_MISMATCH.status, headers: { ...SCOPE_MISMATCH.headers }, body: SCOPE_MISMATCH.body };
   }
   return match.route.handler({

@@ -13,6 +13,8 @@ export interface RequestLogEntry {
   fault?: string;
   /** 'gateway' when the call came through api.atlassian.com/ex/{product}/{cloudId}. */
   via?: 'gateway';
+  /** Why the request was refused as not defined by the OpenAPI documents. */
+  violation?: string;
 }
 
 /** Long `npm start` sessions would otherwise grow the log without bound; counts stay exact. */

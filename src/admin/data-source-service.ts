@@ -2,13 +2,17 @@ import { HOST_DATA_SOURCE_ID, type DataSource, type TokenKind } from '../domain/
 import { normaliseSiteUrl } from '../domain/site-url';
 import type { SaveSourcePayload } from '../shared/admin-contract';
 import { describeError } from '../shared/app-error';
+import { confluenceOnJiraSite, credentialsStayBound, whyTokenAgain, type CredentialTarget } from '../shared/credential-site';
 import { fail, ok, type Result } from '../shared/result';
+import type { TokenProduct } from '../store/config-repository';
 import type { AdminDeps } from './deps';
 import { ensureHostSource } from './ensure-host-source';
 import { emailProblem, tokenProblem } from './field-checks';
 import { checkHostGroups } from './group-checks';
 
 export { ensureHostSource } from './ensure-host-source';
+
+const TOKEN_PRODUCTS: readonly TokenProduct[] = ['jira', 'confluence'];
 
 export async function listSources(deps: AdminDeps, contextSiteUrl: string | undefined): Promise<DataSource[]> {
   await ensureHostSource(deps, contextSiteUrl);
@@ -48,11 +52,19 @@ async function checkFields(deps: AdminDeps, p: SaveSourcePayload, existing: Data
     const err = tokenProblem(jiraToken);
     if (err) return fail('BAD_REQUEST', err, 'jiraToken');
   }
-  const out: Omit<CheckedFields, 'tokenKind'> = { name: p.name.trim() || jira.siteName, jiraUrl: jira.url, jiraEmail: p.jiraEmail.trim(), jiraToken };
+  const access = await checkTokenAccess(deps, p, existing, jira.url);
+  if (!access.ok) return access;
+  const out: CheckedFields = { name: p.name.trim() || jira.siteName, jiraUrl: jira.url, jiraEmail: p.jiraEmail.trim(), jiraToken, ...access.data };
+  const jiraAgain = existing && !jiraToken ? whyTokenAgain(existing, out, 'jira') : undefined;
+  if (jiraAgain) return fail('BAD_REQUEST', tokenAgain(jiraAgain), 'jiraToken');
   const confluenceRaw = p.confluenceUrl?.trim();
   if (confluenceRaw) {
     const conf = normaliseSiteUrl(confluenceRaw, 'confluence');
     if (!conf.ok) return fail('BAD_REQUEST', conf.message, 'confluenceUrl');
+    if (out.tokenKind === 'scoped' && conf.host !== jira.host) {
+      // The gateway reaches one site's products by that site's cloud id.
+      return fail('BAD_REQUEST', 'With a scoped API token, Confluence must be on the same site as Jira: connect the other site as a data source of its own.', 'confluenceUrl');
+    }
     out.confluenceUrl = conf.url;
     const cEmail = p.confluenceEmail?.trim();
     if (cEmail) {
@@ -65,6 +77,9 @@ async function checkFields(deps: AdminDeps, p: SaveSourcePayload, existing: Data
       const err = tokenProblem(cToken);
       if (err) return fail('BAD_REQUEST', err, 'confluenceToken');
       out.confluenceToken = cToken;
+    } else {
+      const missing = missingConfluenceToken(existing, out);
+      if (missing) return fail('BAD_REQUEST', missing, 'confluenceToken');
     }
   } else if (p.confluenceEmail?.trim() || p.confluenceToken?.trim()) {
     return fail('BAD_REQUEST', 'Enter the Confluence URL, or leave the Confluence email and token empty.', 'confluenceUrl');
@@ -72,50 +87,43 @@ async function checkFields(deps: AdminDeps, p: SaveSourcePayload, existing: Data
   const viewGroups = await checkViewGroups(deps, p, existing);
   if (!viewGroups.ok) return viewGroups;
   if (viewGroups.data) out.viewGroups = viewGroups.data;
-  const access = await checkTokenAccess(deps, p, existing, out);
-  if (!access.ok) return access;
-  return ok({ ...out, ...access.data });
+  return ok(out);
 }
 
+const tokenAgain = (why: string) => `Enter the API token again: ${why}. A saved token is only ever sent to the site it was entered for.`;
+
 /**
- * The token kind, and for a scoped token the site's cloud id (read from the site, never typed).
- * A scoped token reaches one site's products through the gateway by that site's cloud id, so its
- * Confluence must be on the same site. The saved token belongs to the saved kind and cloud id:
- * when either changes, the token must be pasted again.
+ * The token kind (omitted: the saved one, new: classic), and for a scoped token the site's cloud
+ * id, read from the site's public tenant info (never typed, so it cannot point elsewhere).
  */
-async function checkTokenAccess(
-  deps: AdminDeps,
-  p: SaveSourcePayload,
-  existing: DataSource | undefined,
-  f: Omit<CheckedFields, 'tokenKind'>,
-): Promise<Result<Pick<CheckedFields, 'tokenKind' | 'cloudId'>>> {
+async function checkTokenAccess(deps: AdminDeps, p: SaveSourcePayload, existing: DataSource | undefined, jiraUrl: string): Promise<Result<Pick<CheckedFields, 'tokenKind' | 'cloudId'>>> {
   const tokenKind: TokenKind = p.tokenKind ?? existing?.tokenKind ?? 'classic';
-  if (tokenKind === 'classic') {
-    if (existing && existing.tokenKind !== 'classic' && !f.jiraToken) {
-      return fail('BAD_REQUEST', 'The token kind changed to classic: paste the classic API token of this account.', 'jiraToken');
-    }
-    return ok({ tokenKind });
-  }
-  const jiraOrigin = new URL(f.jiraUrl).origin;
-  if (f.confluenceUrl && new URL(f.confluenceUrl).origin !== jiraOrigin) {
-    return fail('BAD_REQUEST', 'With a scoped API token, Confluence must be on the same site as Jira: connect the other site as a data source of its own.', 'confluenceUrl');
-  }
-  let cloudId: string;
+  if (tokenKind === 'classic') return ok({ tokenKind });
+  const origin = new URL(jiraUrl).origin;
   try {
-    cloudId = await deps.cloudIdOf(jiraOrigin);
+    return ok({ tokenKind, cloudId: await deps.cloudIdOf(origin) });
   } catch (e) {
     const { code } = describeError(e);
     return fail(
       code === 'INTERNAL' ? 'UNREACHABLE' : code,
-      `Could not read the cloud id of ${new URL(jiraOrigin).host}, which a scoped API token needs (${jiraOrigin}/_edge/tenant_info). Check the address and try again.`,
+      `Could not read the cloud id of ${new URL(origin).host} (${origin}/_edge/tenant_info), which a scoped API token needs. Check the address and try again.`,
       'tokenKind',
     );
   }
-  if (existing && (existing.tokenKind !== 'scoped' || existing.cloudId !== cloudId) && !f.jiraToken) {
-    const why = existing.tokenKind !== 'scoped' ? 'The token kind changed to scoped' : 'This site has another cloud id than when the token was saved';
-    return fail('BAD_REQUEST', `${why}: paste the scoped API token again.`, 'jiraToken');
+}
+
+/**
+ * Why Confluence needs a token typed now (undefined: it has one). The saved Confluence token
+ * counts only while Confluence stays on its site; without one, the Jira token serves only
+ * Confluence on Jira's site.
+ */
+function missingConfluenceToken(existing: DataSource | undefined, next: CredentialTarget): string | undefined {
+  if (existing?.confluenceTokenSetAt) {
+    const why = whyTokenAgain(existing, next, 'confluence');
+    return why ? tokenAgain(why) : undefined;
   }
-  return ok({ tokenKind, cloudId });
+  if (confluenceOnJiraSite(next)) return undefined;
+  return 'Confluence is on another site than Jira: enter an API token for it. The Jira token is only used for Confluence on the same site.';
 }
 
 /** Omitted keeps the saved list; a list with no names left clears it (back to the default). */
@@ -138,6 +146,13 @@ export async function saveSource(deps: AdminDeps, p: SaveSourcePayload): Promise
   const f = checked.data;
   const at = deps.now().toISOString();
   const id = existing?.id ?? deps.newId('ds');
+  const kept = (product: TokenProduct) => existing !== undefined && credentialsStayBound(existing, f, product);
+  // A token bound to a site the source no longer names is deleted before the new address is
+  // stored, so no state in between pairs the old token with the new site.
+  for (const product of TOKEN_PRODUCTS) {
+    const setAt = product === 'jira' ? existing?.jiraTokenSetAt : existing?.confluenceTokenSetAt;
+    if (setAt && !kept(product)) await deps.config.clearDataSourceToken(id, product);
+  }
   const doc: DataSource = {
     id,
     kind: 'cloud',
@@ -145,10 +160,10 @@ export async function saveSource(deps: AdminDeps, p: SaveSourcePayload): Promise
     enabled: p.enabled,
     jiraUrl: f.jiraUrl,
     jiraEmail: f.jiraEmail,
-    ...(existing?.jiraTokenSetAt ? { jiraTokenSetAt: existing.jiraTokenSetAt } : {}),
+    ...(existing?.jiraTokenSetAt && kept('jira') ? { jiraTokenSetAt: existing.jiraTokenSetAt } : {}),
     ...(f.confluenceUrl ? { confluenceUrl: f.confluenceUrl } : {}),
     ...(f.confluenceUrl && f.confluenceEmail ? { confluenceEmail: f.confluenceEmail } : {}),
-    ...(f.confluenceUrl && existing?.confluenceTokenSetAt ? { confluenceTokenSetAt: existing.confluenceTokenSetAt } : {}),
+    ...(existing?.confluenceTokenSetAt && kept('confluence') ? { confluenceTokenSetAt: existing.confluenceTokenSetAt } : {}),
     ...(f.viewGroups ? { viewGroups: f.viewGroups } : {}),
     tokenKind: f.tokenKind,
     ...(f.cloudId ? { cloudId: f.cloudId } : {}),
@@ -156,16 +171,9 @@ export async function saveSource(deps: AdminDeps, p: SaveSourcePayload): Promise
     updatedAt: at,
     // New credentials deserve a fresh verdict: the next test or sync sets it again if still failing.
   };
-  // A Confluence token saved for another token kind or cloud id cannot work any more.
-  const accessChanged = !!existing && (existing.tokenKind !== f.tokenKind || existing.cloudId !== f.cloudId);
-  if (accessChanged && existing?.confluenceTokenSetAt && !f.confluenceToken) {
-    await deps.config.clearDataSourceToken(id, 'confluence');
-    delete doc.confluenceTokenSetAt;
-  }
   let saved = await deps.config.saveDataSource(doc);
   if (f.jiraToken) saved = await deps.config.setDataSourceToken(id, 'jira', f.jiraToken);
   if (f.confluenceToken) saved = await deps.config.setDataSourceToken(id, 'confluence', f.confluenceToken);
-  if (!f.confluenceUrl && existing?.confluenceTokenSetAt) await deps.config.clearDataSourceToken(id, 'confluence');
   return ok((await deps.config.getDataSource(id)) ?? saved);
 }
 

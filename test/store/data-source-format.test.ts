@@ -6,7 +6,7 @@ const at = '2026-11-02T09:00:00.000Z';
 /** A data source as format 1 wrote it: no `v`, no token kind (every token was classic). */
 const v1Cloud = {
   id: 'ds-1',
-  kind: 'cloud',
+  kind: 'cloud' as const,
   name: 'Globex',
   enabled: true,
   jiraUrl: 'https://globex.atlassian.net',
