@@ -58,7 +58,11 @@ export type SaveSourcePayload = z.infer<typeof saveSourcePayload>;
 
 export const productCheckSchema = z.object({
   product: z.enum(['jira', 'confluence']),
-  status: z.enum(['ok', 'auth-failed', 'forbidden', 'not-found', 'unreachable', 'rate-limited', 'not-configured', 'error']),
+  /**
+   * `wrong-token-kind`: the token signs in only as the other kind (a scoped token saved as classic,
+   * or the reverse); `missing-scope`: the scoped token lacks a scope the app needs.
+   */
+  status: z.enum(['ok', 'auth-failed', 'wrong-token-kind', 'missing-scope', 'forbidden', 'not-found', 'unreachable', 'rate-limited', 'not-configured', 'error']),
   /** Short headline, e.g. "Authentication failed". */
   title: z.string(),
   /** What to do about it, in words an admin can act on. */
