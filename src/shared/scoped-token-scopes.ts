@@ -7,7 +7,7 @@
  */
 export const SCOPED_TOKEN_SCOPES = {
   jira: ['read:jira-work', 'read:jira-user'],
-  confluence: ['read:confluence-user', 'search:confluence', 'read:page:confluence', 'read:comment:confluence'],
+  confluence: ['read:confluence-user', 'search:confluence', 'read:page:confluence', 'read:comment:confluence', 'read:space:confluence'],
 } as const;
 
 export const ALL_SCOPED_TOKEN_SCOPES: readonly string[] = [...SCOPED_TOKEN_SCOPES.jira, ...SCOPED_TOKEN_SCOPES.confluence];
