@@ -3,7 +3,13 @@ import type { SiteState } from './site-state';
 import type { Identity } from './viewer';
 
 export type Product = 'jira' | 'confluence';
-export type AuthOutcome = { ok: true; identity: Identity; scopes?: readonly string[] } | { ok: false; status: 401 | 403; message: string };
+export type AuthOutcome =
+  /**
+   * `loginFailed`: credentials were sent and refused, and the site let the caller in as anonymous.
+   * `scopes`: a scoped token's scopes (through the gateway only).
+   */
+  | { ok: true; identity: Identity; loginFailed?: boolean; scopes?: readonly string[] }
+  | { ok: false; status: 401 | 403; message: string };
 
 /** The site's own address, or Atlassian's API gateway (local/site/gateway.ts). */
 export type AuthVia = 'site' | 'gateway';
@@ -23,6 +29,16 @@ const UNAUTHENTICATED = 'Client must be authenticated to access this resource.';
 export function authenticate(state: SiteState, headers: IncomingHttpHeaders, product: Product, via: AuthVia = 'site'): AuthOutcome {
   const forge = headerValue(headers['x-forge-identity']);
   if (forge !== undefined && via === 'site') return forgeIdentity(state, forge, product);
+  const out = basicAuth(state, headers, product, via);
+  // A site that allows anonymous access serves a refused login as the anonymous user, with 200.
+  // The gateway has no anonymous access (inferred: it exists for authenticated API calls).
+  if (via === 'site' && !out.ok && out.status === 401 && state.anonymousAccess) {
+    return { ok: true, identity: { kind: 'anonymous' }, loginFailed: headers.authorization !== undefined };
+  }
+  return out;
+}
+
+function basicAuth(state: SiteState, headers: IncomingHttpHeaders, product: Product, via: AuthVia): AuthOutcome {
   const auth = headerValue(headers.authorization);
   if (auth === undefined) return { ok: false, status: 401, message: UNAUTHENTICATED };
   const m = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(auth);

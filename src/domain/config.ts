@@ -44,6 +44,12 @@ const dataSourceFields = z.object({
    * where each viewer's own browse permission decides.
    */
   viewGroups: z.array(z.string().min(1).max(255)).max(50).optional(),
+  /**
+   * Other sites only: show titles and links of issues with a security level and of restricted
+   * pages (or not known to have none) to those who see this site's titles. Absent = off: such
+   * items are counted only. The host site asks each viewer's own access instead.
+   */
+  showRestrictedTitles: z.boolean().optional(),
   /** Other sites: the kind of API token(s) saved for it. The host has none (Forge signs its calls). */
   tokenKind: z.enum(TOKEN_KINDS).optional(),
   /** The site's cloud id, kept for a scoped token: its calls go through the API gateway. */
@@ -57,8 +63,8 @@ export const dataSourceSchema = dataSourceFields.superRefine((ds, ctx) => {
 });
 export type DataSource = z.infer<typeof dataSourceSchema>;
 
-/** Data source documents of format 1, written before token kinds: every token was classic. */
-export const dataSourceV1Schema = dataSourceFields.omit({ tokenKind: true, cloudId: true });
+/** Data source documents written before token kinds (formats 1 and 2): every token was classic. */
+export const dataSourceBeforeTokenKindsSchema = dataSourceFields.omit({ tokenKind: true, cloudId: true });
 
 /** Where a product's REST paths go for a data source (one place: src/platform builds clients from it). */
 export const API_GATEWAY_ORIGIN = 'https://api.atlassian.com';

@@ -1,4 +1,5 @@
 import { apiBaseUrl, type DataSource } from '../domain/config';
+import { withLoginCheck } from '../sources/login-check';
 import type { Product, SiteClient } from '../sources/site-client';
 import type { ConfigRepository } from '../store/config-repository';
 import { createCloudSiteClient, createHostSiteClient } from './site-clients';
@@ -17,11 +18,13 @@ export function createSiteClient(ds: DataSource, product: Product, config: Confi
   // Every REST call of an external source goes to this one base: its site, or the API gateway.
   const apiBase = apiBaseUrl(ds, product);
   if (!apiBase) return undefined;
-  return createCloudSiteClient({
-    dataSourceId: ds.id,
-    product,
-    baseUrl,
-    apiBase,
-    credentials: () => config.getCredentials(ds.id, product),
-  });
+  return withLoginCheck(
+    createCloudSiteClient({
+      dataSourceId: ds.id,
+      product,
+      baseUrl,
+      apiBase,
+      credentials: () => config.getCredentials(ds.id, product),
+    }),
+  );
 }

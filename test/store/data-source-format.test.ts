@@ -18,14 +18,19 @@ const v1Cloud = {
 };
 const CLOUD_ID = 'bbbbbbbb-0000-4000-8000-000000000002';
 
-describe('data source format 2 (token kinds)', () => {
-  it('reads a format-1 external source as a classic token on the site address, and writes it back as format 2', () => {
+describe('data source format 3 (token kinds)', () => {
+  it('reads a format-1 external source as a classic token on the site address, and writes it back as format 3', () => {
     const ds = dataSourceFormat.decode(v1Cloud, 'data source datasource:ds-1');
     expect(ds).toMatchObject({ ...v1Cloud, tokenKind: 'classic' });
     expect(ds.cloudId).toBeUndefined();
     expect(apiBaseUrl(ds, 'jira')).toBe('https://globex.atlassian.net');
     expect(apiBaseUrl(ds, 'confluence')).toBe('https://globex.atlassian.net');
-    expect(dataSourceFormat.encode(ds)).toMatchObject({ v: 2, tokenKind: 'classic' });
+    expect(dataSourceFormat.encode(ds)).toMatchObject({ v: 3, tokenKind: 'classic', showRestrictedTitles: false });
+  });
+
+  it('reads a format-2 external source (with its restricted-titles setting) as a classic token', () => {
+    const ds = dataSourceFormat.decode({ ...v1Cloud, v: 2, showRestrictedTitles: true }, 'data source datasource:ds-1');
+    expect(ds).toMatchObject({ tokenKind: 'classic', showRestrictedTitles: true });
   });
 
   it('reads a format-1 host source unchanged (the host has no token)', () => {
@@ -43,10 +48,10 @@ describe('data source format 2 (token kinds)', () => {
   });
 
   it.each([
-    ['an external source without a token kind', { ...v1Cloud, v: 2 }, /tokenKind/],
-    ['a scoped source without its cloud id', { ...v1Cloud, v: 2, tokenKind: 'scoped' }, /cloudId/],
-    ['a cloud id that is not one', { ...v1Cloud, v: 2, tokenKind: 'scoped', cloudId: '../../evil' }, /cloudId/],
-  ])('refuses %s in format 2 by field name, never guessing', (_what, raw, field) => {
+    ['an external source without a token kind', { ...v1Cloud, v: 3 }, /tokenKind/],
+    ['a scoped source without its cloud id', { ...v1Cloud, v: 3, tokenKind: 'scoped' }, /cloudId/],
+    ['a cloud id that is not one', { ...v1Cloud, v: 3, tokenKind: 'scoped', cloudId: '../../evil' }, /cloudId/],
+  ])('refuses %s in format 3 by field name, never guessing', (_what, raw, field) => {
     expect(() => dataSourceFormat.decode(raw, 'data source datasource:ds-1')).toThrow(StoredConfigError);
     expect(() => dataSourceFormat.decode(raw, 'data source datasource:ds-1')).toThrow(field);
   });
