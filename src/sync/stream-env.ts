@@ -1,4 +1,5 @@
 import type { DataSource } from '../domain/config';
+import type { AccessLost } from '../domain/deletion-evidence';
 import type { StreamId } from '../domain/stream-id';
 import type { TimeWindow } from '../domain/time-window';
 import type { ConfluenceSpace } from '../sources/confluence/schemas';
@@ -35,6 +36,8 @@ export interface StreamEnv {
   /** True when the store may hold activities of this source (deletion feeds are worth reading). */
   storeMayHaveData: boolean;
   activities: ActivityRepository;
+  /** Records the projects and spaces a finished deletion sweep could not read (none clears it). */
+  reportAccessLost(containers: AccessLost[], more: number): Promise<void>;
   now(): number;
 }
 
@@ -51,7 +54,7 @@ export function buildStreamEnv(input: {
   writer: ActivityWriter;
   cache: RunCache;
   storeMayHaveData: boolean;
-  deps: Pick<SyncDeps, 'activities' | 'now'>;
+  deps: Pick<SyncDeps, 'activities' | 'config' | 'now'>;
 }): StreamEnv {
   const { ds, deps } = input;
   const siteUrl = new URL(ds.jiraUrl).origin;
@@ -70,6 +73,7 @@ export function buildStreamEnv(input: {
     cache: input.cache,
     storeMayHaveData: input.storeMayHaveData,
     activities: deps.activities,
+    reportAccessLost: (containers, more) => deps.config.setAccessLost(ds.id, containers, more),
     now: deps.now,
   };
 }
