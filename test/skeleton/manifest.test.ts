@@ -1,7 +1,8 @@
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { validate } from '@forge/manifest';
+import { parse, stringify } from 'yaml';
 
 /**
  * Atlassian's own manifest validator (what `forge deploy` runs first), offline and in full
@@ -36,6 +37,24 @@ describe('manifest.yml against @forge/manifest', () => {
       const messages = (result.errors ?? []).map((e: Problem) => e.message).join('\n');
       expect(messages).toContain("function handler property 'index.adminResolver'");
       expect(messages).toContain("missing resource 'static/admin/build'");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('declares Jira required and Confluence optional (app compatibility), in a shape the schema checks', async () => {
+    const manifest = parse(readFileSync(MANIFEST, 'utf8')) as { app: { compatibility?: unknown } };
+    expect(manifest.app.compatibility).toEqual({ jira: { required: true }, confluence: { required: false } });
+    // The schema really reads the block: a misspelt product or a non-boolean `required` fails.
+    const dir = mkdtempSync(path.join(tmpdir(), 'ap-compat-'));
+    try {
+      for (const compatibility of [{ jira: { required: true }, confluense: { required: false } }, { jira: { required: 'yes' } }]) {
+        const file = path.join(dir, 'manifest.yml');
+        writeFileSync(file, stringify({ ...manifest, app: { ...manifest.app, compatibility } }));
+        const result = await validate(true, file);
+        expect(result.success).toBe(false);
+        expect((result.errors ?? []).map((e: Problem) => e.message).join('\n')).toMatch(/compatibility/);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
