@@ -2,6 +2,7 @@ import type { Activity } from '../../src/domain/activity';
 import { activityId } from '../../src/domain/activity';
 import type { SiteClient, SiteResponse } from '../../src/sources/site-client';
 import { cursorSchema } from '../../src/store/cursor-repository';
+import { createTrashedContentRepository } from '../../src/store/trashed-content-repository';
 import type { ActivityWriter } from '../../src/sync/activity-writer';
 import { planSweep } from '../../src/sync/pass-planner';
 import { createRunCache, type StreamEnv } from '../../src/sync/stream-env';
@@ -92,6 +93,7 @@ describe('the deletion sweep cursor on a 50,000-issue source', () => {
       cache: createRunCache(),
       storeMayHaveData: true,
       activities: seeded.activities,
+      trashed: createTrashedContentRepository(seeded.kvs),
       reportAccessLost: async () => undefined,
       now: () => Date.now(),
     };

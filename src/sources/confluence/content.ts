@@ -1,6 +1,6 @@
 import { PAGE_LIMITS } from '../page-limits';
 import { segment, withQuery, type SiteClient } from '../site-client';
-import { cursorPages } from './paging';
+import { cursorPages, getCursorPage, type CursorPage } from './paging';
 import { contentSchema, V2, versionSchema, type ConfluenceContent, type ConfluenceVersion, type ContentType } from './schemas';
 
 const collection = (type: ContentType) => (type === 'page' ? 'pages' : 'blogposts');
@@ -45,4 +45,13 @@ export async function* contentVersionPages(
     sort: '-modified-date',
   });
   for await (const page of cursorPages(client, path, versionSchema, `Confluence ${type} versions`)) yield page.results;
+}
+
+/**
+ * GET /wiki/api/v2/pages?status=archived: one page of archived pages, site-wide (CQL searches
+ * current content only, so archived pages are found here). `path` continues from a next link.
+ */
+export function archivedPagesPage(client: SiteClient, path?: string): Promise<CursorPage<ConfluenceContent>> {
+  const first = withQuery(`${V2}/pages`, { status: 'archived', limit: PAGE_LIMITS.confluenceV2 });
+  return getCursorPage(client, path ?? first, contentSchema, 'Confluence archived pages');
 }

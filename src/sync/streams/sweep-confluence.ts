@@ -75,9 +75,12 @@ export async function sweepConfluenceSlice(env: StreamEnv, acts: Activity[], fou
   for (const c of contents.values()) {
     const sighting = seen.get(c.id)!;
     const verdict = deletionVerdict(sighting);
-    if (verdict === 'delete') found.deletes.push(...(await entityActivityIds(env, c.id, 'confluence')));
-    else if (verdict === 'access-lost') found.lost.push(lostContainer(c.space));
-    else if (sighting.seen === 'present') for (const [id, activity] of c.comments) readableComments.set(id, activity);
+    if (verdict === 'delete') {
+      // A restore from the trash brings the content back: later passes look it up again.
+      if (sighting.seen === 'trashed') await env.trashed.add(env.dataSourceId, { id: c.id, type: c.type, trashedAtMs: env.now() });
+      found.deletes.push(...(await entityActivityIds(env, c.id, 'confluence')));
+    } else if (verdict === 'access-lost') found.lost.push(lostContainer(c.space));
+    else for (const [id, activity] of c.comments) readableComments.set(id, activity);
   }
   found.deletes.push(...(await missingComments(confluence, readableComments)));
 }
