@@ -3,7 +3,10 @@ import type { SiteState } from './site-state';
 import type { Identity } from './viewer';
 
 export type Product = 'jira' | 'confluence';
-export type AuthOutcome = { ok: true; identity: Identity } | { ok: false; status: 401 | 403; message: string };
+export type AuthOutcome =
+  /** `loginFailed`: credentials were sent and refused, and the site let the caller in as anonymous. */
+  | { ok: true; identity: Identity; loginFailed?: boolean }
+  | { ok: false; status: 401 | 403; message: string };
 
 const UNAUTHENTICATED = 'Client must be authenticated to access this resource.';
 
@@ -15,6 +18,15 @@ const UNAUTHENTICATED = 'Client must be authenticated to access this resource.';
 export function authenticate(state: SiteState, headers: IncomingHttpHeaders, product: Product): AuthOutcome {
   const forge = headerValue(headers['x-forge-identity']);
   if (forge !== undefined) return forgeIdentity(state, forge, product);
+  const out = basicAuth(state, headers, product);
+  // A site that allows anonymous access serves a refused login as the anonymous user, with 200.
+  if (!out.ok && out.status === 401 && state.anonymousAccess) {
+    return { ok: true, identity: { kind: 'anonymous' }, loginFailed: headers.authorization !== undefined };
+  }
+  return out;
+}
+
+function basicAuth(state: SiteState, headers: IncomingHttpHeaders, product: Product): AuthOutcome {
   const auth = headerValue(headers.authorization);
   if (auth === undefined) return { ok: false, status: 401, message: UNAUTHENTICATED };
   const m = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(auth);

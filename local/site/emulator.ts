@@ -218,19 +218,31 @@ function dispatch(
   }
   const viewer = new Viewer(state, auth.identity);
   entry.identity = viewer.label;
+  state.onRequest?.({ method, path: url.pathname });
   if (match.kind === 'none') throw new ApiError(404, `No API is served at ${url.pathname}.`);
   if (match.kind === 'wrong-method') throw new ApiError(405, `Method ${method} is not allowed here.`);
-  return match.route.handler({
-    method,
-    path: url.pathname,
-    query: url.searchParams,
-    headers: req.headers,
-    body,
-    params: match.params,
-    state,
-    viewer,
-    siteUrl: state.siteUrl,
-  });
+  const call = (): SiteReply =>
+    match.route.handler({
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      params: match.params,
+      state,
+      viewer,
+      siteUrl: state.siteUrl,
+    });
+  if (!(auth.loginFailed && family === 'jira')) return call();
+  // Jira marks every answer to a refused login that it served as the anonymous user.
+  const flag = { 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' };
+  try {
+    const reply = call();
+    return { ...reply, headers: { ...reply.headers, ...flag } };
+  } catch (err) {
+    const reply = errorReply(family, err);
+    return { ...reply, headers: { ...reply.headers, ...flag } };
+  }
 }
 
 function errorReply(family: ReturnType<typeof familyOf>, err: unknown): SiteReply {

@@ -188,6 +188,8 @@ export const siteFixtureSchema = z.object({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'site names are lower-case host labels'),
   cloudId: z.string().min(1),
   confluence: z.boolean(),
+  /** The site lets anonymous users in: a bad token is answered as anonymous (200), not 401. */
+  anonymousAccess: z.boolean().optional(),
   users: z.array(fixtureUserSchema),
   groups: z.array(fixtureGroupSchema),
   statuses: z.array(fixtureStatusSchema),

@@ -134,6 +134,7 @@ export async function saveSource(deps: AdminDeps, p: SaveSourcePayload): Promise
     ...(f.confluenceUrl && f.confluenceEmail ? { confluenceEmail: f.confluenceEmail } : {}),
     ...(existing?.confluenceTokenSetAt && kept('confluence') ? { confluenceTokenSetAt: existing.confluenceTokenSetAt } : {}),
     ...(f.viewGroups ? { viewGroups: f.viewGroups } : {}),
+    showRestrictedTitles: p.showRestrictedTitles ?? existing?.showRestrictedTitles === true,
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
     // New credentials deserve a fresh verdict: the next test or sync sets it again if still failing.
@@ -149,11 +150,30 @@ export async function setSourceEnabled(deps: AdminDeps, id: string, enabled: boo
   return updated ? ok(updated) : fail('NOT_FOUND', 'This data source no longer exists: reload the page.');
 }
 
-/** Deletes a source, its secrets, and the teammate identities that applied only to it. */
-export async function deleteSource(deps: AdminDeps, id: string): Promise<Result<{ deleted: string }>> {
+/**
+ * Deletes a source: its secrets, the teammate identities that applied only to it, and every
+ * activity stored from it (rollups recounted). The purge is recorded first, then the source goes,
+ * then as much is deleted as this call has time for; the rest finishes in the background, as a
+ * teammate removal does. Until then the dashboard shows the leftovers as counts only: an
+ * activity whose source is unknown never shows a title (src/access/dashboard-access.ts).
+ */
+export async function deleteSource(deps: AdminDeps, id: string): Promise<Result<{ deleted: string; purge?: { activities: number; continuing: boolean } }>> {
   if (id === HOST_DATA_SOURCE_ID) return fail('BAD_REQUEST', 'The host site cannot be deleted; disable it instead.');
-  if (!(await deps.config.getDataSource(id))) return fail('NOT_FOUND', 'This data source no longer exists: reload the page.');
-  await deps.config.deleteDataSource(id);
+  const ds = await deps.config.getDataSource(id);
+  if (!ds) return fail('NOT_FOUND', 'This data source no longer exists: reload the page.');
+  const takeOff = async () => {
+    await deps.config.deleteDataSource(id);
+    await dropIdentitiesOf(deps, id);
+  };
+  if (!deps.purges) {
+    await takeOff();
+    return ok({ deleted: id });
+  }
+  const progress = await deps.purges.start({ dataSourceId: id }, ds.name, takeOff);
+  return ok({ deleted: id, purge: { activities: progress.deleted, continuing: !progress.done } });
+}
+
+async function dropIdentitiesOf(deps: AdminDeps, id: string): Promise<void> {
   const doc = await deps.config.getTeammates();
   const teammates = doc.teammates.map((t) => ({
     ...t,
@@ -167,5 +187,4 @@ export async function deleteSource(deps: AdminDeps, id: string): Promise<Result<
       }),
   }));
   await deps.config.saveTeammates({ ...doc, teammates });
-  return ok({ deleted: id });
 }

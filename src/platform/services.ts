@@ -11,6 +11,7 @@ import { createTrashedContentRepository } from '../store/trashed-content-reposit
 import { DEFAULT_LIMITS, type SyncDeps, type SyncLimits } from '../sync/sync-deps';
 import { createSyncService, type SyncService } from '../sync/sync-service';
 import { createLiveCapture, type LiveCapture } from '../sync/live-capture';
+import { teammateAccounts } from '../sync/teammate-map';
 import { remainingInvocationMs } from './app-context';
 import { getKvs } from './forge-kvs';
 import { createSiteClient } from './site-client-factory';
@@ -79,6 +80,10 @@ export function getPurgeJobs(): PurgeJobs {
       enqueue: async (body, delaySec) => void (await queue.push(body, delaySec)),
       remainingMs: remainingInvocationMs,
       now: Date.now,
+      accountsOf: async (teammateId) => {
+        const doc = await getConfigRepository().getTeammates();
+        return (dataSourceId) => new Set([...teammateAccounts(doc, dataSourceId)].filter(([, owner]) => owner === teammateId).map(([account]) => account));
+      },
     });
   }
   return purges;

@@ -1,4 +1,5 @@
 import type { DataSource } from '../domain/config';
+import { withLoginCheck } from '../sources/login-check';
 import type { Product, SiteClient } from '../sources/site-client';
 import type { ConfigRepository } from '../store/config-repository';
 import { createCloudSiteClient, createHostSiteClient } from './site-clients';
@@ -14,10 +15,12 @@ export function createSiteClient(ds: DataSource, product: Product, config: Confi
   const baseUrl = productBaseUrl(ds, product);
   if (!baseUrl) return undefined;
   if (ds.kind === 'host') return createHostSiteClient(product, baseUrl);
-  return createCloudSiteClient({
-    dataSourceId: ds.id,
-    product,
-    baseUrl,
-    credentials: () => config.getCredentials(ds.id, product),
-  });
+  return withLoginCheck(
+    createCloudSiteClient({
+      dataSourceId: ds.id,
+      product,
+      baseUrl,
+      credentials: () => config.getCredentials(ds.id, product),
+    }),
+  );
 }

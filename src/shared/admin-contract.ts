@@ -47,6 +47,8 @@ export const saveSourcePayload = z
      * dashboard. Omitted: keep what is saved; empty: none of its own (the dashboard groups).
      */
     viewGroups: z.array(z.string().max(255)).max(50).optional(),
+    /** Titles of issues with a security level and restricted pages. Omitted: keep what is saved (off for a new source). */
+    showRestrictedTitles: z.boolean().optional(),
   })
   .strict();
 export type SaveSourcePayload = z.infer<typeof saveSourcePayload>;
@@ -147,13 +149,22 @@ export type Diagnostic = z.infer<typeof diagnosticSchema>;
 export const accessSettingsSchema = settingsSchema.pick({ dashboardGroups: true, privacyMode: true });
 export const syncSettingsSchema = settingsSchema.pick({ syncIntervalMinutes: true, historyDays: true });
 
+const purgeProgressSchema = z.object({ activities: z.number().int().nonnegative(), continuing: z.boolean() });
+
 const c = <P extends z.ZodTypeAny, R extends z.ZodTypeAny>(payload: P, result: R) => ({ payload, result });
 
 export const adminContract = {
   'sources/list': c(empty, z.object({ sources: z.array(dataSourceViewSchema), historyDays: z.number() })),
   'sources/save': c(saveSourcePayload, z.object({ source: dataSourceViewSchema })),
   'sources/set-enabled': c(z.object({ id, enabled: z.boolean() }).strict(), z.object({ source: dataSourceViewSchema })),
-  'sources/delete': c(z.object({ id }).strict(), z.object({ deleted: z.string() })),
+  'sources/delete': c(
+    z.object({ id }).strict(),
+    z.object({
+      deleted: z.string(),
+      /** Its stored activities: deleted so far, and whether the rest is deleted in the background. */
+      purge: purgeProgressSchema.optional(),
+    }),
+  ),
   'sources/test': c(z.object({ id }).strict(), connectionTestSchema),
   'sources/fetch-now': c(
     z.object({ id, since: day, until: day }).strict(),
@@ -169,14 +180,18 @@ export const adminContract = {
         externalIds: z.array(externalIdInput).max(50),
       })
       .strict(),
-    z.object({ teammate: teammateViewSchema }),
+    z.object({
+      teammate: teammateViewSchema,
+      /** Present when the edit took IDs away: what those accounts contributed is being deleted. */
+      purge: purgeProgressSchema.optional(),
+    }),
   ),
   'teammates/delete': c(
     z.object({ id }).strict(),
     z.object({
       deleted: z.string(),
       /** Their stored activities: deleted so far, and whether the rest is deleted in the background. */
-      purge: z.object({ activities: z.number().int().nonnegative(), continuing: z.boolean() }).optional(),
+      purge: purgeProgressSchema.optional(),
     }),
   ),
   'teammates/resolve': c(z.object({ id: id.optional() }).strict(), z.object({ teammates: z.array(teammateViewSchema) })),

@@ -16,6 +16,7 @@ import { deletionSweepStream } from './streams/deletion-sweep';
 import { jiraIssuesStream } from './streams/jira-issues';
 import { jiraWorklogsStream } from './streams/jira-worklogs';
 import type { SyncDeps } from './sync-deps';
+import { verifyIdentity } from './verify-identity';
 
 const BY_ID: Record<StreamId, Stream> = {
   [STREAM.jiraIssues]: jiraIssuesStream,
@@ -50,7 +51,10 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
   let outcome: StreamOutcome['outcome'] = 'finished';
   let accessLost: ResultError | undefined;
   try {
-    for (const stream of STREAMS) {
+    // An anonymous answer to a bad token must not read as "nothing changed": no stream runs.
+    const refused = await verifyIdentity(inv);
+    if (refused) ({ outcome, accessLost } = refused);
+    for (const stream of refused ? [] : STREAMS) {
       const turn = await runStream(inv, stream);
       accessLost = turn.accessLost ?? accessLost;
       outcome = turn.outcome;

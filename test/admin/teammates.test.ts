@@ -34,6 +34,14 @@ describe('teammates: emails resolved per source', () => {
     expect(ghost.externalIds[0].resolutions?.['ds-1'].status).toBe('not-found');
   });
 
+  it('says "hidden: map by account ID" on the host, where the app cannot search a hidden email at all', async () => {
+    const t = await saveTeammate(env, { name: 'Hugo', externalIds: [{ dataSourceId: 'host', type: 'email', value: 'hugo@acme.test' }] });
+    expect(t.externalIds[0].resolutions).toEqual({ host: { status: 'hidden', checkedAt: expect.any(String) } });
+    const found = await env.call('sync/diagnostics', {});
+    expect(JSON.stringify(found)).toMatch(/email hidden by the person's profile settings/);
+    expect(JSON.stringify(found)).toMatch(/people search/);
+  });
+
   it('resolves an "all sources" email on each enabled source separately', async () => {
     const t = await saveTeammate(env, { name: 'Hugo', externalIds: [{ dataSourceId: '*', type: 'email', value: 'hugo@acme.test' }] });
     expect(Object.keys(t.externalIds[0].resolutions ?? {}).sort()).toEqual(['ds-1', 'host']);
@@ -48,7 +56,8 @@ describe('teammates: emails resolved per source', () => {
     const saved = await env.call('sources/save', { name: 'Globex 2', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'gina@globex.test', jiraToken: GLOBEX_TOKEN });
     const id = (saved as { ok: true; data: { source: { id: string } } }).data.source.id;
     const after = (await env.config.getTeammates()).teammates[0].externalIds[0].resolutions;
-    expect(after?.host?.status).toBe('not-found');
+    // The app cannot search hidden emails on the host: an email nobody uses there reads as hidden.
+    expect(after?.host?.status).toBe('hidden');
     expect(after?.[id]).toMatchObject({ status: 'resolved', accountId: 'g-sam' });
   });
 

@@ -76,6 +76,23 @@ describeInBrowser('admin page in the browser', () => {
     await screenshot(page, 'admin-test-ok');
   });
 
+  it('asks for the token again as soon as the address names another site, and refuses to save without it', async () => {
+    await globexCard().getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Edit Globex' });
+    await expectText(form.getByTestId('token-set').first(), 'API token set on');
+    await form.getByLabel('Jira URL').fill('https://initech.atlassian.net');
+    await expectText(form, 'The site changed: enter its API token again');
+    expect(await form.getByLabel('Jira API token *').count()).toBe(1);
+    // The Confluence address still names globex: it has no token of its own there now.
+    await form.getByLabel('Confluence URL').fill('');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expectText(form, 'Enter the API token again: the site changed');
+    // Back to the saved site: the saved token counts again.
+    await form.getByLabel('Jira URL').fill('globex.atlassian.net/browse/GLX-1');
+    await expectText(form.getByTestId('token-set').first(), 'API token set on');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('sets who can see titles from the other site, refusing an unknown group, and shows it after a reload', async () => {
     await globexCard().getByRole('button', { name: 'Edit' }).click();
     const form = page.getByRole('form', { name: 'Edit Globex' });
@@ -108,7 +125,7 @@ describeInBrowser('admin page in the browser', () => {
     }
     const rows = page.getByTestId('teammate-row');
     await expectText(rows.filter({ hasText: 'Sam' }), 'resolved to Sam Visible');
-    await expectText(rows.filter({ hasText: 'Pia' }), "email hidden by the user's privacy settings: use the account ID");
+    await expectText(rows.filter({ hasText: 'Pia' }), "Email hidden by this person's profile settings: map by account ID");
     await screenshot(page, 'admin-teammates');
   });
 

@@ -54,6 +54,7 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
     confluenceToken: '',
     enabled: source?.enabled ?? true,
   });
+  const [showRestrictedTitles, setShowRestrictedTitles] = useState(source?.showRestrictedTitles === true);
   const [viewGroups, setViewGroups] = useState<string[]>(source?.viewGroups ?? []);
   const [busy, setBusy] = useState(false);
   const { errors, clear, show } = useFieldErrors();
@@ -72,7 +73,7 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
     e.preventDefault();
     setBusy(true);
     clear();
-    const r = await call('sources/save', { ...(source ? { id: source.id } : {}), ...f, viewGroups });
+    const r = await call('sources/save', { ...(source ? { id: source.id } : {}), ...f, viewGroups, showRestrictedTitles });
     setBusy(false);
     if (r.ok) onSaved(r.data.source);
     else show(r.error);
@@ -89,7 +90,7 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
         <Field label="Name" value={f.name} onChange={set('name')} error={errors.fields.name} help="Shown on the dashboard. Empty: the site name." />
         <Field label="Jira URL" name="jiraUrl" value={f.jiraUrl} onChange={set('jiraUrl')} error={errors.fields.jiraUrl} placeholder="https://your-team.atlassian.net" required help="Pasting a page address (…/browse/KEY-1) is fine: it is trimmed." />
         <Field label="Jira email" name="jiraEmail" type="email" value={f.jiraEmail} onChange={set('jiraEmail')} error={errors.fields.jiraEmail} required help="The Atlassian account that created the API token." />
-        <TokenField label="Jira API token" setAt={source?.jiraTokenSetAt} value={f.jiraToken} onChange={set('jiraToken')} error={errors.fields.jiraToken} required={!source?.jiraTokenSetAt} needed={jiraNeeded} help="Create one at id.atlassian.com → Security → API tokens. It is stored as a secret and never shown again." />
+        <TokenField label="Jira API token" setAt={source?.jiraTokenSetAt} value={f.jiraToken} onChange={set('jiraToken')} error={errors.fields.jiraToken} required={!source?.jiraTokenSetAt} needed={jiraNeeded} help="Create one at id.atlassian.com → Security → API tokens. It is stored as a secret, never shown again, and only sent to this site: a new address needs the token again." />
       </div>
       <h3>Confluence (optional)</h3>
       <div className="grid2">
@@ -108,6 +109,12 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
         (Access tab) see them.
       </p>
       <GroupList field="viewGroups" itemLabel="Title group" groups={viewGroups} onChange={setViewGroups} errors={errors.fields} />
+      <label className="checkbox">
+        <input type="checkbox" name="showRestrictedTitles" checked={showRestrictedTitles} onChange={(e) => setShowRestrictedTitles(e.target.checked)} /> Show titles of restricted items
+      </label>
+      <p className="subtle">
+        Off: issues with a security level and pages with view restrictions on this site (or not yet known to have none) are counted without title or link.
+      </p>
       <ErrorBanner message={errors.form ?? errors.fields.viewGroups} />
       <div className="row" style={{ marginTop: 12 }}>
         <button className="btn primary" type="submit" disabled={busy}>{busy ? 'Saving…' : 'Save'}</button>

@@ -16,7 +16,7 @@ interface Props {
   onRunFinished: () => void;
 }
 
-function SourceCard({ ds, historyDays, reload, onRunFinished }: { ds: DataSourceView; historyDays: number; reload: () => void; onRunFinished: () => void }) {
+function SourceCard({ ds, historyDays, reload, onRunFinished, onNotice }: { ds: DataSourceView; historyDays: number; reload: () => void; onRunFinished: () => void; onNotice: (text: string) => void }) {
   const [mode, setMode] = useState<'view' | 'edit' | 'fetch'>('view');
   const [test, setTest] = useState<ConnectionTest>();
   const [testing, setTesting] = useState(false);
@@ -37,10 +37,11 @@ function SourceCard({ ds, historyDays, reload, onRunFinished }: { ds: DataSource
     else setError(r.error.message);
   }
   async function remove() {
-    if (!window.confirm(`Delete ${ds.name}? Its token is deleted and teammates lose the IDs that applied only to it.`)) return;
+    if (!window.confirm(`Delete ${ds.name}? Its token is deleted, teammates lose the IDs that applied only to it, and its activities are deleted from ActivityPulse.`)) return;
     const r = await call('sources/delete', { id: ds.id });
-    if (r.ok) reload();
-    else setError(r.error.message);
+    if (!r.ok) return setError(r.error.message);
+    if (r.data.purge?.continuing) onNotice(`${ds.name} was deleted. Its earlier activity is being deleted in the background; until then it counts on the dashboard with no titles.`);
+    reload();
   }
 
   if (mode === 'edit') {
@@ -94,14 +95,16 @@ function SourceCard({ ds, historyDays, reload, onRunFinished }: { ds: DataSource
 
 export function SourcesTab({ sources, historyDays, reload, onRunFinished }: Props) {
   const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string>();
   return (
     <div>
       <div className="row spread">
         <p className="subtle">Where activity comes from. The site ActivityPulse is installed on is always first.</p>
         {!adding ? <button className="btn primary" type="button" onClick={() => setAdding(true)}>Add data source</button> : null}
       </div>
+      {notice ? <div className="banner success" role="status">{notice}</div> : null}
       {adding ? <SourceForm onCancel={() => setAdding(false)} onSaved={() => { setAdding(false); reload(); }} /> : null}
-      {sources.map((ds) => <SourceCard key={ds.id} ds={ds} historyDays={historyDays} reload={reload} onRunFinished={onRunFinished} />)}
+      {sources.map((ds) => <SourceCard key={ds.id} ds={ds} historyDays={historyDays} reload={reload} onRunFinished={onRunFinished} onNotice={setNotice} />)}
     </div>
   );
 }
