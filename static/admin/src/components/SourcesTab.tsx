@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ConnectionTest, DataSourceView } from '../../../../src/shared/admin-contract';
 import { call } from '../../../shared/call';
 import { formatDate } from '../format';
+import { AccessLostNotice } from './AccessLostNotice';
 import { FetchNow } from './FetchNow';
 import { ErrorBanner } from './Field';
 import { RunProgress } from './RunProgress';
@@ -75,6 +76,7 @@ function SourceCard({ ds, historyDays, reload, onRunFinished, onNotice }: { ds: 
             </p>
           ) : null}
           {ds.failing ? <p className="error-text">Failing since {formatDate(ds.failing.since)}: {ds.failing.message}</p> : null}
+          <AccessLostNotice ds={ds} />
         </div>
         <div className="row">
           <button className="btn" type="button" onClick={runTest} disabled={testing}>{testing ? 'Testing…' : 'Test connection'}</button>
