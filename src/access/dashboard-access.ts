@@ -1,3 +1,4 @@
+import type { ItemRestriction } from '../domain/activity';
 import { HOST_DATA_SOURCE_ID, type Settings } from '../domain/config';
 import type { ViewerPermissions } from './viewer-permissions';
 
@@ -31,7 +32,11 @@ export interface ContainerRef {
   id: string;
 }
 
-export type Restriction = 'permission' | 'privacy-mode' | null;
+/**
+ * Why a title and link are hidden: the viewer may not see the project or space ('permission'),
+ * or the issue or page itself is restricted ('restricted-item'), or privacy mode is on.
+ */
+export type Restriction = 'permission' | 'restricted-item' | 'privacy-mode' | null;
 
 /**
  * Who may see another site's titles: the groups chosen for that data source, the dashboard groups
@@ -64,8 +69,34 @@ export function containerVisibility(
   };
 }
 
-/** Privacy mode hides every title; otherwise the place's visibility decides. */
-export function titleRestriction(settings: Settings, visible: boolean): Restriction {
-  if (settings.privacyMode) return 'privacy-mode';
-  return visible ? null : 'permission';
+export interface ActivityVisibility {
+  /** Whether the project or space name may be shown. */
+  containerVisible: boolean;
+  /** Null when the title and link may be shown. */
+  restriction: Restriction;
+}
+
+export type ItemAccess =
+  /** Host site: the site's own answer for this viewer (undefined = not asked: not visible). */
+  | { host: true; itemVisible: boolean | undefined }
+  /** Another site: what the sync recorded about the item, and the source's setting. */
+  | { host: false; restricted: ItemRestriction; showRestrictedTitles: boolean };
+
+/**
+ * Whether one activity's title and link may be shown. Host: the viewer must be able to see the
+ * issue or page itself (security level and page restrictions included); seeing it implies its
+ * project or space. Another site: the place's groups, and an item with a security level or
+ * restriction, or one not known to have none, only where the admin allows titles of restricted
+ * items for that source.
+ */
+export function activityVisibility(settings: Settings, containerVisible: boolean, item: ItemAccess): ActivityVisibility {
+  let restriction: Restriction;
+  if (item.host) {
+    const placeVisible = containerVisible || item.itemVisible === true;
+    restriction = item.itemVisible === true ? null : placeVisible ? 'restricted-item' : 'permission';
+    return { containerVisible: placeVisible, restriction: settings.privacyMode ? 'privacy-mode' : restriction };
+  }
+  const itemOpen = item.restricted === false || item.showRestrictedTitles;
+  restriction = !containerVisible ? 'permission' : itemOpen ? null : 'restricted-item';
+  return { containerVisible, restriction: settings.privacyMode ? 'privacy-mode' : restriction };
 }

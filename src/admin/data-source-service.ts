@@ -134,6 +134,7 @@ export async function saveSource(deps: AdminDeps, p: SaveSourcePayload): Promise
     ...(f.confluenceUrl && f.confluenceEmail ? { confluenceEmail: f.confluenceEmail } : {}),
     ...(existing?.confluenceTokenSetAt && kept('confluence') ? { confluenceTokenSetAt: existing.confluenceTokenSetAt } : {}),
     ...(f.viewGroups ? { viewGroups: f.viewGroups } : {}),
+    showRestrictedTitles: p.showRestrictedTitles ?? existing?.showRestrictedTitles === true,
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
     // New credentials deserve a fresh verdict: the next test or sync sets it again if still failing.

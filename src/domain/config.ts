@@ -31,6 +31,12 @@ export const dataSourceSchema = z.object({
    * where each viewer's own browse permission decides.
    */
   viewGroups: z.array(z.string().min(1).max(255)).max(50).optional(),
+  /**
+   * Other sites only: show titles and links of issues with a security level and of restricted
+   * pages (or not known to have none) to those who see this site's titles. Absent = off: such
+   * items are counted only. The host site asks each viewer's own access instead.
+   */
+  showRestrictedTitles: z.boolean().optional(),
 });
 export type DataSource = z.infer<typeof dataSourceSchema>;
 

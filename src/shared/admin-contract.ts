@@ -47,6 +47,8 @@ export const saveSourcePayload = z
      * dashboard. Omitted: keep what is saved; empty: none of its own (the dashboard groups).
      */
     viewGroups: z.array(z.string().max(255)).max(50).optional(),
+    /** Titles of issues with a security level and restricted pages. Omitted: keep what is saved (off for a new source). */
+    showRestrictedTitles: z.boolean().optional(),
   })
   .strict();
 export type SaveSourcePayload = z.infer<typeof saveSourcePayload>;

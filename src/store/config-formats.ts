@@ -27,8 +27,15 @@ export const teammatesFormat = defineFormat<TeammatesDoc>({
   malformed: configError,
 });
 
+/**
+ * Data sources: 1 = before "show titles of restricted items" existed (read as off); 2 (today) =
+ * the setting written for every other site, so a stored source says what it shows.
+ */
 export const dataSourceFormat = defineFormat<DataSource>({
-  readers: { 1: zodReader(dataSourceSchema, (d) => d) },
-  write: (d) => dataSourceSchema.parse(d),
+  readers: {
+    1: zodReader(dataSourceSchema.omit({ showRestrictedTitles: true }), (d) => (d.kind === 'cloud' ? { ...d, showRestrictedTitles: false } : d)),
+    2: zodReader(dataSourceSchema, (d) => d),
+  },
+  write: (d) => dataSourceSchema.parse(d.kind === 'cloud' ? { ...d, showRestrictedTitles: d.showRestrictedTitles === true } : d),
   malformed: configError,
 });

@@ -1,4 +1,6 @@
+import { searchIssueIds } from '../../sources/jira/search-jql';
 import type { StreamPass } from '../../store/cursor-repository';
+import type { StreamEnv } from '../stream-env';
 
 /**
  * Where the issues stream stands in its search, so that no issue can be skipped while issues
@@ -29,6 +31,9 @@ export interface SearchState {
   reachIds?: string[];
   /** When the page being read was searched (epoch ms, this app's clock). */
   searchedAt?: number;
+  searched?: boolean;
+  /** Ids of the current search page not read yet, in search order. */
+  pending?: string[];
 }
 
 const MINUTE_MS = 60_000;
@@ -81,4 +86,33 @@ export function finishPage(state: SearchState): boolean {
   delete state.reach;
   delete state.reachIds;
   return !state.more;
+}
+
+/** Search page tokens of one invocation, by query (tokens are never kept across invocations). */
+const heldTokens = new WeakMap<object, Map<string, string>>();
+
+/** The search is over: its last page is read. */
+export function searchDone(state: SearchState): boolean {
+  return state.searched === true && !state.follow && !state.more;
+}
+
+/**
+ * One search page into `state.pending` (ids not `seen`): a fresh query from the position, or the
+ * token this invocation holds when the last page brought no progress. `env.cache` is the
+ * invocation's: a later invocation starts again from the position.
+ */
+export async function searchPage(env: StreamEnv, pass: Pick<StreamPass, 'querySinceMs' | 'untilMs' | 'openEnded'>, state: SearchState): Promise<void> {
+  const position = (state.position ??= floorMinute(pass.querySinceMs));
+  const jql = searchJql(pass, position);
+  let held = heldTokens.get(env.cache);
+  if (!held) heldTokens.set(env.cache, (held = new Map()));
+  const token = state.follow ? held.get(jql) : undefined;
+  state.searchedAt = env.now();
+  const page = await searchIssueIds(env.jira!, jql, { nextPageToken: token });
+  if (page.nextPageToken) held.set(jql, page.nextPageToken);
+  else held.delete(jql);
+  state.searched = true;
+  state.more = page.nextPageToken !== undefined;
+  const seen = new Set(state.seen);
+  state.pending = page.ids.filter((id) => !seen.has(id));
 }

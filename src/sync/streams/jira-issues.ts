@@ -6,12 +6,11 @@ import { fetchAllChangelogs } from '../../sources/jira/bulkfetch-changelogs';
 import { fetchAllIssueComments } from '../../sources/jira/get-issue-comments';
 import { getStatusCategories } from '../../sources/jira/get-statuses';
 import type { JiraIssue } from '../../sources/jira/schemas';
-import { searchIssueIds } from '../../sources/jira/search-jql';
 import { PAGE_LIMITS } from '../../sources/page-limits';
 import type { StreamPass } from '../../store/cursor-repository';
 import { commentActivities, issueActivities, issueInfo } from '../attribution/jira';
 import { chunk, mapLimit, type Stream, type StreamEnv } from '../stream-env';
-import { finishPage, floorMinute, noteRead, searchJql, unchangedBefore, type SearchState } from './issue-search-position';
+import { finishPage, noteRead, searchDone, searchPage, unchangedBefore, type SearchState } from './issue-search-position';
 
 /** Kinds this stream owns on an issue (worklogs belong to the worklog stream). */
 const KINDS: ReadonlySet<ActivityKind> = new Set(['jira.issue.created', 'jira.issue.updated', 'jira.issue.resolved', 'jira.comment']);
@@ -23,19 +22,14 @@ const ISSUES_PER_STEP = PAGE_LIMITS.changelogIssues;
 const UNREAD_ATTEMPTS = 3;
 
 interface State extends SearchState {
-  searched?: boolean;
   /** Written by earlier versions (one query paged by token across invocations): that pass starts over. */
   token?: string;
-  /** Ids of the current search page not read yet, in search order. */
-  pending?: string[];
   /** Issues bulkfetch listed in `issueErrors`: read again before the pass may finish. */
   unread?: string[];
   unreadAttempts?: number;
   statuses?: [string, string][];
 }
 
-/** The search page token of this invocation (tokens are never kept across invocations). */
-const heldTokens = new WeakMap<object, { jql: string; token: string }>();
 
 async function commentsOf(env: StreamEnv, issue: JiraIssue) {
   const page = issue.fields.comment;
@@ -79,22 +73,6 @@ export async function syncIssues(
   return { activities: entities.reduce((a, e) => a + e.computed.length, 0), unreadIds, read };
 }
 
-/** One search page: a fresh query from the position, or the held token when the last page made no progress. */
-async function searchPage(env: StreamEnv, pass: StreamPass, state: State): Promise<void> {
-  const position = (state.position ??= floorMinute(pass.querySinceMs));
-  const jql = searchJql(pass, position);
-  const held = heldTokens.get(env.cache);
-  const token = state.follow && held?.jql === jql ? held.token : undefined;
-  state.searchedAt = env.now();
-  const page = await searchIssueIds(env.jira!, jql, { nextPageToken: token });
-  if (page.nextPageToken) heldTokens.set(env.cache, { jql, token: page.nextPageToken });
-  else heldTokens.delete(env.cache);
-  state.searched = true;
-  state.more = page.nextPageToken !== undefined;
-  const seen = new Set(state.seen);
-  state.pending = page.ids.filter((id) => !seen.has(id));
-}
-
 /**
  * Issues changed in the window: ids from search/jql (5000 a page, each page a fresh query from
  * the search position: issue-search-position.ts), details from bulkfetch (comments inline),
@@ -109,7 +87,7 @@ export const jiraIssuesStream: Stream = {
     let state = pass.state as State;
     if (state.token !== undefined || (state.searched && state.position === undefined)) state = pass.state = {};
     if (!state.pending?.length && !state.unread?.length) {
-      if (state.searched && !state.follow && !state.more) return { done: true, activities: 0 };
+      if (searchDone(state)) return { done: true, activities: 0 };
       await searchPage(env, pass, state);
       if (state.pending?.length) return { done: false, activities: 0 };
       return { done: finishPage(state), activities: 0 };

@@ -54,6 +54,7 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
     confluenceToken: '',
     enabled: source?.enabled ?? true,
   });
+  const [showRestrictedTitles, setShowRestrictedTitles] = useState(source?.showRestrictedTitles === true);
   const [viewGroups, setViewGroups] = useState<string[]>(source?.viewGroups ?? []);
   const [busy, setBusy] = useState(false);
   const { errors, clear, show } = useFieldErrors();
@@ -72,7 +73,7 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
     e.preventDefault();
     setBusy(true);
     clear();
-    const r = await call('sources/save', { ...(source ? { id: source.id } : {}), ...f, viewGroups });
+    const r = await call('sources/save', { ...(source ? { id: source.id } : {}), ...f, viewGroups, showRestrictedTitles });
     setBusy(false);
     if (r.ok) onSaved(r.data.source);
     else show(r.error);
@@ -108,6 +109,12 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
         (Access tab) see them.
       </p>
       <GroupList field="viewGroups" itemLabel="Title group" groups={viewGroups} onChange={setViewGroups} errors={errors.fields} />
+      <label className="checkbox">
+        <input type="checkbox" name="showRestrictedTitles" checked={showRestrictedTitles} onChange={(e) => setShowRestrictedTitles(e.target.checked)} /> Show titles of restricted items
+      </label>
+      <p className="subtle">
+        Off: issues with a security level and pages with view restrictions on this site (or not yet known to have none) are counted without title or link.
+      </p>
       <ErrorBanner message={errors.form ?? errors.fields.viewGroups} />
       <div className="row" style={{ marginTop: 12 }}>
         <button className="btn primary" type="submit" disabled={busy}>{busy ? 'Saving…' : 'Save'}</button>
