@@ -73,6 +73,32 @@ describe('teammates: emails resolved per source', () => {
     expect(await env.call('teammates/resolve', { id: 'tm-404' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('purges an account only when the teammate no longer has it on some source, recorded before the save', async () => {
+    const started: Array<{ target: unknown; teammatesWhenRecorded: string }> = [];
+    env.deps.purges = {
+      start: async (target, _label, afterRecorded) => {
+        started.push({ target, teammatesWhenRecorded: JSON.stringify(await env.config.getTeammates()) });
+        await afterRecorded?.();
+        return { jobId: 'j', deleted: 2, done: true };
+      },
+      list: async () => [],
+    };
+    const everywhere = { dataSourceId: '*', type: 'accountId', value: 'g-sam' };
+    const email = { dataSourceId: 'ds-1', type: 'email', value: 'sam@globex.test' };
+    const onHost = { dataSourceId: 'host', type: 'accountId', value: 'u-rita' };
+    const t = await saveTeammate(env, { name: 'Sam', externalIds: [everywhere, email, onHost] });
+    expect(started).toEqual([]);
+    // The email resolved to g-sam, which the teammate still has everywhere: nothing to purge.
+    await saveTeammate(env, { id: t.id, name: 'Sam', externalIds: [everywhere, onHost] });
+    expect(started).toEqual([]);
+    // Taking both IDs away purges each account, recorded while the teammate still had them.
+    const r = await env.call('teammates/save', { id: t.id, name: 'Sam', externalIds: [email] });
+    expect(r).toMatchObject({ ok: true, data: { purge: { activities: 4, continuing: false } } });
+    expect(started.map((x) => x.target)).toEqual([{ teammateId: t.id, accountId: 'g-sam' }, { teammateId: t.id, accountId: 'u-rita' }]);
+    for (const x of started) expect(x.teammatesWhenRecorded).toContain('u-rita');
+    expect(JSON.stringify(await env.config.getTeammates())).not.toContain('u-rita');
+  });
+
   it('keeps mappedAt when nothing about the identities changed, and moves it for a new identity', async () => {
     const t = await saveTeammate(env, { name: 'Lee', externalIds: [{ dataSourceId: '*', type: 'accountId', value: 'u-lead' }] });
     const renamed = await saveTeammate(env, { id: t.id, name: 'Lee L.', externalIds: [{ dataSourceId: '*', type: 'accountId', value: 'u-lead' }] });
