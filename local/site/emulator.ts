@@ -251,12 +251,19 @@ function errorReply(family: ReturnType<typeof familyOf>, err: unknown): SiteRepl
   return { status: 500, body: errorBody(family, 500, `Internal server error: ${message}`) };
 }
 
+/**
+ * X-RateLimit-Reset as Jira and Confluence send it: the request time plus Retry-After, in the
+ * format yyyy-MM-ddTHH:mmZ (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/).
+ * The docs do not say how seconds are rounded; rounding up keeps the reset no earlier than it is.
+ */
+const resetHeader = (ms: number): string => `${new Date(Math.ceil(ms / 60_000) * 60_000).toISOString().slice(0, 16)}Z`;
+
 function faultReply(fault: FaultRule, family: ReturnType<typeof familyOf>, nowMs: number): SiteReply {
   if (fault.type === 'status429') {
     const sec = fault.retryAfterSec ?? 1;
     const headers: Record<string, string> = fault.resetHeaderOnly
-      ? { 'x-ratelimit-reset': new Date(nowMs + sec * 1000).toISOString() }
-      : { 'retry-after': String(sec), 'x-ratelimit-reset': new Date(nowMs + sec * 1000).toISOString() };
+      ? { 'x-ratelimit-reset': resetHeader(nowMs + sec * 1000) }
+      : { 'retry-after': String(sec), 'x-ratelimit-reset': resetHeader(nowMs + sec * 1000) };
     headers['ratelimit-reason'] = 'jira-burst-based';
     return { status: 429, headers, body: errorBody(family, 429, 'Rate limit exceeded.') };
   }

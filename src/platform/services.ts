@@ -43,7 +43,7 @@ export function createForgeSyncDeps(opts: SyncDepsOptions = {}): SyncDeps {
     runs: createSyncRunRepository(kvs),
     syncState: createSyncStateRepository(kvs),
     clientsFor: (ds) => ({ jira: createSiteClient(ds, 'jira', cfg), confluence: createSiteClient(ds, 'confluence', cfg) }),
-    ...(queue ? { enqueue: async (body, delaySec) => void (await queue.push(body, delaySec)) } : {}),
+    ...(queue ? { enqueue: async (body, delaySec) => void (await queue.push({ ...body }, delaySec)) } : {}),
     remainingMs: remainingInvocationMs,
     now: Date.now,
     limits: { ...DEFAULT_LIMITS, ...opts.limits },

@@ -21,6 +21,8 @@ export const ERROR_KINDS = {
   'rate-limited': { code: 'RATE_LIMITED', plain: true },
   /** A site kept limiting a run past its budget; the run continues later. */
   'rate-budget-exhausted': { code: 'RATE_LIMITED', plain: true },
+  /** The invocation's time ran out before the work was done; it continues in a later one. */
+  'out-of-time': { code: 'UNREACHABLE', plain: true },
   /** Network failure, timeout or a cut-off response. */
   unreachable: { code: 'UNREACHABLE', plain: true },
   /** 5xx from a site. */

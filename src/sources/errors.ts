@@ -28,9 +28,12 @@ export class NotFoundError extends AppError {
 export class RateLimitError extends AppError {
   /** Seconds the site asked us to wait, when it said. */
   readonly retryAfterSec?: number;
-  constructor(message = 'The site is rate limiting requests', retryAfterSec?: number, options?: { cause?: unknown }) {
+  /** When the site lets us back in (epoch ms, jitter included), when it said: work resumes then. */
+  readonly resumeAtMs?: number;
+  constructor(message = 'The site is rate limiting requests', retryAfterSec?: number, options?: { cause?: unknown; resumeAtMs?: number }) {
     super('rate-limited', message, options);
     this.retryAfterSec = retryAfterSec;
+    this.resumeAtMs = options?.resumeAtMs;
   }
 }
 
@@ -82,9 +85,27 @@ export class SchemaError extends AppError {
 
 /** The run kept being rate limited past its budget and stopped on purpose. */
 export class BudgetExhaustedError extends AppError {
-  constructor(message: string) {
+  /** When the site lets us back in (epoch ms, jitter included), when it said. */
+  readonly resumeAtMs?: number;
+  constructor(message: string, resumeAtMs?: number) {
     super('rate-budget-exhausted', message);
+    this.resumeAtMs = resumeAtMs;
   }
+}
+
+/**
+ * The invocation's time ran out before the work was done: nothing is wrong with the site, the
+ * work continues in a later invocation (the queue) instead of being cut off by the platform.
+ */
+export class OutOfTimeError extends AppError {
+  constructor(message = 'This invocation ran out of time; the work continues later') {
+    super('out-of-time', message);
+  }
+}
+
+/** When a rate-limited or out-of-time piece of work may run again, if the site said. */
+export function resumeAtOf(e: unknown): number | undefined {
+  return e instanceof RateLimitError || e instanceof BudgetExhaustedError ? e.resumeAtMs : undefined;
 }
 
 export const isNotFoundError = (e: unknown): e is NotFoundError => e instanceof NotFoundError;
