@@ -40,6 +40,18 @@ describeInBrowser('admin page in the browser', () => {
     await screenshot(page, 'admin-sources');
   });
 
+  it('lists the scopes a scoped API token needs when that kind is chosen', async () => {
+    await page.getByRole('button', { name: 'Add data source' }).click();
+    await page.getByRole('radio', { name: /Classic API token/ }).waitFor();
+    expect(await page.getByTestId('scope-list').count()).toBe(0);
+    await page.getByRole('radio', { name: /Scoped API token/ }).check();
+    const scopes = page.getByTestId('scope-list');
+    await expectText(scopes, 'A scoped token needs these read-only scopes');
+    expect(await scopes.getByRole('listitem').allTextContents()).toEqual(['read:jira-work', 'read:jira-user', 'read:confluence-user', 'search:confluence', 'read:page:confluence', 'read:comment:confluence', 'read:space:confluence']);
+    await screenshot(page, 'admin-scoped-token');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('refuses a Data Center address next to the field, then tests a wrong token: "Authentication failed"', async () => {
     await page.getByRole('button', { name: 'Add data source' }).click();
     await page.getByLabel('Name').fill('Globex');

@@ -64,7 +64,8 @@ function SourceCard({ ds, historyDays, reload, onRunFinished, onNotice }: { ds: 
             <p className="subtlest">Reached as the app: no credentials needed.</p>
           ) : (
             <p className="subtlest">
-              {ds.jiraEmail} · {ds.jiraTokenSetAt ? `API token set on ${formatDate(ds.jiraTokenSetAt)}` : 'no API token'}
+              {ds.jiraEmail} · {ds.jiraTokenSetAt ? `${ds.tokenKind === 'scoped' ? 'scoped ' : ''}API token set on ${formatDate(ds.jiraTokenSetAt)}` : 'no API token'}
+              {ds.tokenKind === 'scoped' ? ' (through api.atlassian.com)' : ''}
               {ds.confluenceUrl ? ` · Confluence: ${ds.confluenceEmail || 'Jira email'}, ${ds.confluenceTokenSetAt ? `own token set on ${formatDate(ds.confluenceTokenSetAt)}` : 'Jira token'}` : ''}
             </p>
           )}
