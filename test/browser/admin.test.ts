@@ -166,6 +166,22 @@ describeInBrowser('admin page in the browser', () => {
     await expectText(row, 'all sources');
   });
 
+  it('offers the people search for an email the app cannot see on the host, and maps the person found', async () => {
+    await page.getByRole('button', { name: 'Add teammate' }).click();
+    const form = page.getByRole('form', { name: 'Add teammate' });
+    await form.getByLabel('Name').fill('Hugo');
+    await form.getByLabel('Identity 1 applies to').selectOption({ label: 'acme.atlassian.net' });
+    await form.getByLabel('Identity 1 value').fill('hugo@acme.test');
+    await form.getByRole('button', { name: 'Save teammate' }).click();
+    const row = page.getByTestId('teammate-row').filter({ hasText: 'hugo@acme.test' });
+    await expectText(row, "Email hidden by this person's profile settings: map by account ID");
+    await row.getByRole('button', { name: 'Find Hugo in the people search' }).click();
+    await page.getByRole('button', { name: 'Map Hugo to Hugo Hidden' }).click();
+    await expectText(row, 'Account ID u-hugo');
+    await expectText(row, '(mapped by account ID)');
+    await screenshot(page, 'admin-teammates-hidden-email');
+  });
+
   it('shows an unknown dashboard group next to its field, and saves a valid one', async () => {
     await page.getByRole('tab', { name: 'Access' }).click();
     await page.getByRole('button', { name: 'Add group' }).click();
