@@ -76,6 +76,17 @@ export class SiteState {
   now(): number {
     return this.nowOverride ?? Date.now();
   }
+
+  /**
+   * How far CQL search lags behind the site: content and comments created less than this long
+   * ago are not found yet (the search index is updated from a queue, not at once:
+   * https://confluence.atlassian.com/doc/content-index-administration-148844.html). The v2 API
+   * and product events are not affected. 0 (the default) = no lag.
+   */
+  cqlIndexLagMs = 0;
+  setCqlIndexLag(ms: number): void {
+    this.cqlIndexLagMs = Math.max(0, ms);
+  }
   /** Freezes the site clock (ISO instant or epoch ms); null returns to the wall clock. */
   setNow(at: string | number | null): void {
     this.nowOverride = at === null ? null : typeof at === 'number' ? at : Date.parse(at);
@@ -133,8 +144,9 @@ export class SiteState {
   liveIssues(): FixtureIssue[] {
     return this.data.issues.filter((i) => !i.deletedAt);
   }
+  /** Content outside the trash: current and archived (archived pages keep their comments). */
   liveContents(): FixtureContent[] {
-    return this.data.contents.filter((c) => c.status === 'current');
+    return this.data.contents.filter((c) => c.status === 'current' || c.status === 'archived');
   }
   groupId(name: string): string | undefined {
     return this.data.groups.find((g) => g.name === name)?.groupId;

@@ -11,6 +11,8 @@ import { classifyStepFailure } from './step-failure';
 export interface IdentityRefusal {
   outcome: 'finished' | 'rate-limited';
   accessLost?: ResultError;
+  /** Rate limited: when the site lets us back in, if it said. */
+  resumeAtMs?: number;
 }
 
 /**
@@ -47,7 +49,7 @@ function refuse(inv: Invocation, e: unknown, product: 'jira' | 'confluence'): Id
   // A site without Confluence: the Confluence streams find that out themselves.
   if (failure.kind === 'unavailable') return undefined;
   recordError(run, deps.now(), undefined, failure.error);
-  if (failure.kind === 'rate-limited') return { outcome: 'rate-limited' };
+  if (failure.kind === 'rate-limited') return { outcome: 'rate-limited', ...(failure.resumeAtMs === undefined ? {} : { resumeAtMs: failure.resumeAtMs }) };
   for (const progress of Object.values(run.streams)) {
     if (progress.status === 'pending' || progress.status === 'running') Object.assign(progress, { status: 'failed', note: failure.error.message });
   }
