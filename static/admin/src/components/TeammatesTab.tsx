@@ -3,6 +3,7 @@ import type { EmailResolution, Team } from '../../../../src/shared/admin-contrac
 import type { DataSourceView, TeammateView } from '../../../../src/shared/admin-contract';
 import { call } from '../../../shared/call';
 import { useFieldErrors } from '../useFieldErrors';
+import { Duplicates } from './Duplicates';
 import { ErrorBanner, Field } from './Field';
 import { PeoplePicker } from './PeoplePicker';
 import { TeammateForm } from './TeammateForm';
@@ -74,7 +75,9 @@ export function TeammatesTab({ sources }: { sources: DataSourceView[] }) {
   const [notice, setNotice] = useState<string>();
   const [error, setError] = useState<string>();
   const [finding, setFinding] = useState<TeammateView>();
+  const [version, setVersion] = useState(0);
   const reload = async () => {
+    setVersion((v) => v + 1);
     const r = await call('teammates/list', {});
     if (r.ok) setData(r.data); else setError(r.error.message);
   };
@@ -104,6 +107,7 @@ export function TeammatesTab({ sources }: { sources: DataSourceView[] }) {
       </div>
       {notice ? <div className="banner success" role="status">{notice}</div> : null}
       <ErrorBanner message={error} />
+      <Duplicates version={version} onMerged={(m) => { setNotice(m); void reload(); }} />
       {editing ? (
         <TeammateForm teammate={editing === 'new' ? undefined : editing} teams={data.teams} sources={sources} onCancel={() => setEditing(undefined)} onSaved={(t, removedIds) => { setEditing(undefined); setNotice(removedIds?.continuing ? `Saved ${t.name}. The activity of the IDs you removed is being deleted in the background.` : `Saved ${t.name}.`); void reload(); }} />
       ) : null}
