@@ -121,7 +121,7 @@ describe('dashboard/summary and dashboard/context over the local platform', () =
 
   it("another site's titles are for Jira admins and the groups allowed for that site", async () => {
     const at = '2026-01-01T00:00:00.000Z';
-    await env.saveDataSource({ id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', createdAt: at, updatedAt: at, viewGroups: ['secret-keepers'] });
+    await env.saveDataSource({ id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', tokenKind: 'classic', createdAt: at, updatedAt: at, viewGroups: ['secret-keepers'] });
     const named = async (who: string) => (await summary({ filters: { range: '90d', dataSourceId: 'globex' } }, who)).containers.map((c) => c.name);
     expect(await named(USERS.lead)).toEqual(['Globex']);
     expect(await named(USERS.admin)).toEqual(['Globex']);

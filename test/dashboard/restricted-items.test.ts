@@ -52,7 +52,7 @@ describe('restricted issues and pages on the dashboard', () => {
     secret.readRestrictions = { groups: ['secret-keepers'], accountIds: [] };
     state.raw.contents.find((c) => c.id === '60004')!.parentId = secret.id;
     const now = new Date().toISOString();
-    const globex: DataSource = { id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'x@globex.test', createdAt: now, updatedAt: now };
+    const globex: DataSource = { id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'x@globex.test', tokenKind: 'classic', createdAt: now, updatedAt: now };
     await env.saveDataSource(globex);
   });
   afterAll(() => env.close());
@@ -114,7 +114,7 @@ describe('restricted issues and pages on the dashboard', () => {
     expect(before.get('jira:globex:r:301')).toMatchObject({ title: 'Globex false', restricted: null });
     for (const id of ['jira:globex:r:300', 'jira:globex:r:302']) expect([id, hidden(before.get(id)), before.get(id)!.restricted]).toEqual([id, HIDDEN, 'restricted-item']);
     const now = new Date().toISOString();
-    await env.saveDataSource({ id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'x@globex.test', createdAt: now, updatedAt: now, showRestrictedTitles: true });
+    await env.saveDataSource({ id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'x@globex.test', tokenKind: 'classic', createdAt: now, updatedAt: now, showRestrictedTitles: true });
     const after = await feed(USERS.lead);
     for (const id of ['jira:globex:r:300', 'jira:globex:r:301', 'jira:globex:r:302']) expect([id, after.get(id)!.restricted]).toEqual([id, null]);
   });

@@ -34,7 +34,7 @@ describe('restrictions recorded by the sync', () => {
       for (const [k, v] of seeded.mapping) mapping.set(k, v);
       const at = new Date().toISOString();
       await d.config.saveDataSource({
-        id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: connector.email,
+        id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: connector.email, tokenKind: 'classic',
         confluenceUrl: 'https://globex.atlassian.net/wiki', createdAt: at, updatedAt: at,
       });
       await d.config.setDataSourceToken('globex', 'jira', connector.apiToken!);
