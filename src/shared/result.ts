@@ -23,6 +23,8 @@ export interface ResultError {
   message: string;
   /** For BAD_REQUEST: the payload field the message is about, e.g. "jiraUrl" or "externalIds.0.value". */
   field?: string;
+  /** For BAD_REQUEST: every field with a problem, the first being `field` (a form shows them all at once). */
+  fields?: { field: string; message: string }[];
 }
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ResultError };
 
@@ -30,6 +32,7 @@ export const resultErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   field: z.string().optional(),
+  fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
 
 export function ok<T>(data: T): Result<T> {

@@ -57,7 +57,7 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
   const [showRestrictedTitles, setShowRestrictedTitles] = useState(source?.showRestrictedTitles === true);
   const [viewGroups, setViewGroups] = useState<string[]>(source?.viewGroups ?? []);
   const [busy, setBusy] = useState(false);
-  const { errors, clear, show } = useFieldErrors();
+  const { errors, clear, show, scope } = useFieldErrors();
   const suggestion = wikiFor(f.jiraUrl);
   // The server's rule, asked as the admin types: a changed site needs its token again.
   const typed: CredentialTarget = { jiraUrl: f.jiraUrl, confluenceUrl: f.confluenceUrl.trim() || undefined };
@@ -80,7 +80,7 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
   }
 
   return (
-    <form className="card" onSubmit={submit} aria-label={source ? `Edit ${source.name}` : 'Add data source'} noValidate>
+    <form className="card" ref={scope} onSubmit={submit} aria-label={source ? `Edit ${source.name}` : 'Add data source'} noValidate>
       <h3>{source ? `Edit ${source.name}` : 'Add another Atlassian Cloud site'}</h3>
       <div className="banner info">
         Only Atlassian Cloud sites (https://&lt;name&gt;.atlassian.net) can be connected. Jira Data Center and Server
