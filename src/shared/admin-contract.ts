@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dataSourceSchema, emailResolutionSchema, settingsSchema, teamSchema } from '../domain/config';
+import { dataSourceSchema, emailResolutionSchema, settingsSchema, teamSchema, TOKEN_KINDS } from '../domain/config';
 
 /**
  * The admin page's resolver contract: every key with its payload and result (`data`) schema.
@@ -33,6 +33,11 @@ export const saveSourcePayload = z
      * site changes: credentials are bound to their site (src/shared/credential-site.ts).
      */
     jiraToken: z.string().max(1000).optional(),
+    /**
+     * The kind of API token: 'classic' (used on the site's address) or 'scoped' (through Atlassian's
+     * API gateway; service accounts only have these). Omitted: keep the saved kind (new: classic).
+     */
+    tokenKind: z.enum(TOKEN_KINDS).optional(),
     /** Omitted or empty: the source has no Confluence. */
     confluenceUrl: z.string().max(2000).optional(),
     /** Empty: use the Jira email. */
@@ -55,7 +60,11 @@ export type SaveSourcePayload = z.infer<typeof saveSourcePayload>;
 
 export const productCheckSchema = z.object({
   product: z.enum(['jira', 'confluence']),
-  status: z.enum(['ok', 'auth-failed', 'forbidden', 'not-found', 'unreachable', 'rate-limited', 'not-configured', 'error']),
+  /**
+   * `wrong-token-kind`: the token signs in only as the other kind (a scoped token saved as classic,
+   * or the reverse); `missing-scope`: the scoped token lacks a scope the app needs.
+   */
+  status: z.enum(['ok', 'auth-failed', 'wrong-token-kind', 'missing-scope', 'forbidden', 'not-found', 'unreachable', 'rate-limited', 'not-configured', 'error']),
   /** Short headline, e.g. "Authentication failed". */
   title: z.string(),
   /** What to do about it, in words an admin can act on. */

@@ -17,6 +17,7 @@ function resolutionText(r: EmailResolution): { text: string; tone: string } {
 
 function Identities({ t, sources, onFind }: { t: TeammateView; sources: DataSourceView[]; onFind: (t: TeammateView) => void }) {
   const name = (id: string) => (id === '*' ? 'all sources' : sources.find((s) => s.id === id)?.name ?? id);
+  const mappedById = (dsId: string) => t.externalIds.some((x) => x.type === 'accountId' && (x.dataSourceId === '*' || x.dataSourceId === dsId));
   return (
     <ul style={{ margin: 0, paddingLeft: 16 }}>
       {t.externalIds.map((x, i) => (
@@ -29,7 +30,8 @@ function Identities({ t, sources, onFind }: { t: TeammateView; sources: DataSour
                 return (
                   <li key={dsId} className={`resolution`} data-testid="resolution">
                     {name(dsId)}: <span className={`status-text ${tone}`}>{text}</span>
-                    {r.status === 'hidden' ? <> <button className="btn subtle" type="button" onClick={() => onFind(t)}>Find {t.name} in the people search</button></> : null}
+                    {r.status === 'hidden' && mappedById(dsId) ? <span className="subtlest"> (mapped by account ID)</span> : null}
+                    {r.status === 'hidden' && !mappedById(dsId) ? <> <button className="btn subtle" type="button" onClick={() => onFind(t)}>Find {t.name} in the people search</button></> : null}
                   </li>
                 );
               })}
