@@ -18,7 +18,7 @@ export function payloadError(error: z.ZodError): Result<never> {
       code: 'BAD_REQUEST',
       message: first.message,
       ...(first.field ? { field: first.field } : {}),
-      ...(named.length ? { fields: named } : {}),
+      ...(named.length > 1 ? { fields: named } : {}),
     },
   };
 }

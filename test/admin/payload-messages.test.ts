@@ -66,4 +66,38 @@ describe('payload errors in plain words', () => {
     if (parsed.success) return;
     expect(fieldProblems(parsed.error)).toEqual([{ field: 'filters.to', message: 'To: the end day is before the start day' }]);
   });
+
+  it('names every problem of a teammate at once: the name and each identity row', async () => {
+    await env.call('teammates/save', { name: 'Rita', externalIds: [{ dataSourceId: '*', type: 'accountId', value: 'u-rita' }] });
+    const r = await env.call('teammates/save', {
+      name: ' ',
+      externalIds: [
+        { dataSourceId: '*', type: 'email', value: 'not-an-email' },
+        { dataSourceId: '*', type: 'accountId', value: 'u-rita' },
+        { dataSourceId: 'ds-9', type: 'accountId', value: 'u-lead' },
+      ],
+    });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'BAD_REQUEST',
+        message: 'Enter a name.',
+        field: 'name',
+        fields: [
+          { field: 'name', message: 'Enter a name.' },
+          { field: 'externalIds.0.value', message: expect.stringContaining('is not an email address') },
+          { field: 'externalIds.1.value', message: 'This person is already added as Rita: edit Rita instead.' },
+          { field: 'externalIds.2.dataSourceId', message: 'This data source no longer exists: choose another one.' },
+        ],
+      },
+    });
+  });
+
+  it('names every unknown dashboard group at once, each at its row', async () => {
+    const r = await env.call('settings/save-access', { dashboardGroups: ['team-laeds', 'jira-users', 'nobody-here'], privacyMode: false });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { field: 'dashboardGroups.0', fields: [{ field: 'dashboardGroups.0' }, { field: 'dashboardGroups.2', message: 'There is no group called "nobody-here" on this site.' }] },
+    });
+  });
 });
