@@ -34,6 +34,11 @@ export const fixtureUserSchema = z.object({
   accountType: z.enum(['atlassian', 'app']).optional(),
   groups: z.array(z.string()),
   apiToken: z.string().min(1).optional(),
+  /**
+   * Scoped API tokens (service accounts have only these): each works only through the API gateway
+   * (`api.atlassian.com/ex/{jira|confluence}/{cloudId}`) and only for operations its scopes allow.
+   */
+  scopedTokens: z.array(z.object({ token: z.string().min(1), scopes: z.array(z.string().min(1)) })).optional(),
   timeZone: z.string().optional(),
   /** Product access; absent = both Jira and Confluence (when the site has Confluence). */
   products: z.array(z.enum(['jira', 'confluence'])).optional(),
@@ -153,7 +158,7 @@ export const fixtureContentSchema = z.object({
   type: z.enum(['page', 'blogpost']),
   spaceId: z.string().min(1),
   title: z.string(),
-  status: z.enum(['current', 'trashed', 'deleted', 'draft']),
+  status: z.enum(['current', 'archived', 'trashed', 'deleted', 'draft']),
   parentId: z.string().optional(),
   authorId: accountId,
   createdAt: instantSchema,

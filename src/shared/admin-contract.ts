@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dataSourceSchema, emailResolutionSchema, settingsSchema, teamSchema } from '../domain/config';
+import { dataSourceSchema, emailResolutionSchema, settingsSchema, teamSchema, TOKEN_KINDS } from '../domain/config';
 
 /**
  * The admin page's resolver contract: every key with its payload and result (`data`) schema.
@@ -33,6 +33,11 @@ export const saveSourcePayload = z
      * site changes: credentials are bound to their site (src/shared/credential-site.ts).
      */
     jiraToken: z.string().max(1000).optional(),
+    /**
+     * The kind of API token: 'classic' (used on the site's address) or 'scoped' (through Atlassian's
+     * API gateway; service accounts only have these). Omitted: keep the saved kind (new: classic).
+     */
+    tokenKind: z.enum(TOKEN_KINDS).optional(),
     /** Omitted or empty: the source has no Confluence. */
     confluenceUrl: z.string().max(2000).optional(),
     /** Empty: use the Jira email. */
@@ -55,7 +60,11 @@ export type SaveSourcePayload = z.infer<typeof saveSourcePayload>;
 
 export const productCheckSchema = z.object({
   product: z.enum(['jira', 'confluence']),
-  status: z.enum(['ok', 'auth-failed', 'forbidden', 'not-found', 'unreachable', 'rate-limited', 'not-configured', 'error']),
+  /**
+   * `wrong-token-kind`: the token signs in only as the other kind (a scoped token saved as classic,
+   * or the reverse); `missing-scope`: the scoped token lacks a scope the app needs.
+   */
+  status: z.enum(['ok', 'auth-failed', 'wrong-token-kind', 'missing-scope', 'forbidden', 'not-found', 'unreachable', 'rate-limited', 'not-configured', 'error']),
   /** Short headline, e.g. "Authentication failed". */
   title: z.string(),
   /** What to do about it, in words an admin can act on. */
@@ -100,6 +109,8 @@ export const userSummarySchema = z.object({
   accountId: z.string(),
   displayName: z.string(),
   email: z.string().optional(),
+  /** The teammate this person already is (by account ID or email): the picker says "Already added". */
+  addedAs: z.object({ id: z.string(), name: z.string() }).optional(),
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 
@@ -151,6 +162,13 @@ export const syncSettingsSchema = settingsSchema.pick({ syncIntervalMinutes: tru
 
 const purgeProgressSchema = z.object({ activities: z.number().int().nonnegative(), continuing: z.boolean() });
 
+const duplicateGroupSchema = z.object({
+  /** What they share: "email priya@example.com", "account 5b10…". */
+  shared: z.array(z.string()),
+  teammates: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type DuplicateGroup = z.infer<typeof duplicateGroupSchema>;
+
 const c = <P extends z.ZodTypeAny, R extends z.ZodTypeAny>(payload: P, result: R) => ({ payload, result });
 
 export const adminContract = {
@@ -198,13 +216,26 @@ export const adminContract = {
   'teammates/add-users': c(
     z
       .object({
-        users: z.array(z.object({ accountId: z.string().min(1).max(128), displayName: z.string().max(200) }).strict()).min(1).max(100),
+        users: z
+          .array(z.object({ accountId: z.string().min(1).max(128), displayName: z.string().max(200), email: z.string().max(320).optional() }).strict())
+          .min(1)
+          .max(100),
         teamId: id.optional(),
       })
       .strict(),
     bulkAddResultSchema,
   ),
   'teammates/add-group': c(z.object({ groupName: searchText(255), teamId: id.optional() }).strict(), bulkAddResultSchema),
+  /** Teammates that are one person (a shared email or account), to offer for merge. */
+  'teammates/duplicates': c(empty, z.object({ groups: z.array(duplicateGroupSchema) })),
+  /**
+   * Folds `mergeIds` into `keepId`: its identities join the kept teammate, the others leave, and
+   * their activities are re-attributed (deleted in a resumable purge, fetched again for the kept one).
+   */
+  'teammates/merge': c(
+    z.object({ keepId: id, mergeIds: z.array(id).min(1).max(20) }).strict(),
+    z.object({ teammate: teammateViewSchema, purge: purgeProgressSchema.optional() }),
+  ),
   'teams/save': c(z.object({ id: id.optional(), name: z.string().max(100) }).strict(), z.object({ team: teamSchema })),
   'teams/delete': c(z.object({ id }).strict(), z.object({ deleted: z.string() })),
   'users/search': c(z.object({ query: searchText(100) }).strict(), z.object({ users: z.array(userSummarySchema) })),

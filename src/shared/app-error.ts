@@ -11,6 +11,8 @@ import type { ErrorCode, ResultError } from './result';
 export const ERROR_KINDS = {
   /** 401 from a site: the email and token were refused. */
   'auth-failed': { code: 'AUTH_FAILED', plain: true },
+  /** 401 from Atlassian's API gateway: the scoped API token lacks a scope the call needs. */
+  'token-scope-missing': { code: 'AUTH_FAILED', plain: true },
   /** No email or API token is stored for a data source. */
   'missing-credentials': { code: 'AUTH_FAILED', plain: true },
   /** 403 from a site. */

@@ -22,6 +22,7 @@ describe('restriction fields in stored formats', () => {
     const at = '2026-11-01T00:00:00.000Z';
     const v1 = { id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', createdAt: at, updatedAt: at };
     expect(dataSourceFormat.decode(v1, 'datasource:globex').showRestrictedTitles).toBe(false);
-    expect(dataSourceFormat.encode({ ...v1, kind: 'cloud' })).toMatchObject({ v: 2, showRestrictedTitles: false });
+    // Today's format (3, token kinds) writes the setting, and the token kind format 1 implies.
+    expect(dataSourceFormat.encode(dataSourceFormat.decode(v1, 'datasource:globex'))).toMatchObject({ v: 3, showRestrictedTitles: false, tokenKind: 'classic' });
   });
 });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ConnectionTest, DataSourceView } from '../../../../src/shared/admin-contract';
 import { call } from '../../../shared/call';
 import { formatDate } from '../format';
+import { AccessLostNotice } from './AccessLostNotice';
 import { FetchNow } from './FetchNow';
 import { ErrorBanner } from './Field';
 import { RunProgress } from './RunProgress';
@@ -64,7 +65,8 @@ function SourceCard({ ds, historyDays, reload, onRunFinished, onNotice }: { ds: 
             <p className="subtlest">Reached as the app: no credentials needed.</p>
           ) : (
             <p className="subtlest">
-              {ds.jiraEmail} · {ds.jiraTokenSetAt ? `API token set on ${formatDate(ds.jiraTokenSetAt)}` : 'no API token'}
+              {ds.jiraEmail} · {ds.jiraTokenSetAt ? `${ds.tokenKind === 'scoped' ? 'scoped ' : ''}API token set on ${formatDate(ds.jiraTokenSetAt)}` : 'no API token'}
+              {ds.tokenKind === 'scoped' ? ' (through api.atlassian.com)' : ''}
               {ds.confluenceUrl ? ` · Confluence: ${ds.confluenceEmail || 'Jira email'}, ${ds.confluenceTokenSetAt ? `own token set on ${formatDate(ds.confluenceTokenSetAt)}` : 'Jira token'}` : ''}
             </p>
           )}
@@ -74,6 +76,7 @@ function SourceCard({ ds, historyDays, reload, onRunFinished, onNotice }: { ds: 
             </p>
           ) : null}
           {ds.failing ? <p className="error-text">Failing since {formatDate(ds.failing.since)}: {ds.failing.message}</p> : null}
+          <AccessLostNotice ds={ds} />
         </div>
         <div className="row">
           <button className="btn" type="button" onClick={runTest} disabled={testing}>{testing ? 'Testing…' : 'Test connection'}</button>
