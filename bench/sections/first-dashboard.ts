@@ -6,9 +6,10 @@
  *
  * Measured on the local runtime's virtual clock (local/runtime/time-model.ts) at 100 ms per REST
  * call and 10 ms per KVS call, so the figure is the same on a busy or an idle machine. Two
- * figures: the runtime's own conservative model, where requests an invocation makes side by side
- * are charged one after another (judged), and the same requests with the app's side-by-side
- * requests overlapping (shown). CPU time and queue hand-over time are not modelled.
+ * clocks run over the same requests: the wall time a user waits, where the requests the app
+ * makes side by side overlap (judged, and the timeline's clock), and the runtime's own
+ * conservative model, where they are charged one after another (shown; it is also what each
+ * invocation's limit is charged against). CPU time and queue hand-over time are not modelled.
  */
 import '../../local/runtime/register';
 import { seedFromFixture } from '../../local/cli/sync/seed';
@@ -82,8 +83,8 @@ async function main(): Promise<void> {
         const path = streamPath(...a);
         if (path !== undefined) {
           const name = streamOf(path);
-          const s = spans.get(name) ?? { first: serial - c, last: serial, calls: 0 };
-          s.last = serial;
+          const s = spans.get(name) ?? { first: start, last: start + c, calls: 0 };
+          s.last = Math.max(s.last, start + c);
           s.calls += 1;
           spans.set(name, s);
         }
@@ -130,24 +131,24 @@ async function main(): Promise<void> {
     rows.push(infoRow(SECTION, 'requests', `${fmt.int(restCalls)} REST calls at ${REST_MS} ms, ${fmt.int(platform.kvs.stats.total)} KVS calls at ${KVS_MS} ms`));
     rows.push(row(SECTION, '90-day summary answers', 'counts the fetched activity', summary.ok ? `${fmt.int(count)} activities` : `failed: ${summary.error?.message ?? ''}`, summary.ok && count > 0));
     rows.push(
-      row(SECTION, 'Fetch now → 90-day summary (requests one after another)', '< 120 s', `${fmt.ms(total.serial)} (Fetch now ${fmt.ms(fetchNowAt.serial)}, sync ${fmt.ms(syncDone.serial - fetchNowAt.serial)}, summary ${fmt.ms(total.serial - syncDone.serial)})`, summary.ok && total.serial < TARGET_MS),
+      row(SECTION, 'Fetch now → 90-day summary (wall time)', '< 120 s', `${fmt.ms(total.overlap)} (Fetch now ${fmt.ms(fetchNowAt.overlap)}, sync ${fmt.ms(syncDone.overlap - fetchNowAt.overlap)}, summary ${fmt.ms(total.overlap - syncDone.overlap)})`, summary.ok && total.overlap < TARGET_MS),
     );
-    rows.push(infoRow(SECTION, 'the same with side-by-side requests overlapping', fmt.ms(total.overlap)));
+    rows.push(infoRow(SECTION, 'the same with every request charged one after another', `${fmt.ms(total.serial)} (the local runtime's conservative model)`));
     const ordered = [...spans.entries()].sort((a, b) => a[1].first - b[1].first);
     details.push({
-      title: 'Time to first dashboard: timeline by stream (virtual time from Fetch now, requests one after another)',
+      title: 'Time to first dashboard: timeline by stream (virtual wall time from Fetch now)',
       header: ['Stream', 'First request', 'Last request', 'REST calls'],
       rows: [
         ...ordered.map(([name, s]) => [name, fmt.ms(s.first), fmt.ms(s.last), fmt.int(s.calls)]),
-        ['sync finished', '', fmt.ms(syncDone.serial), ''],
-        ['90-day summary answered', '', fmt.ms(total.serial), ''],
+        ['sync finished', '', fmt.ms(syncDone.overlap), ''],
+        ['90-day summary answered', '', fmt.ms(total.overlap), ''],
       ],
     });
     notes.push(
       `Time to first dashboard: virtual time (${REST_MS} ms per REST call, ${KVS_MS} ms per KVS call); CPU time and the queue's hand-over between invocations are not counted. ` +
         `Consumer invocations are limited by the manifest's timeoutSeconds for the sync worker.`,
     );
-    progress(`first dashboard after ${fmt.ms(total.serial)} (overlapping ${fmt.ms(total.overlap)})`);
+    progress(`first dashboard after ${fmt.ms(total.overlap)} (${fmt.ms(total.serial)} with requests one after another)`);
   } finally {
     await platform.close();
   }
