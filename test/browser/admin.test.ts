@@ -223,6 +223,25 @@ describeInBrowser('admin page in the browser', () => {
     expect(await page.getByTestId('teammate-row').filter({ hasText: 'Rita again' }).count()).toBe(0);
   });
 
+  it('offers duplicates made earlier for merge, and merges them into one teammate', async () => {
+    const made = await platform.runtime.runInContext({ key: 'test-duplicate' }, async () => {
+      const config = createConfigRepository(createForgeKvs());
+      const doc = await config.getTeammates();
+      const at = new Date().toISOString();
+      await config.saveTeammates({ ...doc, teammates: [...doc.teammates, { id: 'tm-dup', name: 'R. Reviewer', externalIds: [{ dataSourceId: 'host', type: 'accountId', value: 'u-rita' }], mappedAt: at }] });
+    });
+    expect(made.record.status).toBe('ok');
+    await page.getByRole('tab', { name: 'Sync' }).click();
+    await page.getByRole('tab', { name: 'Teammates' }).click();
+    const banner = page.getByTestId('duplicates');
+    await expectText(banner, 'Rita Reviewer, R. Reviewer');
+    await screenshot(page, 'admin-duplicates');
+    await banner.getByRole('button', { name: 'Merge into Rita Reviewer' }).click();
+    await expectText(page.getByRole('status').first(), 'Merged R. Reviewer into Rita Reviewer.');
+    await banner.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('teammate-row').filter({ hasText: 'R. Reviewer' }).count()).toBe(0);
+  });
+
   it('words the schedule errors for people and shows both at once', async () => {
     await page.getByRole('tab', { name: 'Sync' }).click();
     const interval = page.getByLabel('Sync every (minutes)');
