@@ -75,7 +75,8 @@ const LABELS: Record<string, FieldLabel> = {
 export function fieldLabel(field: string): FieldLabel {
   const parts = field.split('.');
   const pattern = parts.map((p) => (/^\d+$/.test(p) ? '*' : p)).join('.');
-  const known = LABELS[pattern];
+  // Own keys only: a path may name anything a caller sent ("constructor", "__proto__").
+  const known = Object.prototype.hasOwnProperty.call(LABELS, pattern) ? LABELS[pattern] : undefined;
   if (known) {
     const index = parts.find((p) => /^\d+$/.test(p));
     return { ...known, label: known.label.replace('*', index === undefined ? '' : String(Number(index) + 1)).trim() };

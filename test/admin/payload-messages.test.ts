@@ -1,5 +1,5 @@
 import { dashboardContract } from '../../src/shared/dashboard-contract';
-import { fieldProblems } from '../../src/shared/field-messages';
+import { fieldLabel, fieldProblems } from '../../src/shared/field-messages';
 import { startAdminEnv, type AdminEnv } from './helpers/admin-env';
 
 /**
@@ -58,6 +58,12 @@ describe('payload errors in plain words', () => {
         expect(m).not.toMatch(/Too small|Too big|Invalid input|expected (number|string|boolean)|[a-z][A-Z]|\.\d|>=|<=/);
       }
     }
+  });
+
+  it('labels a path named like an object property as words, without tripping over it', () => {
+    expect(fieldLabel('constructor')).toEqual({ label: 'Constructor' });
+    expect(fieldLabel('__proto__')).toEqual({ label: '__proto__' });
+    expect(fieldLabel('filters.pageSize')).toEqual({ label: 'Page size' });
   });
 
   it('words the dashboard filters the same way ("To: …", not "filters.to: …")', () => {
