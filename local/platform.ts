@@ -45,6 +45,11 @@ export interface LocalPlatformOptions {
   echoConsole?: boolean;
   /** Seed for the site emulator's fault probabilities. */
   seed?: number;
+  /**
+   * Confluence connected to the app's installation on the host site (default true). The
+   * manifest makes Confluence optional; `p.runtime.setConfluenceConnected()` changes it later.
+   */
+  confluenceConnected?: boolean;
 }
 
 export interface LocalPlatform {
@@ -78,6 +83,7 @@ export async function startLocalPlatform(opts: LocalPlatformOptions): Promise<Lo
     realSite,
     limits: opts.limits,
     time: opts.time,
+    confluenceConnected: opts.confluenceConnected,
   });
   state.echoConsole = opts.echoConsole ?? true;
   setActivePlatform(runtime);

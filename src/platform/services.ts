@@ -10,7 +10,7 @@ import { createSyncStateRepository } from '../store/sync-state-repository';
 import { DEFAULT_LIMITS, type SyncDeps, type SyncLimits } from '../sync/sync-deps';
 import { createSyncService, type SyncService } from '../sync/sync-service';
 import { createLiveCapture, type LiveCapture } from '../sync/live-capture';
-import { remainingInvocationMs } from './app-context';
+import { hostConfluenceConnection, remainingInvocationMs } from './app-context';
 import { getKvs } from './forge-kvs';
 import { createSiteClient } from './site-client-factory';
 import { createForgeSyncQueue } from './sync-queue';
@@ -43,6 +43,7 @@ export function createForgeSyncDeps(opts: SyncDepsOptions = {}): SyncDeps {
     syncState: createSyncStateRepository(kvs),
     clientsFor: (ds) => ({ jira: createSiteClient(ds, 'jira', cfg), confluence: createSiteClient(ds, 'confluence', cfg) }),
     ...(queue ? { enqueue: async (body, delaySec) => void (await queue.push(body, delaySec)) } : {}),
+    hostConfluence: hostConfluenceConnection,
     remainingMs: remainingInvocationMs,
     now: Date.now,
     limits: { ...DEFAULT_LIMITS, ...opts.limits },

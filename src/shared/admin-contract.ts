@@ -47,7 +47,7 @@ export type SaveSourcePayload = z.infer<typeof saveSourcePayload>;
 
 export const productCheckSchema = z.object({
   product: z.enum(['jira', 'confluence']),
-  status: z.enum(['ok', 'auth-failed', 'forbidden', 'not-found', 'unreachable', 'rate-limited', 'not-configured', 'error']),
+  status: z.enum(['ok', 'auth-failed', 'forbidden', 'not-found', 'unreachable', 'rate-limited', 'not-configured', 'not-connected', 'error']),
   /** Short headline, e.g. "Authentication failed". */
   title: z.string(),
   /** What to do about it, in words an admin can act on. */
@@ -144,7 +144,15 @@ export const syncSettingsSchema = settingsSchema.pick({ syncIntervalMinutes: tru
 const c = <P extends z.ZodTypeAny, R extends z.ZodTypeAny>(payload: P, result: R) => ({ payload, result });
 
 export const adminContract = {
-  'sources/list': c(empty, z.object({ sources: z.array(dataSourceViewSchema), historyDays: z.number() })),
+  'sources/list': c(
+    empty,
+    z.object({
+      sources: z.array(dataSourceViewSchema),
+      historyDays: z.number(),
+      /** The installation's link to the host site's Confluence (an optional app): 'not-connected' is shown as a state. */
+      hostConfluence: z.enum(['connected', 'not-connected', 'unknown']),
+    }),
+  ),
   'sources/save': c(saveSourcePayload, z.object({ source: dataSourceViewSchema })),
   'sources/set-enabled': c(z.object({ id, enabled: z.boolean() }).strict(), z.object({ source: dataSourceViewSchema })),
   'sources/delete': c(z.object({ id }).strict(), z.object({ deleted: z.string() })),

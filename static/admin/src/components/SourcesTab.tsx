@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ConnectionTest, DataSourceView } from '../../../../src/shared/admin-contract';
+import { CONFLUENCE_NOT_CONNECTED, type ConfluenceConnection } from '../../../../src/shared/confluence-connection';
 import { call } from '../../../shared/call';
 import { formatDate } from '../format';
 import { FetchNow } from './FetchNow';
@@ -11,11 +12,24 @@ import { TestResult } from './TestResult';
 interface Props {
   sources: DataSourceView[];
   historyDays: number;
+  hostConfluence: ConfluenceConnection;
   reload: () => void;
   onRunFinished: () => void;
 }
 
-function SourceCard({ ds, historyDays, reload, onRunFinished }: { ds: DataSourceView; historyDays: number; reload: () => void; onRunFinished: () => void }) {
+/** The host site's Confluence is an optional app of the installation: a state to explain, not an error. */
+function ConfluenceNotConnected() {
+  return (
+    <div className="banner info" role="note" data-testid="confluence-not-connected">
+      <strong>{CONFLUENCE_NOT_CONNECTED.title}</strong>
+      <p>{CONFLUENCE_NOT_CONNECTED.meaning}</p>
+      <p>{CONFLUENCE_NOT_CONNECTED.howTo}</p>
+    </div>
+  );
+}
+
+function SourceCard({ ds, historyDays, hostConfluence, reload, onRunFinished }: { ds: DataSourceView; historyDays: number; hostConfluence: ConfluenceConnection; reload: () => void; onRunFinished: () => void }) {
+  const confluenceNotConnected = ds.kind === 'host' && hostConfluence === 'not-connected';
   const [mode, setMode] = useState<'view' | 'edit' | 'fetch'>('view');
   const [test, setTest] = useState<ConnectionTest>();
   const [testing, setTesting] = useState(false);
@@ -57,7 +71,7 @@ function SourceCard({ ds, historyDays, reload, onRunFinished }: { ds: DataSource
           </h3>
           <p className="subtle">
             Jira: {ds.jiraUrl}
-            {ds.confluenceUrl ? <> · Confluence: {ds.confluenceUrl}</> : ds.kind === 'host' ? ' · no Confluence on this site' : ''}
+            {confluenceNotConnected ? ' · Confluence: not connected to this app' : ds.confluenceUrl ? <> · Confluence: {ds.confluenceUrl}</> : ds.kind === 'host' ? ' · no Confluence on this site' : ''}
           </p>
           {ds.kind === 'host' ? (
             <p className="subtlest">Reached as the app: no credentials needed.</p>
@@ -73,6 +87,7 @@ function SourceCard({ ds, historyDays, reload, onRunFinished }: { ds: DataSource
             </p>
           ) : null}
           {ds.failing ? <p className="error-text">Failing since {formatDate(ds.failing.since)}: {ds.failing.message}</p> : null}
+          {confluenceNotConnected ? <ConfluenceNotConnected /> : null}
         </div>
         <div className="row">
           <button className="btn" type="button" onClick={runTest} disabled={testing}>{testing ? 'Testing…' : 'Test connection'}</button>
@@ -90,7 +105,7 @@ function SourceCard({ ds, historyDays, reload, onRunFinished }: { ds: DataSource
   );
 }
 
-export function SourcesTab({ sources, historyDays, reload, onRunFinished }: Props) {
+export function SourcesTab({ sources, historyDays, hostConfluence, reload, onRunFinished }: Props) {
   const [adding, setAdding] = useState(false);
   return (
     <div>
@@ -99,7 +114,7 @@ export function SourcesTab({ sources, historyDays, reload, onRunFinished }: Prop
         {!adding ? <button className="btn primary" type="button" onClick={() => setAdding(true)}>Add data source</button> : null}
       </div>
       {adding ? <SourceForm onCancel={() => setAdding(false)} onSaved={() => { setAdding(false); reload(); }} /> : null}
-      {sources.map((ds) => <SourceCard key={ds.id} ds={ds} historyDays={historyDays} reload={reload} onRunFinished={onRunFinished} />)}
+      {sources.map((ds) => <SourceCard key={ds.id} ds={ds} historyDays={historyDays} hostConfluence={hostConfluence} reload={reload} onRunFinished={onRunFinished} />)}
     </div>
   );
 }
