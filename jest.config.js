@@ -8,6 +8,8 @@ const common = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   setupFiles: ['<rootDir>/test/setup/forge-globals.ts'],
+  // Requests the OpenAPI documents do not define fail the test that sent them.
+  setupFilesAfterEnv: ['<rootDir>/test/setup/request-violations.ts'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] },
 };
 module.exports = {

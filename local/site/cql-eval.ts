@@ -31,7 +31,7 @@ export function cqlEntities(viewer: Viewer): CqlEntity[] {
   const out: CqlEntity[] = [];
   for (const c of viewer.state.liveContents()) {
     const space = viewer.state.spacesById.get(c.spaceId);
-    if (!space || !viewer.canViewSpace(space)) continue;
+    if (!space || !viewer.canSeeContent(c)) continue;
     out.push({
       kind: c.type, content: c, id: c.id, spaceKey: space.key, title: c.title,
       created: toMs(c.versions[0].createdAt), lastModified: toMs(c.versions[c.versions.length - 1].createdAt),

@@ -11,6 +11,7 @@ import { ApiError, type SiteReply } from './http-types';
 import { errorBody } from './error-bodies';
 import { Viewer } from './viewer';
 import { EMULATED_LATENCY_HEADER, type LatencyMode } from './latency';
+import { checkRequest, formatViolation, recordViolation, requestValidator, takeViolations, type RequestViolation } from './request-check';
 
 export interface SiteEmulatorOptions {
   sites: SiteFixture[];
@@ -28,6 +29,11 @@ export interface SiteEmulator {
   readonly requestLog: readonly RequestLogEntry[];
   resetLog(): void;
   stats(): Record<string, number>;
+  /**
+   * Claims (removes and returns) the requests to this emulator that the OpenAPI documents do not
+   * define; unclaimed ones fail the test that made them.
+   */
+  takeViolations(): RequestViolation[];
   close(): Promise<void>;
 }
 
@@ -40,13 +46,20 @@ export async function createSiteEmulator(options: SiteEmulatorOptions): Promise<
     if (sites.has(f.name)) throw new Error(`two sites are named ${f.name}`);
     sites.set(f.name, new SiteState(f));
   }
+  // Throws at start when the OpenAPI documents are missing: requests are never left unchecked.
+  requestValidator();
   const faults = new FaultInjector(options.seed ?? 1);
   const log = new RequestLog();
+  const mine = new WeakSet<RequestViolation>();
   const router = new Router().add(allRoutes);
 
   const server = http.createServer((req, res) => {
     // A client that hung up mid-response must not take the emulator down with it.
-    handle(req, res, { sites, faults, log, router, latency: options.latency ?? 'sleep' }).catch(() => res.destroy());
+    const record = (v: RequestViolation): void => {
+      mine.add(v);
+      recordViolation(v);
+    };
+    handle(req, res, { sites, faults, log, router, latency: options.latency ?? 'sleep', record }).catch(() => res.destroy());
   });
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -68,6 +81,7 @@ export async function createSiteEmulator(options: SiteEmulatorOptions): Promise<
     },
     resetLog: () => log.reset(),
     stats: () => log.stats(),
+    takeViolations: () => takeViolations((v) => mine.has(v)),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -82,6 +96,7 @@ interface Ctx {
   log: RequestLog;
   router: Router;
   latency: LatencyMode;
+  record: (v: RequestViolation) => void;
 }
 
 /** `acme.atlassian.net` (any port, any case) → `acme`. */
@@ -114,6 +129,28 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx): Prom
     ctx.log.record(entry);
   };
 
+  let body: unknown;
+  let bodyError: unknown;
+  if (method !== 'GET' && method !== 'HEAD') {
+    try {
+      body = await readJson(req);
+    } catch (err) {
+      bodyError = err;
+    }
+  }
+  if (bodyError === undefined) {
+    const header = req.headers['content-type'];
+    const verdict = checkRequest({ method, pathname: url.pathname, query: url.searchParams, contentType: header, body });
+    if (!verdict.ok) {
+      const violation: RequestViolation = { site: siteName, method, path: entry.path, operation: verdict.operation, violations: verdict.violations };
+      ctx.record(violation);
+      entry.violation = formatViolation(violation);
+      const message = `Request not defined by the official OpenAPI documents: ${verdict.violations.join('; ')}`;
+      send(res, { status: 400, body: errorBody(family, 400, message) }, entry);
+      return finish();
+    }
+  }
+
   const state = ctx.sites.get(siteName);
   const match = ctx.router.match(method, url.pathname);
   if (match.kind === 'found') entry.endpoint = `${method} ${match.route.template}`;
@@ -145,7 +182,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx): Prom
 
   let reply: SiteReply;
   try {
-    const body = method === 'POST' ? await readJson(req) : undefined;
+    if (bodyError !== undefined) throw bodyError;
     reply = dispatch(state, req, url, method, match, body, entry);
   } catch (err) {
     reply = errorReply(family, err);

@@ -30,7 +30,13 @@ export function crossReferenceProblems(f: SiteFixture): string[] {
   for (const u of f.users) for (const g of u.groups) if (!groups.has(g)) problems.push(`user ${u.accountId} is in unknown group ${g}`);
   for (const p of f.projects) for (const g of p.browseGroups ?? []) if (!groups.has(g)) problems.push(`project ${p.key} names unknown group ${g}`);
   for (const s of f.spaces) for (const g of s.viewGroups ?? []) if (!groups.has(g)) problems.push(`space ${s.key} names unknown group ${g}`);
+  const levels = new Set((f.securityLevels ?? []).map((l) => l.id));
+  for (const l of f.securityLevels ?? []) {
+    for (const g of l.groups) if (!groups.has(g)) problems.push(`security level ${l.id} names unknown group ${g}`);
+    for (const a of l.accountIds) user(`security level ${l.id}`, a);
+  }
   for (const i of f.issues) {
+    if (i.securityLevelId !== undefined && !levels.has(i.securityLevelId)) problems.push(`issue ${i.key} has unknown security level ${i.securityLevelId}`);
     if (!projects.has(i.projectId)) problems.push(`issue ${i.key} is in unknown project ${i.projectId}`);
     if (!statuses.has(i.statusId)) problems.push(`issue ${i.key} has unknown status ${i.statusId}`);
     user(`issue ${i.key} creator`, i.creatorId);
@@ -43,6 +49,8 @@ export function crossReferenceProblems(f: SiteFixture): string[] {
   for (const c of f.contents) {
     if (!spaces.has(c.spaceId)) problems.push(`content ${c.id} is in unknown space ${c.spaceId}`);
     user(`content ${c.id}`, c.authorId);
+    for (const g of c.readRestrictions?.groups ?? []) if (!groups.has(g)) problems.push(`content ${c.id} read restriction names unknown group ${g}`);
+    for (const a of c.readRestrictions?.accountIds ?? []) user(`content ${c.id} read restriction`, a);
     c.versions.forEach((v, n) => {
       if (v.number !== n + 1) problems.push(`content ${c.id} versions must be numbered 1..n in order`);
       user(`content ${c.id} version ${v.number}`, v.authorId);

@@ -113,6 +113,8 @@ export const fixtureIssueSchema = z.object({
   changelog: z.array(fixtureHistorySchema),
   comments: z.array(fixtureCommentSchema),
   worklogs: z.array(fixtureWorklogSchema),
+  /** The issue security level (site `securityLevels`); absent = none, everyone who may browse the project sees it. */
+  securityLevelId: z.string().min(1).optional(),
 });
 
 export const fixtureSpaceSchema = z.object({
@@ -157,6 +159,19 @@ export const fixtureContentSchema = z.object({
   createdAt: instantSchema,
   versions: z.array(contentVersionSchema).min(1),
   comments: z.array(contentCommentSchema),
+  /**
+   * Read (view) restrictions on this page or blog post; absent = none. Like Confluence's, they
+   * also apply to every descendant page: to view, a user must be allowed by each on the way up.
+   */
+  readRestrictions: z.object({ groups: z.array(z.string()), accountIds: z.array(accountId) }).optional(),
+});
+
+/** An issue security level: who may see the issues that carry it (besides browsing the project). */
+export const fixtureSecurityLevelSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  groups: z.array(z.string()),
+  accountIds: z.array(accountId),
 });
 
 export const teammateSchema = z.object({
@@ -178,6 +193,7 @@ export const siteFixtureSchema = z.object({
   statuses: z.array(fixtureStatusSchema),
   projects: z.array(fixtureProjectSchema),
   issues: z.array(fixtureIssueSchema),
+  securityLevels: z.array(fixtureSecurityLevelSchema).optional(),
   spaces: z.array(fixtureSpaceSchema),
   contents: z.array(fixtureContentSchema),
   teammates: z.array(teammateSchema).optional(),
@@ -194,6 +210,7 @@ export type FixtureHistory = z.infer<typeof fixtureHistorySchema>;
 export type ChangelogItem = z.infer<typeof changelogItemSchema>;
 export type FixtureComment = z.infer<typeof fixtureCommentSchema>;
 export type FixtureWorklog = z.infer<typeof fixtureWorklogSchema>;
+export type FixtureSecurityLevel = z.infer<typeof fixtureSecurityLevelSchema>;
 export type FixtureSpace = z.infer<typeof fixtureSpaceSchema>;
 export type FixtureContent = z.infer<typeof fixtureContentSchema>;
 export type ContentVersion = z.infer<typeof contentVersionSchema>;

@@ -5,3 +5,4 @@ export type { FaultRule, FaultType } from './faults';
 export type { RequestLogEntry } from './request-log';
 export type { ProductEvent } from './state/events';
 export * from './fixture-schema';
+export { takeViolations as takeRequestViolations, formatViolations, onViolation, type RequestViolation } from './request-check';

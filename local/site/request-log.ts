@@ -11,6 +11,8 @@ export interface RequestLogEntry {
   /** e.g. 'GET /rest/api/3/search/jql'; '(unmatched)' when no route matched. */
   endpoint: string;
   fault?: string;
+  /** Why the request was refused as not defined by the OpenAPI documents. */
+  violation?: string;
 }
 
 /** Long `npm start` sessions would otherwise grow the log without bound; counts stay exact. */

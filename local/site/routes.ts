@@ -15,6 +15,7 @@ import { v2PageRoutes } from './confluence/v2-pages';
 import { v2CommentRoutes } from './confluence/v2-comments';
 import { v2SpaceUserRoutes } from './confluence/v2-spaces-users';
 import { v2CommentDetailRoutes } from './confluence/v2-comment-detail';
+import { v2ContentTypeRoutes } from './confluence/v2-content-types';
 
 /** Every endpoint the emulator serves, one family per module. */
 export const allRoutes: Route[] = [
@@ -34,4 +35,5 @@ export const allRoutes: Route[] = [
   ...v2CommentRoutes,
   ...v2CommentDetailRoutes,
   ...v2SpaceUserRoutes,
+  ...v2ContentTypeRoutes,
 ];

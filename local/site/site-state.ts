@@ -29,6 +29,8 @@ export class SiteState {
   readonly statusesById = new Map<string, FixtureStatus>();
   readonly spacesById = new Map<string, FixtureSpace>();
   readonly contentsById = new Map<string, FixtureContent>();
+  /** Issue id → how many more bulkfetch answers list it in `issueErrors` (see `failBulkfetch`). */
+  readonly bulkfetchFailures = new Map<string, number>();
 
   constructor(fixture: SiteFixture) {
     this.data = structuredClone(parseSiteFixture(fixture));
@@ -96,6 +98,17 @@ export class SiteState {
     fill(this.statusesById, d.statuses, (s) => s.id);
     fill(this.spacesById, d.spaces, (s) => s.id);
     fill(this.contentsById, d.contents, (c) => c.id);
+  }
+
+  /**
+   * The next `times` bulkfetch answers that ask for these issues (ids or keys) list them in
+   * `issueErrors` instead of `issues`, as Jira does for "a retriable error or payload constraint".
+   */
+  failBulkfetch(idsOrKeys: string[], times = Number.POSITIVE_INFINITY): void {
+    for (const k of idsOrKeys) {
+      const issue = this.issuesById.get(k) ?? this.issuesByKey.get(k.toUpperCase());
+      if (issue) this.bulkfetchFailures.set(issue.id, times);
+    }
   }
 
   /** Live (not deleted) issue by id or key. */

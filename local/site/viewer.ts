@@ -1,4 +1,4 @@
-import type { FixtureIssue, FixtureProject, FixtureSpace, FixtureUser } from './fixture-schema';
+import type { FixtureContent, FixtureIssue, FixtureProject, FixtureSpace, FixtureUser } from './fixture-schema';
 import type { SiteState } from './site-state';
 
 /** Who is calling: the Forge app itself, or a user (Forge asUser or an API token). */
@@ -42,10 +42,48 @@ export class Viewer {
     return project !== undefined && this.inAny(project.browseGroups);
   }
   canSeeIssue(issue: FixtureIssue | undefined): issue is FixtureIssue {
-    return issue !== undefined && !issue.deletedAt && this.canBrowseProject(this.state.projectsById.get(issue.projectId));
+    return (
+      issue !== undefined &&
+      !issue.deletedAt &&
+      this.canBrowseProject(this.state.projectsById.get(issue.projectId)) &&
+      this.inSecurityLevel(issue.securityLevelId)
+    );
+  }
+  /**
+   * An issue with a security level is seen only by the level's members, even by users who may
+   * browse its project (the app is let through: see docs/site-fixture.md).
+   */
+  private inSecurityLevel(levelId: string | undefined): boolean {
+    const user = this.user;
+    if (levelId === undefined || !user) return true;
+    const level = this.state.raw.securityLevels?.find((l) => l.id === levelId);
+    return level !== undefined && (level.accountIds.includes(user.accountId) || level.groups.some((g) => user.groups.includes(g)));
   }
   canViewSpace(space: FixtureSpace | undefined): boolean {
     return space !== undefined && this.inAny(space.viewGroups);
+  }
+  /** The space's view permission and every read restriction on the page and its ancestors. */
+  canSeeContent(content: FixtureContent | undefined): boolean {
+    if (content === undefined || !this.canViewSpace(this.state.spacesById.get(content.spaceId))) return false;
+    const user = this.user;
+    if (!user) return true;
+    const seen = new Set<string>();
+    for (let c: FixtureContent | undefined = content; c && !seen.has(c.id); c = c.parentId ? this.state.contentsById.get(c.parentId) : undefined) {
+      seen.add(c.id);
+      const r = c.readRestrictions;
+      if (r && !r.accountIds.includes(user.accountId) && !r.groups.some((g) => user.groups.includes(g))) return false;
+    }
+    return true;
+  }
+  /** The read restrictions that apply to content: its own and its ancestors' (nearest first). */
+  readRestrictionsOf(content: FixtureContent): { content: FixtureContent; groups: string[]; accountIds: string[] }[] {
+    const out: { content: FixtureContent; groups: string[]; accountIds: string[] }[] = [];
+    const seen = new Set<string>();
+    for (let c: FixtureContent | undefined = content; c && !seen.has(c.id); c = c.parentId ? this.state.contentsById.get(c.parentId) : undefined) {
+      seen.add(c.id);
+      if (c.readRestrictions) out.push({ content: c, ...c.readRestrictions });
+    }
+    return out;
   }
   isJiraAdmin(): boolean {
     return this.user?.groups.includes(ADMIN_GROUP) ?? false;

@@ -1,13 +1,17 @@
 import { HOST_DATA_SOURCE_ID, type DataSource } from '../domain/config';
 import { normaliseSiteUrl } from '../domain/site-url';
 import type { SaveSourcePayload } from '../shared/admin-contract';
+import { confluenceOnJiraSite, credentialsStayBound, type CredentialTarget } from '../shared/credential-site';
 import { fail, ok, type Result } from '../shared/result';
+import type { TokenProduct } from '../store/config-repository';
 import type { AdminDeps } from './deps';
 import { ensureHostSource } from './ensure-host-source';
 import { emailProblem, tokenProblem } from './field-checks';
 import { checkHostGroups } from './group-checks';
 
 export { ensureHostSource } from './ensure-host-source';
+
+const TOKEN_PRODUCTS: readonly TokenProduct[] = ['jira', 'confluence'];
 
 export async function listSources(deps: AdminDeps, contextSiteUrl: string | undefined): Promise<DataSource[]> {
   await ensureHostSource(deps, contextSiteUrl);
@@ -45,6 +49,7 @@ async function checkFields(deps: AdminDeps, p: SaveSourcePayload, existing: Data
     if (err) return fail('BAD_REQUEST', err, 'jiraToken');
   }
   const out: CheckedFields = { name: p.name.trim() || jira.siteName, jiraUrl: jira.url, jiraEmail: p.jiraEmail.trim(), jiraToken };
+  if (!jiraToken && existing && !credentialsStayBound(existing, out, 'jira')) return fail('BAD_REQUEST', TOKEN_AGAIN, 'jiraToken');
   const confluenceRaw = p.confluenceUrl?.trim();
   if (confluenceRaw) {
     const conf = normaliseSiteUrl(confluenceRaw, 'confluence');
@@ -61,6 +66,9 @@ async function checkFields(deps: AdminDeps, p: SaveSourcePayload, existing: Data
       const err = tokenProblem(cToken);
       if (err) return fail('BAD_REQUEST', err, 'confluenceToken');
       out.confluenceToken = cToken;
+    } else {
+      const missing = missingConfluenceToken(existing, out);
+      if (missing) return fail('BAD_REQUEST', missing, 'confluenceToken');
     }
   } else if (p.confluenceEmail?.trim() || p.confluenceToken?.trim()) {
     return fail('BAD_REQUEST', 'Enter the Confluence URL, or leave the Confluence email and token empty.', 'confluenceUrl');
@@ -69,6 +77,22 @@ async function checkFields(deps: AdminDeps, p: SaveSourcePayload, existing: Data
   if (!viewGroups.ok) return viewGroups;
   if (viewGroups.data) out.viewGroups = viewGroups.data;
   return ok(out);
+}
+
+const TOKEN_AGAIN = 'Enter the API token again: the site changed. A saved token is only ever sent to the site it was entered for.';
+
+/**
+ * Why Confluence needs a token typed now (undefined: it has one). The saved Confluence token
+ * counts only while Confluence stays on its site; without one, the Jira token serves only
+ * Confluence on Jira's site.
+ */
+function missingConfluenceToken(existing: DataSource | undefined, next: CredentialTarget): string | undefined {
+  if (existing?.confluenceTokenSetAt) {
+    if (credentialsStayBound(existing, next, 'confluence')) return undefined;
+    return TOKEN_AGAIN;
+  }
+  if (confluenceOnJiraSite(next)) return undefined;
+  return 'Confluence is on another site than Jira: enter an API token for it. The Jira token is only used for Confluence on the same site.';
 }
 
 /** Omitted keeps the saved list; a list with no names left clears it (back to the default). */
@@ -91,6 +115,13 @@ export async function saveSource(deps: AdminDeps, p: SaveSourcePayload): Promise
   const f = checked.data;
   const at = deps.now().toISOString();
   const id = existing?.id ?? deps.newId('ds');
+  const kept = (product: TokenProduct) => existing !== undefined && credentialsStayBound(existing, f, product);
+  // A token bound to a site the source no longer names is deleted before the new address is
+  // stored, so no state in between pairs the old token with the new site.
+  for (const product of TOKEN_PRODUCTS) {
+    const setAt = product === 'jira' ? existing?.jiraTokenSetAt : existing?.confluenceTokenSetAt;
+    if (setAt && !kept(product)) await deps.config.clearDataSourceToken(id, product);
+  }
   const doc: DataSource = {
     id,
     kind: 'cloud',
@@ -98,10 +129,10 @@ export async function saveSource(deps: AdminDeps, p: SaveSourcePayload): Promise
     enabled: p.enabled,
     jiraUrl: f.jiraUrl,
     jiraEmail: f.jiraEmail,
-    ...(existing?.jiraTokenSetAt ? { jiraTokenSetAt: existing.jiraTokenSetAt } : {}),
+    ...(existing?.jiraTokenSetAt && kept('jira') ? { jiraTokenSetAt: existing.jiraTokenSetAt } : {}),
     ...(f.confluenceUrl ? { confluenceUrl: f.confluenceUrl } : {}),
     ...(f.confluenceUrl && f.confluenceEmail ? { confluenceEmail: f.confluenceEmail } : {}),
-    ...(f.confluenceUrl && existing?.confluenceTokenSetAt ? { confluenceTokenSetAt: existing.confluenceTokenSetAt } : {}),
+    ...(existing?.confluenceTokenSetAt && kept('confluence') ? { confluenceTokenSetAt: existing.confluenceTokenSetAt } : {}),
     ...(f.viewGroups ? { viewGroups: f.viewGroups } : {}),
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
@@ -110,7 +141,6 @@ export async function saveSource(deps: AdminDeps, p: SaveSourcePayload): Promise
   let saved = await deps.config.saveDataSource(doc);
   if (f.jiraToken) saved = await deps.config.setDataSourceToken(id, 'jira', f.jiraToken);
   if (f.confluenceToken) saved = await deps.config.setDataSourceToken(id, 'confluence', f.confluenceToken);
-  if (!f.confluenceUrl && existing?.confluenceTokenSetAt) await deps.config.clearDataSourceToken(id, 'confluence');
   return ok((await deps.config.getDataSource(id)) ?? saved);
 }
 

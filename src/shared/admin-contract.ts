@@ -28,13 +28,19 @@ export const saveSourcePayload = z
     enabled: z.boolean(),
     jiraUrl: z.string().max(2000),
     jiraEmail: z.string().max(320),
-    /** Omitted or empty: keep the saved token (required for a new source). */
+    /**
+     * Omitted or empty: keep the saved token. Required for a new source and whenever the Jira
+     * site changes: credentials are bound to their site (src/shared/credential-site.ts).
+     */
     jiraToken: z.string().max(1000).optional(),
     /** Omitted or empty: the source has no Confluence. */
     confluenceUrl: z.string().max(2000).optional(),
     /** Empty: use the Jira email. */
     confluenceEmail: z.string().max(320).optional(),
-    /** Empty: keep the saved Confluence token, or use the Jira token when none was saved. */
+    /**
+     * Empty: keep the saved Confluence token while Confluence stays on its site; with none saved,
+     * use the Jira token, which only Confluence on Jira's own site may.
+     */
     confluenceToken: z.string().max(1000).optional(),
     /**
      * Host-site groups whose members see titles and links of this site's activity on the

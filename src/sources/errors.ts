@@ -48,6 +48,20 @@ export class ServerError extends AppError {
   }
 }
 
+/**
+ * Jira answered but listed issues it could not return this time (bulkfetch `issueErrors`: "a
+ * retriable error or payload constraint"). Nothing that depends on them may move on: the step is
+ * retried, and the run that cannot read them ends without moving its watermark.
+ */
+export class IssuesNotReturnedError extends AppError {
+  readonly issueIds: string[];
+  constructor(issueIds: string[], options?: { cause?: unknown }) {
+    const n = issueIds.length;
+    super('server-error', `Jira could not return ${n} issue${n === 1 ? '' : 's'} this time; they are read again on the next run`, options);
+    this.issueIds = issueIds;
+  }
+}
+
 /** A 400 or other client error we did not expect: a bug on our side or an API change. */
 export class RequestError extends AppError {
   readonly status: number;

@@ -12,6 +12,7 @@ import {
   type TeammatesDoc,
 } from '../domain/config';
 import { AppError } from '../shared/app-error';
+import { confluenceOnJiraSite } from '../shared/credential-site';
 import { dataSourceFormat, settingsFormat, teammatesFormat } from './config-formats';
 import { KEY, SECRET } from './keys';
 import type { KvsPort } from './kvs-port';
@@ -135,17 +136,20 @@ export function createConfigRepository(kvs: KvsPort, now: () => Date = () => new
 
     /**
      * Email and token for calling a product on a data source, read at call time. An empty
-     * Confluence email or token falls back to the Jira one (same Atlassian account).
+     * Confluence email falls back to the Jira one (same Atlassian account); an empty Confluence
+     * token falls back to the Jira token only when Confluence is on Jira's site, the one place
+     * that decides it (src/shared/credential-site.ts: credentials are bound to their site).
      */
     async getCredentials(id: string, product: TokenProduct): Promise<{ email: string; token: string }> {
       const ds = await getDataSource(id);
       if (!ds) throw new MissingCredentialsError(id, product);
-      const jiraToken = await kvs.getSecret(SECRET.jiraToken(id));
       if (product === 'jira') {
+        const jiraToken = await kvs.getSecret(SECRET.jiraToken(id));
         if (!ds.jiraEmail || !jiraToken) throw new MissingCredentialsError(id, product);
         return { email: ds.jiraEmail, token: jiraToken };
       }
-      const confluenceToken = (await kvs.getSecret(SECRET.confluenceToken(id))) || jiraToken;
+      const ownToken = await kvs.getSecret(SECRET.confluenceToken(id));
+      const confluenceToken = ownToken || (confluenceOnJiraSite(ds) ? await kvs.getSecret(SECRET.jiraToken(id)) : undefined);
       const email = ds.confluenceEmail || ds.jiraEmail;
       if (!email || !confluenceToken) throw new MissingCredentialsError(id, product);
       return { email, token: confluenceToken };

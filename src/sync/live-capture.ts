@@ -3,6 +3,7 @@ import { activityId } from '../domain/activity';
 import { HOST_DATA_SOURCE_ID } from '../domain/config';
 import { lastDays, type TimeWindow } from '../domain/time-window';
 import { getCreationByIds } from '../sources/confluence/cql-search';
+import { IssuesNotReturnedError } from '../sources/errors';
 import { bulkfetchIssues } from '../sources/jira/bulkfetch-issues';
 import { getStatusCategories } from '../sources/jira/get-statuses';
 import { listWorklogs } from '../sources/jira/worklog-feeds';
@@ -86,7 +87,8 @@ export function createLiveCapture(deps: SyncDeps) {
           const a = w && found ? worklogActivity(env.ctx, issueInfo(found), w) : undefined;
           await env.writer.apply(a ? [a] : [], a ? [] : [activityId.worklog(env.dataSourceId, worklog.id)]);
         } else if (issue) {
-          await syncIssues(env, [issue.id], await statuses(jira));
+          const { unreadIds } = await syncIssues(env, [issue.id], await statuses(jira));
+          if (unreadIds.length) throw new IssuesNotReturnedError(unreadIds);
         }
       });
     },

@@ -110,6 +110,84 @@ describe('data sources', () => {
   });
 });
 
+describe('a saved token stays with the site it was entered for', () => {
+  let env: AdminEnv;
+  const CONF_TOKEN = 'ATATT3xFfGF0-globex-wiki-token-0002';
+  const NEW_TOKEN = 'ATATT3xFfGF0-initech-owner-token-03';
+  const edit = (over: Record<string, unknown> = {}) => ({ id: 'ds-1', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'gina@globex.test', ...over });
+  const AGAIN = /Enter the API token again: the site changed/;
+  beforeEach(async () => {
+    env = await startAdminEnv();
+    expect((await env.call('sources/save', globex({ jiraUrl: 'https://globex.atlassian.net' }))).ok).toBe(true);
+  });
+  afterEach(() => env.close());
+
+  it('refuses a changed Jira site without a new token, and keeps everything as it was', async () => {
+    const before = await env.config.getDataSource('ds-1');
+    const r = await env.call('sources/save', edit({ jiraUrl: 'https://initech.atlassian.net' }));
+    expect(r).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(AGAIN), field: 'jiraToken' } });
+    expect(await env.config.getDataSource('ds-1')).toEqual(before);
+    expect(env.kvs.secrets.get('secret:ds-1:jira-token')).toBe(GLOBEX_TOKEN);
+  });
+
+  it('replaces the secret when the changed site comes with a new token', async () => {
+    const r = await env.call('sources/save', edit({ jiraUrl: 'https://initech.atlassian.net', jiraToken: NEW_TOKEN }));
+    expect(r).toMatchObject({ ok: true, data: { source: { jiraUrl: 'https://initech.atlassian.net', jiraTokenSetAt: expect.any(String) } } });
+    expect(env.kvs.secrets.get('secret:ds-1:jira-token')).toBe(NEW_TOKEN);
+    expect(await env.config.getCredentials('ds-1', 'jira')).toEqual({ email: 'gina@globex.test', token: NEW_TOKEN });
+  });
+
+  it('a page address on the same site is no change of site: the token stays', async () => {
+    const r = await env.call('sources/save', edit({ jiraUrl: 'GLOBEX.atlassian.net/browse/GLX-2' }));
+    expect(r.ok).toBe(true);
+    expect(env.kvs.secrets.get('secret:ds-1:jira-token')).toBe(GLOBEX_TOKEN);
+  });
+
+  it('refuses Confluence on another site without its own token: the Jira token is only used on the same site', async () => {
+    const r = await env.call('sources/save', edit({ confluenceUrl: 'https://initech.atlassian.net/wiki' }));
+    expect(r).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/another site than Jira/), field: 'confluenceToken' } });
+    expect((await env.config.getDataSource('ds-1'))?.confluenceUrl).toBeUndefined();
+    const same = await env.call('sources/save', edit({ confluenceUrl: 'https://globex.atlassian.net/wiki' }));
+    expect(same.ok).toBe(true);
+    const own = await env.call('sources/save', edit({ confluenceUrl: 'https://initech.atlassian.net/wiki', confluenceToken: CONF_TOKEN }));
+    expect(own.ok).toBe(true);
+    expect(await env.config.getCredentials('ds-1', 'confluence')).toEqual({ email: 'gina@globex.test', token: CONF_TOKEN });
+  });
+
+  it('a changed Confluence site needs its token again; the old secret is deleted once a new site is saved', async () => {
+    await env.call('sources/save', edit({ confluenceUrl: 'https://globex.atlassian.net/wiki', confluenceToken: CONF_TOKEN }));
+    const r = await env.call('sources/save', edit({ confluenceUrl: 'https://initech.atlassian.net/wiki' }));
+    expect(r).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(AGAIN), field: 'confluenceToken' } });
+    expect(env.kvs.secrets.get('secret:ds-1:confluence-token')).toBe(CONF_TOKEN);
+    // Moving Jira and Confluence together with a new Jira token: the Confluence token saved for
+    // the old site is deleted and Confluence, now on Jira's site, uses the new Jira token.
+    const moved = await env.call('sources/save', edit({ jiraUrl: 'https://initech.atlassian.net', jiraToken: NEW_TOKEN, confluenceUrl: 'https://initech.atlassian.net/wiki' }));
+    expect(moved).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(AGAIN), field: 'confluenceToken' } });
+    const both = await env.call('sources/save', edit({ jiraUrl: 'https://initech.atlassian.net', jiraToken: NEW_TOKEN, confluenceUrl: 'https://initech.atlassian.net/wiki', confluenceToken: CONF_TOKEN.replace('0002', '0004') }));
+    expect(both.ok).toBe(true);
+    expect(env.kvs.secrets.get('secret:ds-1:confluence-token')).toBe(CONF_TOKEN.replace('0002', '0004'));
+  });
+
+  it('a changed Jira site with a new token drops the Confluence token of the old site when Confluence moves too', async () => {
+    await env.call('sources/save', edit({ confluenceUrl: 'https://globex.atlassian.net/wiki' }));
+    // Confluence used the Jira token; it stays behind on the old site, where no token is bound now.
+    const r = await env.call('sources/save', edit({ jiraUrl: 'https://initech.atlassian.net', jiraToken: NEW_TOKEN, confluenceUrl: 'https://globex.atlassian.net/wiki' }));
+    expect(r).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/another site than Jira/), field: 'confluenceToken' } });
+    expect(env.kvs.secrets.get('secret:ds-1:jira-token')).toBe(GLOBEX_TOKEN);
+    const together = await env.call('sources/save', edit({ jiraUrl: 'https://initech.atlassian.net', jiraToken: NEW_TOKEN, confluenceUrl: 'https://initech.atlassian.net/wiki' }));
+    expect(together.ok).toBe(true);
+    expect(await env.config.getCredentials('ds-1', 'confluence')).toEqual({ email: 'gina@globex.test', token: NEW_TOKEN });
+  });
+
+  it('never lends the Jira token to Confluence on another site, whatever the stored document says', async () => {
+    const ds = (await env.config.getDataSource('ds-1'))!;
+    // A document written by an older version: Confluence elsewhere, no token of its own.
+    await env.config.saveDataSource({ ...ds, confluenceUrl: 'https://initech.atlassian.net/wiki' });
+    await expect(env.config.getCredentials('ds-1', 'confluence')).rejects.toMatchObject({ kind: 'missing-credentials' });
+    await expect(env.config.getCredentials('ds-1', 'jira')).resolves.toEqual({ email: 'gina@globex.test', token: GLOBEX_TOKEN });
+  });
+});
+
 describe('test connection', () => {
   let env: AdminEnv;
   beforeEach(async () => {

@@ -59,9 +59,12 @@ describe('sites and products', () => {
     }
   });
 
-  it('answers 404 for an unknown site and for an unknown path', async () => {
+  it('answers 404 for an unknown site, and 400 naming the violation for a path no document defines', async () => {
     expect((await call(emu.baseUrl, 'GET', '/rest/api/3/myself', { site: 'nowhere' })).status).toBe(404);
-    expect((await call(emu.baseUrl, 'GET', '/rest/api/3/nothing-here')).status).toBe(404);
+    const r = await call(emu.baseUrl, 'GET', '/rest/api/3/nothing-here');
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.json)).toMatch(/defines no path matching \/rest\/api\/3\/nothing-here/);
+    expect(emu.takeViolations()).toHaveLength(1);
   });
 
   it('rejects a Forge user identity for an unknown or inactive account', async () => {

@@ -52,6 +52,8 @@ const CASES: Case[] = [
   { method: 'GET', template: '/rest/api/3/serverInfo', path: '/rest/api/3/serverInfo' },
   { method: 'GET', template: '/wiki/rest/api/user/current', path: '/wiki/rest/api/user/current', auth: { token: ['eve@acme.test', 'tok-eve'] } },
   { method: 'GET', template: '/wiki/rest/api/search', path: `/wiki/rest/api/search?cql=${cql}&limit=3&expand=content.version,content.space,content.history,content.container` },
+  { method: 'GET', template: '/wiki/rest/api/search', path: `/wiki/rest/api/search?cql=${cql}&expand=content.restrictions.read.restrictions.user,content.restrictions.read.restrictions.group,content.ancestors` },
+  { method: 'POST', template: '/wiki/api/v2/content/convert-ids-to-types', path: '/wiki/api/v2/content/convert-ids-to-types', body: { contentIds: ['70001', 70002, '80001', '99999'] } },
   { method: 'POST', template: '/wiki/rest/api/content/{id}/permission/check', path: '/wiki/rest/api/content/70001/permission/check', body: { subject: { type: 'user', identifier: 'u-bob' }, operation: 'read' } },
   { method: 'GET', template: '/wiki/api/v2/pages', path: '/wiki/api/v2/pages?limit=2&sort=-modified-date' },
   { method: 'GET', template: '/wiki/api/v2/blogposts', path: '/wiki/api/v2/blogposts?space-id=65537' },

@@ -47,6 +47,11 @@ describe('changelog/bulkfetch', () => {
     expect((await post('/rest/api/3/changelog/bulkfetch', { issueIdsOrKeys: Array.from({ length: 1001 }, (_, i) => String(i)) })).status).toBe(400);
     expect((await post('/rest/api/3/changelog/bulkfetch', { issueIdsOrKeys: ['ALPHA-1'], maxResults: 10001 })).status).toBe(400);
     expect((await post('/rest/api/3/changelog/bulkfetch', { issueIdsOrKeys: ['ALPHA-1'], fieldIds: Array.from({ length: 11 }, (_, i) => `f${i}`) })).status).toBe(400);
+    expect(emu.takeViolations().map((v) => v.violations.join())).toEqual([
+      expect.stringMatching(/issueIdsOrKeys must NOT have more than 1000 items/),
+      expect.stringMatching(/maxResults must be <= 10000/),
+      expect.stringMatching(/fieldIds must NOT have more than 10 items/),
+    ]);
   });
 
   it('leaves out issues the caller cannot see', async () => {
@@ -78,6 +83,7 @@ describe('comments', () => {
     expect(desc.body.comments.map((c: Json) => c.id)).toEqual(['40001']);
     expect(desc.body.comments[0].updateAuthor.accountId).toBe('u-ada');
     expect((await get('/rest/api/3/issue/ALPHA-1/comment?orderBy=author')).status).toBe(400);
+    expect(emu.takeViolations().map((v) => v.violations.join())).toEqual([expect.stringMatching(/orderBy must be equal to one of the allowed values/)]);
   });
 
   it('comment/list returns visible, undeleted comments and enforces 1..1000 ids', async () => {

@@ -118,7 +118,8 @@ describe('expand=changelog', () => {
 describe('removed search and bulkfetch', () => {
   it('answers 410 on the removed /rest/api/3/search', async () => {
     for (const method of ['GET', 'POST'] as const) {
-      const r = await call(emu.baseUrl, method, '/rest/api/3/search?jql=project%3DOPEN', { body: method === 'POST' ? { jql: 'project = OPEN' } : undefined });
+      const path = method === 'GET' ? '/rest/api/3/search?jql=project%3DOPEN' : '/rest/api/3/search';
+      const r = await call(emu.baseUrl, method, path, { body: method === 'POST' ? { jql: 'project = OPEN' } : undefined });
       expect(r.status).toBe(410);
       expect((r.json as Json).errorMessages[0]).toMatch(/search\/jql/);
     }
@@ -139,5 +140,6 @@ describe('removed search and bulkfetch', () => {
     const r = await call(emu.baseUrl, 'POST', '/rest/api/3/search/jql', { body: { jql: 'project = OPEN', startAt: 5 } });
     expect(r.status).toBe(400);
     expect((r.json as Json).errorMessages[0]).toMatch(/startAt/);
+    expect(emu.takeViolations()).toEqual([expect.objectContaining({ method: 'POST', path: '/rest/api/3/search/jql', violations: [expect.stringMatching(/additional properties: 'startAt'/)] })]);
   });
 });

@@ -9,7 +9,7 @@ export function pathContent(req: SiteRequest, type: 'page' | 'blogpost', allowTr
   const c = req.state.contentsById.get(req.params.id ?? '');
   const statuses = allowTrashed ? req.query.getAll('status').flatMap((s) => s.split(',')) : [];
   const statusOk = c !== undefined && (c.status === 'current' || (c.status === 'trashed' && statuses.includes('trashed')));
-  if (!c || c.type !== type || !statusOk || !req.viewer.canViewSpace(req.state.spacesById.get(c.spaceId))) {
+  if (!c || c.type !== type || !statusOk || !req.viewer.canSeeContent(c)) {
     throw notFound(`No ${type === 'page' ? 'page' : 'blog post'} with id ${req.params.id ?? ''} was found.`);
   }
   return c;

@@ -4,6 +4,7 @@ import { decodeToken, encodeToken, fingerprint, intParam, listParam } from '../p
 import { runCql, type CqlEntity } from '../cql-eval';
 import { webui, v1UserById } from './render';
 import type { Viewer } from '../viewer';
+import type { FixtureContent } from '../fixture-schema';
 
 /**
  * GET /wiki/rest/api/search?cql=: CQL search over pages, blog posts and comments. Paging is by
@@ -55,12 +56,51 @@ function contentOf(e: CqlEntity, expand: Set<string>, viewer: Viewer): Record<st
   if (expand.has('version')) c.version = v1Version(e, viewer);
   if (expand.has('space')) c.space = v1Space(e, viewer);
   if (expand.has('history')) c.history = { latest: true, createdBy: v1UserById(e.creator, viewer), createdDate: new Date(e.created).toISOString() };
+  // Only the content's own restrictions, as on Confluence: inherited ones are on the ancestors.
+  if (expand.has('restrictions.read.restrictions.user') || expand.has('restrictions.read.restrictions.group')) {
+    c.restrictions = e.comment ? emptyReadRestrictions() : readRestrictions(e.content, viewer);
+  }
+  if (expand.has('ancestors')) c.ancestors = e.comment ? [] : ancestors(e.content, viewer);
   if (expand.has('container')) {
     c.container = e.comment
       ? { id: e.content.id, type: e.content.type, status: 'current', title: e.content.title, _links: { webui: ui } }
       : v1Space(e, viewer);
   }
   return c;
+}
+
+function readRestriction(users: unknown[], groups: unknown[]): Record<string, unknown> {
+  return {
+    operation: 'read',
+    restrictions: {
+      user: { results: users, start: 0, limit: 200, size: users.length },
+      group: { results: groups, start: 0, limit: 200, size: groups.length },
+    },
+    _expandable: { content: '' },
+    _links: {},
+  };
+}
+
+function emptyReadRestrictions(): Record<string, unknown> {
+  return { read: readRestriction([], []), _expandable: { update: '' }, _links: {} };
+}
+
+function readRestrictions(content: FixtureContent, viewer: Viewer): Record<string, unknown> {
+  const r = content.readRestrictions;
+  if (!r) return emptyReadRestrictions();
+  const groups = r.groups.map((name) => ({ type: 'group', name, id: viewer.state.raw.groups.find((g) => g.name === name)?.groupId ?? null }));
+  return { read: readRestriction(r.accountIds.map((id) => v1UserById(id, viewer)), groups), _expandable: { update: '' }, _links: {} };
+}
+
+/** Parent pages, root first, as Confluence lists them. */
+function ancestors(content: FixtureContent, viewer: Viewer): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const seen = new Set<string>([content.id]);
+  for (let p = content.parentId ? viewer.state.contentsById.get(content.parentId) : undefined; p && !seen.has(p.id); p = p.parentId ? viewer.state.contentsById.get(p.parentId) : undefined) {
+    seen.add(p.id);
+    out.unshift({ id: p.id, type: p.type, status: p.status, title: p.title, _expandable: {}, _links: {} });
+  }
+  return out;
 }
 
 function friendly(ms: number): string {

@@ -19,18 +19,21 @@ const checkSchema = z.object({
 function permissionCheck(req: SiteRequest): SiteReply {
   const c = req.state.contentsById.get(req.params.id ?? '');
   const space = c ? req.state.spacesById.get(c.spaceId) : undefined;
-  if (!c || c.status !== 'current' || !req.viewer.canViewSpace(space)) throw notFound(`No content with id ${req.params.id ?? ''} was found.`);
+  if (!c || c.status !== 'current' || !req.viewer.canSeeContent(c)) throw notFound(`No content with id ${req.params.id ?? ''} was found.`);
   const b = parseBody(checkSchema, req.body);
   const errors: Array<Record<string, unknown>> = [];
   let has = false;
   if (b.subject.type === 'user') {
     const user = req.state.usersById.get(b.subject.identifier);
     if (!user) errors.push({ translation: `No user with account ID ${b.subject.identifier}.`, args: [] });
-    else has = viewerFor(req.state, user).canViewSpace(space) && (user.products ?? ['confluence']).includes('confluence');
+    else has = viewerFor(req.state, user).canSeeContent(c) && (user.products ?? ['confluence']).includes('confluence');
   } else {
     const group = req.state.raw.groups.find((g) => g.groupId === b.subject.identifier || g.name === b.subject.identifier);
     if (!group) errors.push({ translation: `No group ${b.subject.identifier}.`, args: [] });
-    else has = space?.viewGroups === undefined || space.viewGroups.includes(group.name);
+    else {
+      const inSpace = space?.viewGroups === undefined || space.viewGroups.includes(group.name);
+      has = inSpace && req.viewer.readRestrictionsOf(c).every((r) => r.groups.includes(group.name));
+    }
   }
   return ok({ hasPermission: has, errors });
 }

@@ -13,7 +13,7 @@ import { sortParam, sorted, v2Page } from './v2-paging';
 function findComment(req: SiteRequest, location: 'footer' | 'inline', id: string): { content: FixtureContent; cm: ContentComment } {
   for (const content of req.state.liveContents()) {
     const cm = content.comments.find((c) => c.id === id && c.location === location && c.status === 'current');
-    if (cm && req.viewer.canViewSpace(req.state.spacesById.get(content.spaceId))) return { content, cm };
+    if (cm && req.viewer.canSeeContent(content)) return { content, cm };
   }
   throw notFound(`No ${location} comment with id ${id} was found.`);
 }

@@ -24,7 +24,7 @@ function ordered(req: SiteRequest, entries: Entry[]): Entry[] {
 function siteWide(req: SiteRequest, location: 'footer' | 'inline'): SiteReply {
   const entries: Entry[] = [];
   for (const content of req.state.liveContents()) {
-    if (!req.viewer.canViewSpace(req.state.spacesById.get(content.spaceId))) continue;
+    if (!req.viewer.canSeeContent(content)) continue;
     for (const cm of content.comments) if (cm.location === location && cm.status === 'current') entries.push({ content, cm });
   }
   return v2Page(req, ordered(req, entries), (e) => commentModel(e.content, e.cm, 'site'));

@@ -33,7 +33,7 @@ function list(req: SiteRequest, type: 'page' | 'blogpost'): SiteReply {
       (ids.length === 0 || ids.includes(c.id)) &&
       (spaceIds.length === 0 || spaceIds.includes(c.spaceId)) &&
       (title === null || c.title === title) &&
-      req.viewer.canViewSpace(req.state.spacesById.get(c.spaceId)),
+      req.viewer.canSeeContent(c),
   );
   const key = (c: FixtureContent): number | string =>
     sort.key === 'id' ? Number(c.id) : sort.key === 'title' ? c.title : sort.key === 'created-date' ? toMs(c.createdAt) : toMs(latestVersion(c).createdAt);

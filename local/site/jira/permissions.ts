@@ -67,7 +67,7 @@ function check(req: SiteRequest): ReturnType<typeof ok> {
       const projects = (pp.projects ?? []).filter((id) => hasInProject(subject, key, req.state.projectsById.get(String(id))));
       const issues = (pp.issues ?? []).filter((id) => {
         const issue = req.state.issue(String(id));
-        return issue !== undefined && !issue.deletedAt && hasInProject(subject, key, req.state.projectsById.get(issue.projectId));
+        return subject.canSeeIssue(issue) && hasInProject(subject, key, req.state.projectsById.get(issue.projectId));
       });
       return { permission: key, projects, issues };
     }),

@@ -17,7 +17,7 @@ const RESOLUTION_IDS: Record<string, string> = { Done: '10000', "Won't Do": '100
 /** Fields returned for `*navigable` / `*all` (the emulator knows no custom fields). */
 export const NAVIGABLE_FIELDS = [
   'summary', 'status', 'assignee', 'reporter', 'creator', 'created', 'updated', 'resolution',
-  'resolutiondate', 'project', 'issuetype', 'comment', 'worklog', 'description', 'labels',
+  'resolutiondate', 'project', 'issuetype', 'comment', 'worklog', 'description', 'labels', 'security',
 ] as const;
 
 /** Inline list caps: per-issue endpoints are needed past them, as on Jira Cloud. */
@@ -93,6 +93,10 @@ function issueFields(issue: FixtureIssue, wanted: Set<string>, viewer: Viewer): 
             description: '',
             name: issue.resolution,
           },
+    security: () => {
+      const level = issue.securityLevelId === undefined ? undefined : s.raw.securityLevels?.find((l) => l.id === issue.securityLevelId);
+      return level ? { self: `${siteUrl}/rest/api/3/securitylevel/${level.id}`, id: level.id, name: level.name, description: '' } : null;
+    },
     resolutiondate: () => (issue.resolutiondate === null ? null : jiraTime(issue.resolutiondate, viewer)),
     project: () =>
       project && {

@@ -1,6 +1,7 @@
 import type { ActivityKind } from '../../domain/activity';
 import { STREAM } from '../../domain/stream-id';
-import { bulkfetchIssues } from '../../sources/jira/bulkfetch-issues';
+import { IssuesNotReturnedError } from '../../sources/errors';
+import { bulkfetchIssuesPartial } from '../../sources/jira/bulkfetch-issues';
 import { fetchAllChangelogs } from '../../sources/jira/bulkfetch-changelogs';
 import { fetchAllIssueComments } from '../../sources/jira/get-issue-comments';
 import { getStatusCategories } from '../../sources/jira/get-statuses';
@@ -17,10 +18,16 @@ const KINDS: ReadonlySet<ActivityKind> = new Set(['jira.issue.created', 'jira.is
 /** Issues hydrated per step: one changelog bulkfetch and ten issue bulkfetches. */
 const ISSUES_PER_STEP = PAGE_LIMITS.changelogIssues;
 
+/** Steps in a pass that try again issues Jira could not return, before the stream gives up for this run. */
+const UNREAD_ATTEMPTS = 3;
+
 interface State {
   searched?: boolean;
   token?: string;
   pending?: string[];
+  /** Issues bulkfetch listed in `issueErrors`: read again before the pass may finish. */
+  unread?: string[];
+  unreadAttempts?: number;
   statuses?: [string, string][];
 }
 
@@ -46,9 +53,11 @@ export async function syncIssues(
   env: StreamEnv,
   ids: string[],
   statuses: ReadonlyMap<string, string>,
-): Promise<number> {
+): Promise<{ activities: number; unreadIds: string[] }> {
   const jira = env.jira!;
-  const issues = (await mapLimit(chunk(ids, PAGE_LIMITS.issueBulkfetch), 4, (c) => bulkfetchIssues(jira, c))).flat();
+  const batches = await mapLimit(chunk(ids, PAGE_LIMITS.issueBulkfetch), 4, (c) => bulkfetchIssuesPartial(jira, c));
+  const issues = batches.flatMap((b) => b.issues);
+  const unreadIds = batches.flatMap((b) => b.unreadIds);
   const changelogs = issues.length ? await fetchAllChangelogs(jira, issues.map((i) => i.id)) : new Map();
   const comments = await mapLimit(issues, 4, (i) => commentsOf(env, i));
   const entities = issues.map((issue, n) => {
@@ -65,7 +74,7 @@ export async function syncIssues(
     return { entityKey: info.key, computed, current };
   });
   await env.writer.reconcileEntities(env.dataSourceId, entities, KINDS, env.ctx.window);
-  return entities.reduce((a, e) => a + e.computed.length, 0);
+  return { activities: entities.reduce((a, e) => a + e.computed.length, 0), unreadIds };
 }
 
 /**
@@ -79,7 +88,7 @@ export const jiraIssuesStream: Stream = {
   async step(env, pass) {
     const jira = env.jira!;
     const state = pass.state as State;
-    if (!state.pending?.length) {
+    if (!state.pending?.length && !state.unread?.length) {
       if (state.searched && !state.token) return { done: true, activities: 0 };
       const page = await searchIssueIds(jira, issuesJql(pass), { nextPageToken: state.token });
       state.searched = true;
@@ -88,9 +97,17 @@ export const jiraIssuesStream: Stream = {
       return { done: !page.ids.length && !page.nextPageToken, activities: 0 };
     }
     if (!state.statuses) state.statuses = [...(await getStatusCategories(jira)).entries()];
-    const ids = state.pending.slice(0, ISSUES_PER_STEP);
-    const count = await syncIssues(env, ids, new Map(state.statuses));
-    state.pending = state.pending.slice(ids.length);
-    return { done: !state.pending.length && !state.token, activities: count };
+    // Issues Jira could not return last time go first, ahead of the rest of the page.
+    const retrying = state.unread ?? [];
+    const ids = [...retrying, ...(state.pending ?? []).slice(0, Math.max(0, ISSUES_PER_STEP - retrying.length))];
+    const { activities, unreadIds } = await syncIssues(env, ids, new Map(state.statuses));
+    state.pending = (state.pending ?? []).slice(ids.length - retrying.length);
+    state.unreadAttempts = unreadIds.length ? (retrying.length ? (state.unreadAttempts ?? 0) + 1 : 1) : 0;
+    state.unread = unreadIds;
+    const rest = state.pending.length > 0 || state.token !== undefined;
+    // Never finish (and so never move the watermark) past an issue not read: after a few tries,
+    // the stream stops here and the next run continues this pass, these issues first.
+    if (unreadIds.length && !rest && state.unreadAttempts >= UNREAD_ATTEMPTS) throw new IssuesNotReturnedError(unreadIds);
+    return { done: !unreadIds.length && !rest, activities };
   },
 };

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { DataSourceView } from '../../../../src/shared/admin-contract';
+import { confluenceOnJiraSite, credentialsStayBound, type CredentialTarget } from '../../../../src/shared/credential-site';
 import { call } from '../../../shared/call';
 import { formatDate } from '../format';
 import { useFieldErrors } from '../useFieldErrors';
@@ -18,8 +19,15 @@ function wikiFor(jiraUrl: string): string | undefined {
   return m ? `https://${m[1].toLowerCase()}/wiki` : undefined;
 }
 
-function TokenField(p: { label: string; setAt?: string; value: string; onChange: (v: string) => void; error?: string; help: string; required: boolean }) {
+/** Why a token must be typed now although one may be saved; undefined when none is needed. */
+const SITE_CHANGED = 'The site changed: enter its API token again. A saved token is only ever sent to the site it was entered for.';
+const CONFLUENCE_ELSEWHERE = 'Confluence is on another site than Jira: enter an API token for it. The Jira token is only used on its own site.';
+
+function TokenField(p: { label: string; setAt?: string; value: string; onChange: (v: string) => void; error?: string; help: string; required: boolean; needed?: string }) {
   const [replacing, setReplacing] = useState(!p.setAt);
+  if (p.needed) {
+    return <Field label={p.label} type="password" autoComplete="new-password" value={p.value} onChange={p.onChange} error={p.error} help={p.needed} required />;
+  }
   if (!replacing) {
     return (
       <div className="field">
@@ -50,6 +58,14 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
   const [busy, setBusy] = useState(false);
   const { errors, clear, show } = useFieldErrors();
   const suggestion = wikiFor(f.jiraUrl);
+  // The server's rule, asked as the admin types: a changed site needs its token again.
+  const typed: CredentialTarget = { jiraUrl: f.jiraUrl, confluenceUrl: f.confluenceUrl.trim() || undefined };
+  const jiraNeeded = source && source.jiraTokenSetAt && !credentialsStayBound(source, typed, 'jira') ? SITE_CHANGED : undefined;
+  const confluenceNeeded = !typed.confluenceUrl
+    ? undefined
+    : source?.confluenceTokenSetAt
+      ? credentialsStayBound(source, typed, 'confluence') ? undefined : SITE_CHANGED
+      : confluenceOnJiraSite(typed) ? undefined : CONFLUENCE_ELSEWHERE;
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
 
   async function submit(e: FormEvent) {
@@ -73,13 +89,13 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
         <Field label="Name" value={f.name} onChange={set('name')} error={errors.fields.name} help="Shown on the dashboard. Empty: the site name." />
         <Field label="Jira URL" name="jiraUrl" value={f.jiraUrl} onChange={set('jiraUrl')} error={errors.fields.jiraUrl} placeholder="https://your-team.atlassian.net" required help="Pasting a page address (…/browse/KEY-1) is fine: it is trimmed." />
         <Field label="Jira email" name="jiraEmail" type="email" value={f.jiraEmail} onChange={set('jiraEmail')} error={errors.fields.jiraEmail} required help="The Atlassian account that created the API token." />
-        <TokenField label="Jira API token" setAt={source?.jiraTokenSetAt} value={f.jiraToken} onChange={set('jiraToken')} error={errors.fields.jiraToken} required={!source?.jiraTokenSetAt} help="Create one at id.atlassian.com → Security → API tokens. It is stored as a secret and never shown again." />
+        <TokenField label="Jira API token" setAt={source?.jiraTokenSetAt} value={f.jiraToken} onChange={set('jiraToken')} error={errors.fields.jiraToken} required={!source?.jiraTokenSetAt} needed={jiraNeeded} help="Create one at id.atlassian.com → Security → API tokens. It is stored as a secret and never shown again." />
       </div>
       <h3>Confluence (optional)</h3>
       <div className="grid2">
         <Field label="Confluence URL" name="confluenceUrl" value={f.confluenceUrl} onChange={set('confluenceUrl')} error={errors.fields.confluenceUrl} placeholder={suggestion ?? 'https://<name>.atlassian.net/wiki'} help={<>Usually the Jira URL followed by /wiki{suggestion ? <> (<button type="button" className="link" onClick={() => set('confluenceUrl')(suggestion)}>use {suggestion}</button>)</> : null}. Leave empty if the site has no Confluence.</>} />
         <Field label="Confluence email" type="email" value={f.confluenceEmail} onChange={set('confluenceEmail')} error={errors.fields.confluenceEmail} help="Empty: the Jira email is used." />
-        <TokenField label="Confluence API token" setAt={source?.confluenceTokenSetAt} value={f.confluenceToken} onChange={set('confluenceToken')} error={errors.fields.confluenceToken} required={false} help="Empty: the Jira API token is used." />
+        <TokenField label="Confluence API token" setAt={source?.confluenceTokenSetAt} value={f.confluenceToken} onChange={set('confluenceToken')} error={errors.fields.confluenceToken} required={false} needed={confluenceNeeded} help="Empty: the Jira API token is used (Confluence on the Jira site only)." />
         <label className="checkbox">
           <input type="checkbox" checked={f.enabled} onChange={(e) => setF((x) => ({ ...x, enabled: e.target.checked }))} /> Enabled (fetched by the scheduled sync)
         </label>
