@@ -50,6 +50,11 @@ export interface LocalPlatformOptions {
    * manifest makes Confluence optional; `p.runtime.setConfluenceConnected()` changes it later.
    */
   confluenceConnected?: boolean;
+  /**
+   * Run the handlers from this folder instead of `src/`: `npm run bundle` writes what `forge
+   * deploy` would upload to `.bundle/functions` (index.cjs), and the bundle smoke test runs it.
+   */
+  functionsDir?: string;
 }
 
 export interface LocalPlatform {
@@ -84,6 +89,7 @@ export async function startLocalPlatform(opts: LocalPlatformOptions): Promise<Lo
     limits: opts.limits,
     time: opts.time,
     confluenceConnected: opts.confluenceConnected,
+    functionsDir: opts.functionsDir ? resolve(appDir, opts.functionsDir) : undefined,
   });
   state.echoConsole = opts.echoConsole ?? true;
   setActivePlatform(runtime);

@@ -32,6 +32,8 @@ export interface LocalRuntimeOptions {
   time?: TimeOptions;
   /** Confluence connected to the installation (default true); see setConfluenceConnected. */
   confluenceConnected?: boolean;
+  /** Where the handler modules are loaded from (default `<appDir>/src`; `.bundle/functions` for the bundle). */
+  functionsDir?: string;
 }
 
 export interface InvokeOptions {
@@ -84,7 +86,7 @@ export class LocalRuntime implements PlatformHooks {
       confluenceConnected: o.confluenceConnected ?? true,
     };
     this.time = new TimeModel(o.time);
-    this.invoker = new Invoker(o.manifest, o.appDir, this.time);
+    this.invoker = new Invoker(o.manifest, o.appDir, this.time, o.functionsDir);
     this.router = new SiteRouter({
       originalFetch: o.originalFetch,
       emulatorBaseUrl: o.emulatorBaseUrl,
@@ -253,6 +255,11 @@ export class LocalRuntime implements PlatformHooks {
   /** Fault hook: the next invocation (optionally: whose key contains `match`) is cut off after `n` fetches. */
   cutOffAfterFetches(n: number, match?: string): void {
     this.invoker.armCutOff(n, match);
+  }
+
+  /** Where each handler module was loaded from (`index` → src/index.ts, or the bundle's index.cjs). */
+  get handlerFiles(): ReadonlyMap<string, string> {
+    return this.invoker.moduleFiles;
   }
 
   get invocations(): readonly InvocationRecord[] {
