@@ -8,6 +8,7 @@ import type { RealSiteOptions } from './runtime/site-routing';
 import type { TimeOptions } from './runtime/time-model';
 import { createSiteEmulator, type SiteEmulator } from './site/emulator';
 import type { SiteFixture } from './site/fixture-schema';
+import { formatViolation, onViolation } from './site/request-check';
 
 export { InvocationFailedError, type RuntimeLimits } from './runtime/runtime';
 export type { InvocationOutcome, InvocationRecord } from './runtime/invoker';
@@ -46,6 +47,12 @@ export interface LocalPlatformOptions {
   /** Seed for the site emulator's fault probabilities. */
   seed?: number;
   /**
+   * Print each request the OpenAPI documents do not define and set a failing exit code
+   * (`npm start`, `npm run sync`, the bench). Default: yes, except under jest, where the test
+   * harness fails the test that sent it.
+   */
+  reportRequestViolations?: boolean;
+  /**
    * Confluence connected to the app's installation on the host site (default true). The
    * manifest makes Confluence optional; `p.runtime.setConfluenceConnected()` changes it later.
    */
@@ -77,6 +84,13 @@ export async function startLocalPlatform(opts: LocalPlatformOptions): Promise<Lo
   const realSite = opts.realSite ?? (useEnv ? realSiteFromEnv(process.env) : undefined);
   const emulator = opts.sites.length > 0 ? await createSiteEmulator({ sites: opts.sites, seed: opts.seed, latency: virtual ? 'report' : 'sleep' }) : undefined;
   const host = emulator?.site(opts.sites[0].name);
+  const stopReporting =
+    emulator && (opts.reportRequestViolations ?? process.env.JEST_WORKER_ID === undefined)
+      ? onViolation((v) => {
+          process.exitCode = 1;
+          console.error(`REQUEST NOT DEFINED BY THE OPENAPI DOCUMENTS (answered 400): ${formatViolation(v)}`);
+        })
+      : undefined;
   const runtime = new LocalRuntime({
     manifest,
     appDir,
@@ -102,6 +116,7 @@ export async function startLocalPlatform(opts: LocalPlatformOptions): Promise<Lo
     async close() {
       if (closed) return;
       closed = true;
+      stopReporting?.();
       await runtime.idle();
       clearActivePlatform(runtime);
       await kvs.close();

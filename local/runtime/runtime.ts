@@ -56,6 +56,21 @@ export class InvocationFailedError extends Error {
 const SECOND = 1000;
 
 /**
+ * A product event's retryAfter above 900 s is lowered to 900 s; at most 4 retries
+ * (https://developer.atlassian.com/platform/forge/events-reference/product_events/, "Retry product events").
+ */
+export const PRODUCT_EVENT_MAX_RETRY_AFTER_SEC = 900;
+
+/** One redelivery of a product event the handler asked for (InvocationError). */
+export interface ProductEventRetry {
+  trigger: string;
+  eventType: string;
+  retryCount: number;
+  /** Seconds of platform time before the redelivery, after Forge's bounds. */
+  afterSec: number;
+}
+
+/**
  * The Forge function runtime: invokes the handlers manifest.yml names the way Forge calls
  * them, routes their platform requests, and keeps the invocation log.
  */
@@ -63,6 +78,8 @@ export class LocalRuntime implements PlatformHooks {
   readonly info: RuntimeInfo;
   readonly queue = new EventQueue();
   readonly personalData = new PersonalDataReporting();
+  /** Redeliveries of product events, in order (the platform's own record of its retries). */
+  readonly productEventRetries: ProductEventRetry[] = [];
   /** Wall or virtual time, and the modelled request costs (see time-model.ts). */
   readonly time: TimeModel;
   /**
@@ -218,7 +235,8 @@ export class LocalRuntime implements PlatformHooks {
 
   /**
    * Delivers a product event to every trigger subscribed to its eventType. A handler that
-   * returns InvocationError is redelivered (with retryContext) up to 4 times.
+   * returns InvocationError is redelivered (with retryContext) up to 4 times, each after its
+   * retryAfter (1..900 s) of platform time: the queue's clock moves on by it.
    */
   async runProductEvent(event: { eventType: string } & Record<string, unknown>): Promise<InvocationOutcome[]> {
     if (isConfluenceEvent(event.eventType) && !this.info.confluenceConnected) return [];
@@ -235,7 +253,11 @@ export class LocalRuntime implements PlatformHooks {
         );
         outcomes.push(out);
         if (!isRetryRequest(out.result)) break;
-        const opts = (out.result as { retryOptions?: { retryReason?: string; retryData?: unknown } }).retryOptions;
+        const opts = (out.result as { retryOptions?: { retryAfter?: number; retryReason?: string; retryData?: unknown } }).retryOptions;
+        if (attempt === MAX_RETRIES) break;
+        const afterSec = Math.min(PRODUCT_EVENT_MAX_RETRY_AFTER_SEC, Math.max(1, opts?.retryAfter ?? 1));
+        this.productEventRetries.push({ trigger: t.key, eventType: event.eventType, retryCount: attempt + 1, afterSec });
+        this.queue.advance(afterSec * SECOND);
         delivered = { ...event, retryContext: { retryCount: attempt + 1, retryReason: opts?.retryReason ?? 'FUNCTION_RETRY_REQUEST', retryData: opts?.retryData } };
       }
     }

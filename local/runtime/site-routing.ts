@@ -1,3 +1,4 @@
+import { GATEWAY_HOST } from '../site/gateway';
 import { dnsFailure, EgressPolicy } from './egress';
 import type { ForgeTarget } from './global-state';
 
@@ -69,6 +70,13 @@ export class SiteRouter {
       // Required lazily: @forge/api must not load before the globals are installed.
       const { ExternalEndpointNotAllowedError } = require('@forge/api') as typeof import('@forge/api');
       throw new ExternalEndpointNotAllowedError(url.href);
+    }
+    // Atlassian's API gateway (scoped API tokens): the emulator finds the site by cloud id.
+    if (url.hostname.toLowerCase() === GATEWAY_HOST && this.o.emulatorBaseUrl && !this.o.realSite) {
+      const headers = new Headers(init?.headers);
+      headers.set('x-forwarded-host', GATEWAY_HOST);
+      headers.delete('x-forge-identity');
+      return this.o.originalFetch(`${this.o.emulatorBaseUrl}${url.pathname}${url.search}`, { ...init, headers });
     }
     const site = /^([a-z0-9-]+)\.(atlassian\.net|jira\.com)$/i.exec(url.hostname)?.[1]?.toLowerCase();
     if (site && this.o.emulatorBaseUrl && this.o.siteNames.includes(site) && !this.isRealSite(url)) {

@@ -61,8 +61,9 @@ export function runCql(cql: string, viewer: Viewer): CqlEntity[] {
   const where = parsed.where;
   validate(where, cql, viewer);
   const order: JqlOrder[] = parsed.orderBy.length > 0 ? parsed.orderBy : [{ field: 'lastmodified', dir: 'desc' }];
+  const indexedBefore = viewer.state.now() - viewer.state.cqlIndexLagMs;
   return cqlEntities(viewer)
-    .filter((e) => matches(where, e, viewer))
+    .filter((e) => (viewer.state.cqlIndexLagMs === 0 || e.created <= indexedBefore) && matches(where, e, viewer))
     .sort((a, b) => {
       for (const o of order) {
         const c = o.field === 'title' ? a.title.localeCompare(b.title) : o.field === 'id' ? Number(a.id) - Number(b.id) : o.field === 'created' ? a.created - b.created : a.lastModified - b.lastModified;

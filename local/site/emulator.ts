@@ -12,6 +12,8 @@ import { errorBody } from './error-bodies';
 import { Viewer } from './viewer';
 import { EMULATED_LATENCY_HEADER, type LatencyMode } from './latency';
 import { checkRequest, formatViolation, recordViolation, requestValidator, takeViolations, type RequestViolation } from './request-check';
+import { GATEWAY_UNAUTHORIZED, routeGateway, SCOPE_MISMATCH } from './gateway';
+import { scopesAllow } from './gateway-scopes';
 
 export interface SiteEmulatorOptions {
   sites: SiteFixture[];
@@ -110,9 +112,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx): Prom
   const started = Date.now();
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   const method = (req.method ?? 'GET').toUpperCase();
-  const family = familyOf(url.pathname);
   const fwd = req.headers['x-forwarded-host'];
-  const siteName = siteNameFromHost(Array.isArray(fwd) ? fwd[0] : fwd) ?? '';
+  const forwardedHost = Array.isArray(fwd) ? fwd[0] : fwd;
+  const gateway = routeGateway(forwardedHost, url.pathname, ctx.sites);
+  if (gateway.kind === 'gateway') url.pathname = gateway.path;
+  const family = familyOf(url.pathname);
+  const siteName = gateway.kind === 'gateway' ? gateway.state.name : (siteNameFromHost(forwardedHost) ?? '');
   const entry: RequestLogEntry = {
     site: siteName,
     method,
@@ -121,6 +126,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx): Prom
     identity: 'none',
     ms: 0,
     endpoint: `${method} (unmatched)`,
+    ...(gateway.kind === 'site' ? {} : { via: 'gateway' as const }),
   };
   // In 'report' mode the log shows the planned latency, the time the response stands for.
   let reportedMs = 0;
@@ -129,6 +135,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx): Prom
     ctx.log.record(entry);
   };
 
+  if (gateway.kind === 'refused') {
+    send(res, { status: gateway.status, body: gateway.body }, entry);
+    return finish();
+  }
   let body: unknown;
   let bodyError: unknown;
   if (method !== 'GET' && method !== 'HEAD') {
@@ -183,7 +193,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Ctx): Prom
   let reply: SiteReply;
   try {
     if (bodyError !== undefined) throw bodyError;
-    reply = dispatch(state, req, url, method, match, body, entry);
+    reply = dispatch(state, req, url, method, match, body, entry, gateway.kind === 'gateway');
   } catch (err) {
     reply = errorReply(family, err);
   }
@@ -206,31 +216,50 @@ function dispatch(
   match: ReturnType<Router['match']>,
   body: unknown,
   entry: RequestLogEntry,
+  viaGateway: boolean,
 ): SiteReply {
   const family = familyOf(url.pathname);
+  // Public, no credentials: what a scoped token's gateway address needs (the site's cloud id).
+  if (!viaGateway && method === 'GET' && url.pathname === '/_edge/tenant_info') return { status: 200, body: { cloudId: state.cloudId } };
   if (url.pathname.startsWith('/wiki') && !state.hasConfluence) {
     return { status: 404, body: errorBody(family, 404, 'Confluence is not available on this site.') };
   }
-  const auth = authenticate(state, req.headers, family === 'jira' ? 'jira' : 'confluence');
+  const auth = authenticate(state, req.headers, family === 'jira' ? 'jira' : 'confluence', viaGateway ? 'gateway' : 'site');
   if (!auth.ok) {
+    if (viaGateway && auth.status === 401) return { status: 401, body: GATEWAY_UNAUTHORIZED };
     const headers: Record<string, string> = auth.status === 401 ? { 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' } : {};
     return { status: auth.status, body: errorBody(family, auth.status, auth.message), headers };
   }
   const viewer = new Viewer(state, auth.identity);
   entry.identity = viewer.label;
+  state.onRequest?.({ method, path: url.pathname });
   if (match.kind === 'none') throw new ApiError(404, `No API is served at ${url.pathname}.`);
   if (match.kind === 'wrong-method') throw new ApiError(405, `Method ${method} is not allowed here.`);
-  return match.route.handler({
-    method,
-    path: url.pathname,
-    query: url.searchParams,
-    headers: req.headers,
-    body,
-    params: match.params,
-    state,
-    viewer,
-    siteUrl: state.siteUrl,
-  });
+  if (viaGateway && !scopesAllow(method, match.route.template, auth.scopes ?? [])) {
+    return { status: SCOPE_MISMATCH.status, headers: { ...SCOPE_MISMATCH.headers }, body: SCOPE_MISMATCH.body };
+  }
+  const call = (): SiteReply =>
+    match.route.handler({
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      params: match.params,
+      state,
+      viewer,
+      siteUrl: state.siteUrl,
+    });
+  if (!(auth.loginFailed && family === 'jira')) return call();
+  // Jira marks every answer to a refused login that it served as the anonymous user.
+  const flag = { 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' };
+  try {
+    const reply = call();
+    return { ...reply, headers: { ...reply.headers, ...flag } };
+  } catch (err) {
+    const reply = errorReply(family, err);
+    return { ...reply, headers: { ...reply.headers, ...flag } };
+  }
 }
 
 function errorReply(family: ReturnType<typeof familyOf>, err: unknown): SiteReply {
@@ -239,12 +268,19 @@ function errorReply(family: ReturnType<typeof familyOf>, err: unknown): SiteRepl
   return { status: 500, body: errorBody(family, 500, `Internal server error: ${message}`) };
 }
 
+/**
+ * X-RateLimit-Reset as Jira and Confluence send it: the request time plus Retry-After, in the
+ * format yyyy-MM-ddTHH:mmZ (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/).
+ * The docs do not say how seconds are rounded; rounding up keeps the reset no earlier than it is.
+ */
+const resetHeader = (ms: number): string => `${new Date(Math.ceil(ms / 60_000) * 60_000).toISOString().slice(0, 16)}Z`;
+
 function faultReply(fault: FaultRule, family: ReturnType<typeof familyOf>, nowMs: number): SiteReply {
   if (fault.type === 'status429') {
     const sec = fault.retryAfterSec ?? 1;
     const headers: Record<string, string> = fault.resetHeaderOnly
-      ? { 'x-ratelimit-reset': new Date(nowMs + sec * 1000).toISOString() }
-      : { 'retry-after': String(sec), 'x-ratelimit-reset': new Date(nowMs + sec * 1000).toISOString() };
+      ? { 'x-ratelimit-reset': resetHeader(nowMs + sec * 1000) }
+      : { 'retry-after': String(sec), 'x-ratelimit-reset': resetHeader(nowMs + sec * 1000) };
     headers['ratelimit-reason'] = 'jira-burst-based';
     return { status: 429, headers, body: errorBody(family, 429, 'Rate limit exceeded.') };
   }

@@ -34,6 +34,11 @@ export const fixtureUserSchema = z.object({
   accountType: z.enum(['atlassian', 'app']).optional(),
   groups: z.array(z.string()),
   apiToken: z.string().min(1).optional(),
+  /**
+   * Scoped API tokens (service accounts have only these): each works only through the API gateway
+   * (`api.atlassian.com/ex/{jira|confluence}/{cloudId}`) and only for operations its scopes allow.
+   */
+  scopedTokens: z.array(z.object({ token: z.string().min(1), scopes: z.array(z.string().min(1)) })).optional(),
   timeZone: z.string().optional(),
   /** Product access; absent = both Jira and Confluence (when the site has Confluence). */
   products: z.array(z.enum(['jira', 'confluence'])).optional(),
@@ -188,6 +193,8 @@ export const siteFixtureSchema = z.object({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'site names are lower-case host labels'),
   cloudId: z.string().min(1),
   confluence: z.boolean(),
+  /** The site lets anonymous users in: a bad token is answered as anonymous (200), not 401. */
+  anonymousAccess: z.boolean().optional(),
   users: z.array(fixtureUserSchema),
   groups: z.array(fixtureGroupSchema),
   statuses: z.array(fixtureStatusSchema),

@@ -11,6 +11,8 @@ export interface RequestLogEntry {
   /** e.g. 'GET /rest/api/3/search/jql'; '(unmatched)' when no route matched. */
   endpoint: string;
   fault?: string;
+  /** 'gateway' when the call came through api.atlassian.com/ex/{product}/{cloudId}. */
+  via?: 'gateway';
   /** Why the request was refused as not defined by the OpenAPI documents. */
   violation?: string;
 }

@@ -29,6 +29,13 @@ export class SiteState {
   readonly statusesById = new Map<string, FixtureStatus>();
   readonly spacesById = new Map<string, FixtureSpace>();
   readonly contentsById = new Map<string, FixtureContent>();
+  /**
+   * At most this many issues per search/jql page (unset: the documented caps). The operation
+   * says the API "may return fewer items per page"; tests use it to page small sites.
+   */
+  searchPageCap: number | undefined;
+  /** Called before the site answers each request (tests change the site between pages with it). */
+  onRequest: ((req: { method: string; path: string }) => void) | undefined;
   /** Issue id → how many more bulkfetch answers list it in `issueErrors` (see `failBulkfetch`). */
   readonly bulkfetchFailures = new Map<string, number>();
 
@@ -46,6 +53,13 @@ export class SiteState {
   get hasConfluence(): boolean {
     return this.data.confluence;
   }
+  /** Whether a request without valid credentials is served as the anonymous user (see auth.ts). */
+  get anonymousAccess(): boolean {
+    return this.data.anonymousAccess === true;
+  }
+  setAnonymousAccess(on: boolean): void {
+    this.data.anonymousAccess = on;
+  }
   /** https://<name>.atlassian.net */
   get siteUrl(): string {
     return `https://${this.data.name}.atlassian.net`;
@@ -61,6 +75,17 @@ export class SiteState {
 
   now(): number {
     return this.nowOverride ?? Date.now();
+  }
+
+  /**
+   * How far CQL search lags behind the site: content and comments created less than this long
+   * ago are not found yet (the search index is updated from a queue, not at once:
+   * https://confluence.atlassian.com/doc/content-index-administration-148844.html). The v2 API
+   * and product events are not affected. 0 (the default) = no lag.
+   */
+  cqlIndexLagMs = 0;
+  setCqlIndexLag(ms: number): void {
+    this.cqlIndexLagMs = Math.max(0, ms);
   }
   /** Freezes the site clock (ISO instant or epoch ms); null returns to the wall clock. */
   setNow(at: string | number | null): void {

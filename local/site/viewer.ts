@@ -4,7 +4,9 @@ import type { SiteState } from './site-state';
 /** Who is calling: the Forge app itself, or a user (Forge asUser or an API token). */
 export type Identity =
   | { kind: 'app' }
-  | { kind: 'user'; user: FixtureUser; via: 'token' | 'forge' };
+  | { kind: 'user'; user: FixtureUser; via: 'token' | 'forge' }
+  /** No valid credentials on a site that allows anonymous access; sees no project or space. */
+  | { kind: 'anonymous' };
 
 export const ADMIN_GROUP = 'jira-administrators';
 const APP_TIME_ZONE = 'UTC';
@@ -22,17 +24,21 @@ export class Viewer {
   get isApp(): boolean {
     return this.identity.kind === 'app';
   }
+  get isAnonymous(): boolean {
+    return this.identity.kind === 'anonymous';
+  }
   /** Zone Jira renders dates in and reads date literals in. */
   get timeZone(): string {
     return this.user?.timeZone ?? APP_TIME_ZONE;
   }
   get label(): string {
-    return this.identity.kind === 'app' ? 'app' : `user:${this.identity.user.accountId}`;
+    if (this.identity.kind === 'user') return `user:${this.identity.user.accountId}`;
+    return this.identity.kind;
   }
 
   private inAny(groups: string[] | undefined): boolean {
     const user = this.user;
-    if (!user) return true;
+    if (!user) return this.isApp;
     if (!user.active) return false;
     if (groups === undefined) return true;
     return groups.some((g) => user.groups.includes(g));

@@ -1,3 +1,4 @@
+import type { ItemRestriction } from '../domain/activity';
 import { HOST_DATA_SOURCE_ID, type Settings } from '../domain/config';
 import type { ViewerPermissions } from './viewer-permissions';
 
@@ -31,33 +32,71 @@ export interface ContainerRef {
   id: string;
 }
 
-export type Restriction = 'permission' | 'privacy-mode' | null;
+/**
+ * Why a title and link are hidden: the viewer may not see the project or space ('permission'),
+ * or the issue or page itself is restricted ('restricted-item'), or privacy mode is on.
+ */
+export type Restriction = 'permission' | 'restricted-item' | 'privacy-mode' | null;
+
+/**
+ * Who may see another site's titles: the groups chosen for that data source, the dashboard groups
+ * when it has none of its own, or nobody when the data source is unknown (deleted, its activities
+ * not purged yet, or not read yet): an unknown source never falls back to a default.
+ */
+export type SiteTitleGroups = readonly string[] | 'dashboard-groups' | 'unknown-source';
 
 /**
  * Whether the viewer may see titles and links of activity in a project or space. Host-site
  * places follow the viewer's own browse permission (unknown = not visible). The host cannot
  * vouch for anyone's access to another site, so that data is for Jira admins and the groups
- * allowed for that site (`viewGroups` of the data source; by default the dashboard groups).
- * `siteGroups` answers a data source's `viewGroups` (undefined = not set or not known).
+ * allowed for that site (`viewGroups` of the data source; by default the dashboard groups), and
+ * for nobody when the site is not a known data source.
  */
 export function containerVisibility(
   perms: ViewerPermissions,
   access: DashboardAccess,
-  siteGroups: (dataSourceId: string) => string[] | undefined = () => undefined,
+  siteGroups: (dataSourceId: string) => SiteTitleGroups = () => 'unknown-source',
 ): (c: ContainerRef) => boolean {
   const mine = new Set(perms.groups.map((g) => g.name));
   return (c) => {
     if (c.dataSourceId !== HOST_DATA_SOURCE_ID) {
       if (!access.allowed) return false;
       const allowedGroups = siteGroups(c.dataSourceId);
-      return access.isAdmin || allowedGroups === undefined || allowedGroups.some((g) => mine.has(g));
+      if (allowedGroups === 'unknown-source') return false;
+      return access.isAdmin || allowedGroups === 'dashboard-groups' || allowedGroups.some((g) => mine.has(g));
     }
     return (c.type === 'project' ? perms.projects[c.id] : perms.spaces[c.id]) === true;
   };
 }
 
-/** Privacy mode hides every title; otherwise the place's visibility decides. */
-export function titleRestriction(settings: Settings, visible: boolean): Restriction {
-  if (settings.privacyMode) return 'privacy-mode';
-  return visible ? null : 'permission';
+export interface ActivityVisibility {
+  /** Whether the project or space name may be shown. */
+  containerVisible: boolean;
+  /** Null when the title and link may be shown. */
+  restriction: Restriction;
+}
+
+export type ItemAccess =
+  /** Host site: the site's own answer for this viewer (undefined = not asked: not visible). */
+  | { host: true; itemVisible: boolean | undefined }
+  /** Another site: what the sync recorded about the item, and the source's setting. */
+  | { host: false; restricted: ItemRestriction; showRestrictedTitles: boolean };
+
+/**
+ * Whether one activity's title and link may be shown. Host: the viewer must be able to see the
+ * issue or page itself (security level and page restrictions included); seeing it implies its
+ * project or space. Another site: the place's groups, and an item with a security level or
+ * restriction, or one not known to have none, only where the admin allows titles of restricted
+ * items for that source.
+ */
+export function activityVisibility(settings: Settings, containerVisible: boolean, item: ItemAccess): ActivityVisibility {
+  let restriction: Restriction;
+  if (item.host) {
+    const placeVisible = containerVisible || item.itemVisible === true;
+    restriction = item.itemVisible === true ? null : placeVisible ? 'restricted-item' : 'permission';
+    return { containerVisible: placeVisible, restriction: settings.privacyMode ? 'privacy-mode' : restriction };
+  }
+  const itemOpen = item.restricted === false || item.showRestrictedTitles;
+  restriction = !containerVisible ? 'permission' : itemOpen ? null : 'restricted-item';
+  return { containerVisible, restriction: settings.privacyMode ? 'privacy-mode' : restriction };
 }

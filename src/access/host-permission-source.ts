@@ -1,8 +1,11 @@
 import { checkJiraAdmin } from './admin-check';
 import { getSpacesByIds } from '../sources/confluence/get-spaces';
+import { getViewableContentIds } from '../sources/confluence/get-viewable-content';
 import { NotFoundError } from '../sources/errors';
 import { getBrowsableProjects, PROJECTS_PER_CHECK } from '../sources/jira/check-project-permissions';
 import { getUserGroups } from '../sources/jira/get-user-groups';
+import { getViewableIssueIds } from '../sources/jira/get-viewable-issues';
+import { PAGE_LIMITS } from '../sources/page-limits';
 import type { SiteClient } from '../sources/site-client';
 import type { ViewerPermissionSource } from './viewer-permissions';
 
@@ -17,44 +20,55 @@ export interface HostClients {
 }
 
 /**
- * The host site's answers about the viewer: groups (as the app), "Administer Jira" (asked as
- * the viewer, exactly as the admin page's check), Jira's bulk permission check for projects (as
- * the app, for the viewer's account), and the spaces Confluence lists when asked as the viewer.
+ * The host site's answers about the viewer: groups (as the app); everything else asked as the
+ * viewer, so the site applies its own rules: "Administer Jira" (as the admin page's check),
+ * projects through Jira's bulk permission check for the caller, spaces and pages through what
+ * Confluence lists for them, issues through what bulkfetch returns to them (security levels
+ * included). Only the viewer's own resolver calls these, so `accountId` is always the caller.
  */
-export function createHostPermissionSource({ appJira: hostJira, viewerJira, viewerConfluence }: HostClients): ViewerPermissionSource {
+export function createHostPermissionSource({ appJira, viewerJira, viewerConfluence }: HostClients): ViewerPermissionSource {
   return {
     async isJiraAdmin(accountId) {
       return (await checkJiraAdmin(viewerJira, accountId)).admin;
     },
 
     async groups(accountId) {
-      const groups = await getUserGroups(hostJira, accountId);
+      const groups = await getUserGroups(appJira, accountId);
       return groups.map((g) => ({ name: g.name, ...(g.groupId ? { groupId: g.groupId } : {}) }));
     },
 
-    async browsableProjects(accountId, projectIds) {
-      const out: string[] = [];
-      for (let i = 0; i < projectIds.length; i += PROJECTS_PER_CHECK) {
-        out.push(...(await getBrowsableProjects(hostJira, accountId, projectIds.slice(i, i + PROJECTS_PER_CHECK))));
-      }
-      return out;
+    async browsableProjects(_accountId, projectIds) {
+      return inChunks(projectIds, PROJECTS_PER_CHECK, (chunk) => getBrowsableProjects(viewerJira, chunk));
     },
 
     async viewableSpaces(_accountId, spaceIds) {
       if (!viewerConfluence) return [];
-      // Asked as the viewer: the site lists only the spaces they may view.
-      const out: string[] = [];
-      for (let i = 0; i < spaceIds.length; i += SPACE_IDS_PER_CALL) {
-        const chunk = spaceIds.slice(i, i + SPACE_IDS_PER_CALL);
-        try {
-          out.push(...(await getSpacesByIds(viewerConfluence, chunk)).map((s) => String(s.id)));
-        } catch (e) {
-          // A site without Confluence has no space anyone may view.
-          if (e instanceof NotFoundError) return out;
-          throw e;
-        }
-      }
-      return out;
+      return withoutConfluence(() => inChunks(spaceIds, SPACE_IDS_PER_CALL, async (chunk) => (await getSpacesByIds(viewerConfluence, chunk)).map((s) => String(s.id))));
+    },
+
+    async viewableIssues(_accountId, issueIds) {
+      return inChunks(issueIds, PAGE_LIMITS.issueBulkfetch, (chunk) => getViewableIssueIds(viewerJira, chunk));
+    },
+
+    async viewableContents(_accountId, contentIds) {
+      if (!viewerConfluence) return [];
+      return withoutConfluence(() => inChunks(contentIds, PAGE_LIMITS.contentTypes, (chunk) => getViewableContentIds(viewerConfluence, chunk)));
     },
   };
+}
+
+async function inChunks(ids: string[], size: number, ask: (chunk: string[]) => Promise<string[]>): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(...(await ask(ids.slice(i, i + size))));
+  return out;
+}
+
+/** A site without Confluence has nothing in it anyone may view. */
+async function withoutConfluence(ask: () => Promise<string[]>): Promise<string[]> {
+  try {
+    return await ask();
+  } catch (e) {
+    if (e instanceof NotFoundError) return [];
+    throw e;
+  }
 }

@@ -17,4 +17,8 @@ export interface ViewerPermissionSource {
   browsableProjects(accountId: string, projectIds: string[]): Promise<string[]>;
   /** The subset of `spaceIds` the user may view. */
   viewableSpaces(accountId: string, spaceIds: string[]): Promise<string[]>;
+  /** The subset of `issueIds` the user may see (project browse permission and security level). */
+  viewableIssues(accountId: string, issueIds: string[]): Promise<string[]>;
+  /** The subset of page and blog post ids the user may view (space permission and restrictions). */
+  viewableContents(accountId: string, contentIds: string[]): Promise<string[]>;
 }

@@ -2,12 +2,12 @@ import type { DataSource } from '../domain/config';
 import type { ConnectionTest, ProductCheck } from '../shared/admin-contract';
 import { CONFLUENCE_NOT_CONNECTED } from '../shared/confluence-connection';
 import { fail, ok, type Result } from '../shared/result';
-import { getCurrentUser } from '../sources/confluence/get-current-user';
-import { AuthError, ForbiddenError, NotFoundError, RateLimitError, UnreachableError } from '../sources/errors';
-import { getMyself } from '../sources/jira/get-myself';
+import { ALL_SCOPED_TOKEN_SCOPES } from '../shared/scoped-token-scopes';
+import { AuthError, ForbiddenError, NotFoundError, RateLimitError, TokenScopeError, UnreachableError } from '../sources/errors';
 import type { Product, SiteClient } from '../sources/site-client';
 import { MissingCredentialsError } from '../store/config-repository';
 import type { AdminDeps } from './deps';
+import { signsInAsOtherKind, whoAmI } from './token-kind-probe';
 
 /** A resolver has 25 s; two products must both get an answer well within it. */
 const CHECK_TIMEOUT_MS = 10_000;
@@ -26,6 +26,15 @@ function describeFailure(product: Product, ds: DataSource, e: unknown): Omit<Pro
   const fallback = product === 'confluence' && !ds.confluenceTokenSetAt ? ' (Confluence uses the Jira email and token because its own fields are empty)' : '';
   if (e instanceof MissingCredentialsError) {
     return { status: 'not-configured', title: 'No API token saved', advice: `Enter the email and API token for ${name} and save.` };
+  }
+  if (e instanceof TokenScopeError) {
+    return {
+      status: 'missing-scope',
+      title: 'The token lacks a scope',
+      advice:
+        `Atlassian's API gateway refused the scoped token for ${name}: it lacks a scope ActivityPulse needs ("scope does not match"). ` +
+        `Create a scoped API token with these scopes: ${ALL_SCOPED_TOKEN_SCOPES.join(', ')}. Then replace the token.`,
+    };
   }
   if (e instanceof AuthError) {
     return {
@@ -67,18 +76,35 @@ function describeFailure(product: Product, ds: DataSource, e: unknown): Omit<Pro
   return { status: 'error', title: 'Unexpected answer', advice: `${name} answered in a way we did not expect. Try again; if it persists, the site may be having problems.` };
 }
 
-async function checkProduct(product: Product, ds: DataSource, client: SiteClient | undefined): Promise<ProductCheck> {
+function wrongKind(product: Product, ds: DataSource): Omit<ProductCheck, 'product'> {
+  const name = product === 'jira' ? 'Jira' : 'Confluence';
+  if (ds.tokenKind === 'scoped') {
+    return {
+      status: 'wrong-token-kind',
+      title: 'This is a classic API token',
+      advice: `${name} accepts this token on the site's own address, so it is a classic token (without scopes). Set the token kind to "Classic API token", paste the token again and save.`,
+    };
+  }
+  return {
+    status: 'wrong-token-kind',
+    title: 'This is a scoped API token',
+    advice:
+      `${name} refused the token on ${ds.jiraUrl}, but Atlassian's API gateway accepts it: it is a token with scopes (service accounts only have these), which works only through api.atlassian.com. ` +
+      'Set the token kind to "Scoped API token", paste the token again and save.',
+  };
+}
+
+async function checkProduct(deps: AdminDeps, product: Product, ds: DataSource, client: SiteClient | undefined): Promise<ProductCheck> {
   if (!client) return { product, status: 'not-configured', title: 'Not configured', advice: 'No address is saved for this product.' };
+  const name = product === 'jira' ? 'Jira' : 'Confluence';
   try {
-    if (product === 'jira') {
-      const me = await withTimeout(getMyself(client), CHECK_TIMEOUT_MS);
-      const connectedAs = { accountId: me.accountId, ...(me.displayName ? { displayName: me.displayName } : {}), ...(me.emailAddress ? { email: me.emailAddress } : {}) };
-      return { product, status: 'ok', title: 'Connected', advice: `Signed in to Jira as ${me.displayName ?? me.accountId}.`, connectedAs };
-    }
-    const me = await withTimeout(getCurrentUser(client), CHECK_TIMEOUT_MS);
-    const connectedAs = { accountId: me.accountId, ...(me.displayName ? { displayName: me.displayName } : {}), ...(me.email ? { email: me.email } : {}) };
-    return { product, status: 'ok', title: 'Connected', advice: `Signed in to Confluence as ${me.displayName ?? me.accountId}.`, connectedAs };
+    const connectedAs = await withTimeout(whoAmI(product, client), CHECK_TIMEOUT_MS);
+    return { product, status: 'ok', title: 'Connected', advice: `Signed in to ${name} as ${connectedAs.displayName ?? connectedAs.accountId}.`, connectedAs };
   } catch (e) {
+    // A 401 looks the same for a wrong token and a token of the other kind: ask the other way.
+    if (e instanceof AuthError && !(e instanceof TokenScopeError) && (await withTimeout(signsInAsOtherKind(deps, product, ds), CHECK_TIMEOUT_MS).catch(() => false))) {
+      return { product, ...wrongKind(product, ds) };
+    }
     return { product, ...describeFailure(product, ds, e) };
   }
 }
@@ -89,10 +115,10 @@ export async function testConnection(deps: AdminDeps, id: string): Promise<Resul
   if (!ds) return fail('NOT_FOUND', 'This data source no longer exists: reload the page.');
   const notConnected = ds.kind === 'host' && deps.hostConfluence?.() === 'not-connected';
   const [jira, confluence] = await Promise.all([
-    checkProduct('jira', ds, deps.clientFor(ds, 'jira')),
+    checkProduct(deps, 'jira', ds, deps.clientFor(ds, 'jira')),
     notConnected
       ? Promise.resolve<ProductCheck>({ product: 'confluence', status: 'not-connected', title: CONFLUENCE_NOT_CONNECTED.title, advice: CONFLUENCE_NOT_CONNECTED.howTo })
-      : ds.confluenceUrl ? checkProduct('confluence', ds, deps.clientFor(ds, 'confluence')) : Promise.resolve(undefined),
+      : ds.confluenceUrl ? checkProduct(deps, 'confluence', ds, deps.clientFor(ds, 'confluence')) : Promise.resolve(undefined),
   ]);
   // Confluence not connected is a state of the installation, not a failure of the source.
   if (jira.status === 'ok' && (!confluence || confluence.status === 'ok' || confluence.status === 'not-connected')) await deps.config.clearFailing(id);

@@ -1,7 +1,8 @@
-import { HOST_DATA_SOURCE_ID, type DataSource } from '../domain/config';
+import { HOST_DATA_SOURCE_ID, type DataSource, type TokenKind } from '../domain/config';
 import { normaliseSiteUrl } from '../domain/site-url';
 import type { SaveSourcePayload } from '../shared/admin-contract';
-import { confluenceOnJiraSite, credentialsStayBound, type CredentialTarget } from '../shared/credential-site';
+import { describeError } from '../shared/app-error';
+import { confluenceOnJiraSite, credentialsStayBound, whyTokenAgain, type CredentialTarget } from '../shared/credential-site';
 import { fail, ok, type Result } from '../shared/result';
 import type { TokenProduct } from '../store/config-repository';
 import type { AdminDeps } from './deps';
@@ -28,6 +29,9 @@ interface CheckedFields {
   confluenceToken?: string;
   /** Undefined: no groups of its own (the dashboard groups decide). */
   viewGroups?: string[];
+  tokenKind: TokenKind;
+  /** Set for a scoped token: the site's cloud id. */
+  cloudId?: string;
 }
 
 async function checkFields(deps: AdminDeps, p: SaveSourcePayload, existing: DataSource | undefined): Promise<Result<CheckedFields>> {
@@ -48,12 +52,19 @@ async function checkFields(deps: AdminDeps, p: SaveSourcePayload, existing: Data
     const err = tokenProblem(jiraToken);
     if (err) return fail('BAD_REQUEST', err, 'jiraToken');
   }
-  const out: CheckedFields = { name: p.name.trim() || jira.siteName, jiraUrl: jira.url, jiraEmail: p.jiraEmail.trim(), jiraToken };
-  if (!jiraToken && existing && !credentialsStayBound(existing, out, 'jira')) return fail('BAD_REQUEST', TOKEN_AGAIN, 'jiraToken');
+  const access = await checkTokenAccess(deps, p, existing, jira.url);
+  if (!access.ok) return access;
+  const out: CheckedFields = { name: p.name.trim() || jira.siteName, jiraUrl: jira.url, jiraEmail: p.jiraEmail.trim(), jiraToken, ...access.data };
+  const jiraAgain = existing && !jiraToken ? whyTokenAgain(existing, out, 'jira') : undefined;
+  if (jiraAgain) return fail('BAD_REQUEST', tokenAgain(jiraAgain), 'jiraToken');
   const confluenceRaw = p.confluenceUrl?.trim();
   if (confluenceRaw) {
     const conf = normaliseSiteUrl(confluenceRaw, 'confluence');
     if (!conf.ok) return fail('BAD_REQUEST', conf.message, 'confluenceUrl');
+    if (out.tokenKind === 'scoped' && conf.host !== jira.host) {
+      // The gateway reaches one site's products by that site's cloud id.
+      return fail('BAD_REQUEST', 'With a scoped API token, Confluence must be on the same site as Jira: connect the other site as a data source of its own.', 'confluenceUrl');
+    }
     out.confluenceUrl = conf.url;
     const cEmail = p.confluenceEmail?.trim();
     if (cEmail) {
@@ -79,7 +90,27 @@ async function checkFields(deps: AdminDeps, p: SaveSourcePayload, existing: Data
   return ok(out);
 }
 
-const TOKEN_AGAIN = 'Enter the API token again: the site changed. A saved token is only ever sent to the site it was entered for.';
+const tokenAgain = (why: string) => `Enter the API token again: ${why}. A saved token is only ever sent to the site it was entered for.`;
+
+/**
+ * The token kind (omitted: the saved one, new: classic), and for a scoped token the site's cloud
+ * id, read from the site's public tenant info (never typed, so it cannot point elsewhere).
+ */
+async function checkTokenAccess(deps: AdminDeps, p: SaveSourcePayload, existing: DataSource | undefined, jiraUrl: string): Promise<Result<Pick<CheckedFields, 'tokenKind' | 'cloudId'>>> {
+  const tokenKind: TokenKind = p.tokenKind ?? existing?.tokenKind ?? 'classic';
+  if (tokenKind === 'classic') return ok({ tokenKind });
+  const origin = new URL(jiraUrl).origin;
+  try {
+    return ok({ tokenKind, cloudId: await deps.cloudIdOf(origin) });
+  } catch (e) {
+    const { code } = describeError(e);
+    return fail(
+      code === 'INTERNAL' ? 'UNREACHABLE' : code,
+      `Could not read the cloud id of ${new URL(origin).host} (${origin}/_edge/tenant_info), which a scoped API token needs. Check the address and try again.`,
+      'tokenKind',
+    );
+  }
+}
 
 /**
  * Why Confluence needs a token typed now (undefined: it has one). The saved Confluence token
@@ -88,8 +119,8 @@ const TOKEN_AGAIN = 'Enter the API token again: the site changed. A saved token 
  */
 function missingConfluenceToken(existing: DataSource | undefined, next: CredentialTarget): string | undefined {
   if (existing?.confluenceTokenSetAt) {
-    if (credentialsStayBound(existing, next, 'confluence')) return undefined;
-    return TOKEN_AGAIN;
+    const why = whyTokenAgain(existing, next, 'confluence');
+    return why ? tokenAgain(why) : undefined;
   }
   if (confluenceOnJiraSite(next)) return undefined;
   return 'Confluence is on another site than Jira: enter an API token for it. The Jira token is only used for Confluence on the same site.';
@@ -134,6 +165,9 @@ export async function saveSource(deps: AdminDeps, p: SaveSourcePayload): Promise
     ...(f.confluenceUrl && f.confluenceEmail ? { confluenceEmail: f.confluenceEmail } : {}),
     ...(existing?.confluenceTokenSetAt && kept('confluence') ? { confluenceTokenSetAt: existing.confluenceTokenSetAt } : {}),
     ...(f.viewGroups ? { viewGroups: f.viewGroups } : {}),
+    showRestrictedTitles: p.showRestrictedTitles ?? existing?.showRestrictedTitles === true,
+    tokenKind: f.tokenKind,
+    ...(f.cloudId ? { cloudId: f.cloudId } : {}),
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
     // New credentials deserve a fresh verdict: the next test or sync sets it again if still failing.
@@ -149,11 +183,30 @@ export async function setSourceEnabled(deps: AdminDeps, id: string, enabled: boo
   return updated ? ok(updated) : fail('NOT_FOUND', 'This data source no longer exists: reload the page.');
 }
 
-/** Deletes a source, its secrets, and the teammate identities that applied only to it. */
-export async function deleteSource(deps: AdminDeps, id: string): Promise<Result<{ deleted: string }>> {
+/**
+ * Deletes a source: its secrets, the teammate identities that applied only to it, and every
+ * activity stored from it (rollups recounted). The purge is recorded first, then the source goes,
+ * then as much is deleted as this call has time for; the rest finishes in the background, as a
+ * teammate removal does. Until then the dashboard shows the leftovers as counts only: an
+ * activity whose source is unknown never shows a title (src/access/dashboard-access.ts).
+ */
+export async function deleteSource(deps: AdminDeps, id: string): Promise<Result<{ deleted: string; purge?: { activities: number; continuing: boolean } }>> {
   if (id === HOST_DATA_SOURCE_ID) return fail('BAD_REQUEST', 'The host site cannot be deleted; disable it instead.');
-  if (!(await deps.config.getDataSource(id))) return fail('NOT_FOUND', 'This data source no longer exists: reload the page.');
-  await deps.config.deleteDataSource(id);
+  const ds = await deps.config.getDataSource(id);
+  if (!ds) return fail('NOT_FOUND', 'This data source no longer exists: reload the page.');
+  const takeOff = async () => {
+    await deps.config.deleteDataSource(id);
+    await dropIdentitiesOf(deps, id);
+  };
+  if (!deps.purges) {
+    await takeOff();
+    return ok({ deleted: id });
+  }
+  const progress = await deps.purges.start({ dataSourceId: id }, ds.name, takeOff);
+  return ok({ deleted: id, purge: { activities: progress.deleted, continuing: !progress.done } });
+}
+
+async function dropIdentitiesOf(deps: AdminDeps, id: string): Promise<void> {
   const doc = await deps.config.getTeammates();
   const teammates = doc.teammates.map((t) => ({
     ...t,
@@ -167,5 +220,4 @@ export async function deleteSource(deps: AdminDeps, id: string): Promise<Result<
       }),
   }));
   await deps.config.saveTeammates({ ...doc, teammates });
-  return ok({ deleted: id });
 }

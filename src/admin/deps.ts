@@ -10,6 +10,8 @@ export interface AdminDeps {
   config: ConfigRepository;
   /** The client for one product of a data source, or undefined when the source has no such product. */
   clientFor(ds: DataSource, product: Product): SiteClient | undefined;
+  /** A site's cloud id from its public tenant info (no credentials sent), for a scoped token. */
+  cloudIdOf(siteOrigin: string): Promise<string>;
   /** The host site's Jira, called as the app (user search, groups, the admin check). */
   hostJira(): SiteClient;
   /** The host site's Jira as the user who invoked the resolver (the admin check). */

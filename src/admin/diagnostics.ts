@@ -37,7 +37,7 @@ function identityFindings(input: DiagnosticsInput, ds: DataSource): Diagnostic[]
     }
   }
   const texts: Record<string, [string, string]> = {
-    hidden: ['email is hidden by the user\'s privacy settings', 'Enter their account ID instead (their profile URL ends with it).'],
+    hidden: ['email hidden by the person\'s profile settings', `Map them by account ID: use "Find … in the people search" on the Teammates tab, or enter the account ID (their profile URL ends with it).${ds.kind === 'host' ? ' The app cannot read or search hidden emails on this site, so an email nobody uses here shows up the same way.' : ''}`],
     'not-found': ['email matches no user', 'Check the spelling, or that the person has an account on this site.'],
     error: ['email could not be checked', 'The site did not answer the user search: test the connection, then use "Resolve emails again".'],
     unchecked: ['email was not looked up there yet', 'Use "Resolve emails again" on the Teammates tab.'],

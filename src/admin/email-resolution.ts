@@ -5,10 +5,14 @@ import type { AdminDeps } from './deps';
 
 /**
  * Turns an email into an account ID on one site with the user search, exact match only.
- * A user who hides their email is still returned for an exact query, but without the address,
- * so we cannot prove it is them: the admin is told to enter the account ID instead.
+ * A user who hides their email is still returned to a person's exact query, but without the
+ * address, so we cannot prove it is them: the admin is told to map by account ID instead.
+ * The app itself (the host site) cannot read or search hidden emails at all
+ * (https://developer.atlassian.com/cloud/jira/platform/profile-visibility/): there an email
+ * that finds nobody is most likely hidden, and "not found" would send the admin looking for a
+ * typo. Both cases point to the people search.
  */
-export async function resolveEmail(client: SiteClient, email: string, at: string): Promise<EmailResolution> {
+export async function resolveEmail(client: SiteClient, email: string, at: string, opts: { asApp?: boolean } = {}): Promise<EmailResolution> {
   const wanted = email.trim().toLowerCase();
   try {
     const users = (await searchUsers(client, wanted, { maxResults: 20 })).filter((u) => u.accountType !== 'app' && u.active !== false);
@@ -18,6 +22,7 @@ export async function resolveEmail(client: SiteClient, email: string, at: string
       return { status: 'resolved', accountId: u.accountId, ...(u.displayName ? { displayName: u.displayName } : {}), checkedAt: at };
     }
     if (exact.length === 0 && users.some((u) => !u.emailAddress)) return { status: 'hidden', checkedAt: at };
+    if (exact.length === 0 && opts.asApp) return { status: 'hidden', checkedAt: at };
     return { status: 'not-found', checkedAt: at };
   } catch {
     return { status: 'error', checkedAt: at };
@@ -51,7 +56,7 @@ export async function resolveTeammateEmails(deps: AdminDeps, teammates: Teammate
           continue;
         }
         const client = deps.clientFor(s, 'jira');
-        if (client) resolutions[s.id] = await resolveEmail(client, x.value, at);
+        if (client) resolutions[s.id] = await resolveEmail(client, x.value, at, { asApp: s.kind === 'host' });
       }
       externalIds.push({ ...x, resolutions });
     }

@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../shared/result';
 import type { AdminDeps } from './deps';
 import { resolveTeammateEmails } from './email-resolution';
 import { accountIdProblem, emailProblem } from './field-checks';
+import { teammateAccounts } from '../sync/teammate-map';
 
 type SaveTeammate = z.infer<(typeof adminContract)['teammates/save']['payload']>;
 
@@ -38,7 +39,40 @@ async function checkIdentities(deps: AdminDeps, p: SaveTeammate, doc: TeammatesD
   return ok(out);
 }
 
-export async function saveTeammate(deps: AdminDeps, p: SaveTeammate): Promise<Result<Teammate>> {
+type PurgeProgressView = { activities: number; continuing: boolean };
+
+/** Accounts a teammate had on some data source and no longer has there after the edit. */
+function accountsTakenAway(before: Teammate, after: Teammate, sourceIds: string[]): string[] {
+  const accounts = (t: Teammate, ds: string) => new Set(teammateAccounts({ teammates: [t], teams: [] }, ds).keys());
+  const gone = new Set<string>();
+  for (const ds of sourceIds) {
+    const now = accounts(after, ds);
+    for (const a of accounts(before, ds)) if (!now.has(a)) gone.add(a);
+  }
+  return [...gone].sort();
+}
+
+/**
+ * Saves the teammate once a purge is recorded for every account it no longer has, so a call cut
+ * short leaves jobs that finish by themselves (each pass keeps what an identity given back
+ * contributed), then deletes what this call has time for.
+ */
+async function saveWithPurges(deps: AdminDeps, teammateId: string, label: string, accounts: string[], save: () => Promise<void>): Promise<PurgeProgressView | undefined> {
+  if (!deps.purges || accounts.length === 0) {
+    await save();
+    return undefined;
+  }
+  const purges = deps.purges;
+  const progress: { deleted: number; done: boolean }[] = [];
+  const recordFrom = async (i: number): Promise<void> => {
+    if (i === accounts.length) return save();
+    progress.push(await purges.start({ teammateId, accountId: accounts[i] }, label, () => recordFrom(i + 1)));
+  };
+  await recordFrom(0);
+  return { activities: progress.reduce((n, x) => n + x.deleted, 0), continuing: progress.some((x) => !x.done) };
+}
+
+export async function saveTeammate(deps: AdminDeps, p: SaveTeammate): Promise<Result<{ teammate: Teammate; purge?: PurgeProgressView }>> {
   const name = p.name.trim();
   if (!name) return fail('BAD_REQUEST', 'Enter a name.', 'name');
   const doc = await deps.config.getTeammates();
@@ -57,10 +91,13 @@ export async function saveTeammate(deps: AdminDeps, p: SaveTeammate): Promise<Re
     externalIds: merged,
     mappedAt: gotNewIdentity ? deps.now().toISOString() : existing.mappedAt,
   };
-  const [resolved] = await resolveTeammateEmails(deps, [base], await deps.config.listDataSources(), false);
+  const sources = await deps.config.listDataSources();
+  const [resolved] = await resolveTeammateEmails(deps, [base], sources, false);
   const teammates = existing ? doc.teammates.map((t) => (t.id === resolved.id ? resolved : t)) : [...doc.teammates, resolved];
-  await deps.config.saveTeammates({ ...doc, teammates });
-  return ok(resolved);
+  // What an identity the teammate no longer has contributed to them is deleted, as a removal is.
+  const gone = existing ? accountsTakenAway(existing, resolved, sources.map((d) => d.id)) : [];
+  const purge = await saveWithPurges(deps, resolved.id, `${resolved.name} (removed IDs)`, gone, async () => void (await deps.config.saveTeammates({ ...doc, teammates })));
+  return ok({ teammate: resolved, ...(purge ? { purge } : {}) });
 }
 
 /**

@@ -60,6 +60,15 @@ export const activityDetailsSchema = z
   .strict();
 export type ActivityDetails = z.infer<typeof activityDetailsSchema>;
 
+/**
+ * Whether the issue or page is seen by fewer people than its project or space: an issue security
+ * level, or a read restriction on the page or one of its ancestors. 'unknown' where it was not
+ * read: activities stored before it was recorded, and the host site, where each viewer's own
+ * access to the item is asked instead.
+ */
+export const itemRestrictionSchema = z.union([z.boolean(), z.literal('unknown')]);
+export type ItemRestriction = z.infer<typeof itemRestrictionSchema>;
+
 export const activitySchema = z.object({
   id: z.string().min(1).max(400),
   source: z.enum(ACTIVITY_SOURCES),
@@ -74,6 +83,8 @@ export const activitySchema = z.object({
   /** Absolute link to the issue, comment, worklog, page or page comment on its site. */
   url: z.string().url(),
   details: activityDetailsSchema,
+  /** Absent = 'unknown'. */
+  restricted: itemRestrictionSchema.optional(),
 });
 export type Activity = z.infer<typeof activitySchema>;
 

@@ -7,7 +7,20 @@ import { z } from 'zod';
  */
 export const HOST_DATA_SOURCE_ID = 'host';
 
-export const dataSourceSchema = z.object({
+/**
+ * How a data source's API tokens are used. A classic token signs in on the site's own address;
+ * a scoped token (the only kind a service account has) works only through Atlassian's API gateway,
+ * `https://api.atlassian.com/ex/{jira|confluence}/{cloudId}`, with the site's cloud id.
+ * https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/
+ */
+export const TOKEN_KINDS = ['classic', 'scoped'] as const;
+export type TokenKind = (typeof TOKEN_KINDS)[number];
+
+/** A site's cloud id, as `/_edge/tenant_info` gives it: a UUID, safe as a path segment. */
+export const CLOUD_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const cloudIdSchema = z.string().regex(CLOUD_ID_PATTERN, 'Not a cloud id');
+
+const dataSourceFields = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),
   kind: z.enum(['host', 'cloud']),
   name: z.string().min(1).max(100),
@@ -31,8 +44,43 @@ export const dataSourceSchema = z.object({
    * where each viewer's own browse permission decides.
    */
   viewGroups: z.array(z.string().min(1).max(255)).max(50).optional(),
+  /**
+   * Other sites only: show titles and links of issues with a security level and of restricted
+   * pages (or not known to have none) to those who see this site's titles. Absent = off: such
+   * items are counted only. The host site asks each viewer's own access instead.
+   */
+  showRestrictedTitles: z.boolean().optional(),
+  /** Other sites: the kind of API token(s) saved for it. The host has none (Forge signs its calls). */
+  tokenKind: z.enum(TOKEN_KINDS).optional(),
+  /** The site's cloud id, kept for a scoped token: its calls go through the API gateway. */
+  cloudId: cloudIdSchema.optional(),
+});
+
+/** An external source always says its token kind; a scoped one always has its cloud id. */
+export const dataSourceSchema = dataSourceFields.superRefine((ds, ctx) => {
+  if (ds.kind === 'cloud' && !ds.tokenKind) ctx.addIssue({ code: 'custom', path: ['tokenKind'], message: 'Required for another site' });
+  if (ds.tokenKind === 'scoped' && !ds.cloudId) ctx.addIssue({ code: 'custom', path: ['cloudId'], message: 'Required for a scoped token' });
 });
 export type DataSource = z.infer<typeof dataSourceSchema>;
+
+/** Data source documents written before token kinds (formats 1 and 2): every token was classic. */
+export const dataSourceBeforeTokenKindsSchema = dataSourceFields.omit({ tokenKind: true, cloudId: true });
+
+/** Where a product's REST paths go for a data source (one place: src/platform builds clients from it). */
+export const API_GATEWAY_ORIGIN = 'https://api.atlassian.com';
+
+/**
+ * The base every REST path (`/rest/...`, `/wiki/...`) of a product is appended to: the site's own
+ * origin, or for a scoped token the gateway's `/ex/<product>/<cloudId>`. Links shown to people
+ * always use the site's own address, never this.
+ */
+export function apiBaseUrl(ds: Pick<DataSource, 'jiraUrl' | 'confluenceUrl' | 'tokenKind' | 'cloudId'>, product: 'jira' | 'confluence'): string | undefined {
+  const siteUrl = product === 'jira' ? ds.jiraUrl : ds.confluenceUrl;
+  if (!siteUrl) return undefined;
+  if (ds.tokenKind !== 'scoped') return new URL(siteUrl).origin;
+  if (!ds.cloudId || !CLOUD_ID_PATTERN.test(ds.cloudId)) return undefined;
+  return `${API_GATEWAY_ORIGIN}/ex/${product}/${ds.cloudId.toLowerCase()}`;
+}
 
 export const emailResolutionSchema = z.object({
   status: z.enum(['resolved', 'not-found', 'hidden', 'error']),

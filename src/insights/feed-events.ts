@@ -1,4 +1,3 @@
-import { titleRestriction } from '../access/dashboard-access';
 import { ACTIVITY_KINDS, type Activity } from '../domain/activity';
 import type { FeedEvent } from '../shared/dashboard-contract';
 import type { ActivityIndex } from '../store/activity-repository';
@@ -8,8 +7,7 @@ import type { ViewerSession } from './viewer-session';
 
 /** What the viewer may see of one activity: counted always, titled and linked only when allowed. */
 export function toFeedEvent(a: Activity, session: ViewerSession, names: ReadonlyMap<string, string>): FeedEvent {
-  const visible = session.canSee({ dataSourceId: a.dataSourceId, type: a.container.type, id: a.container.id });
-  const restricted = titleRestriction(session.settings, visible);
+  const { containerVisible: visible, restriction: restricted } = session.visibilityOf(a);
   return {
     id: a.id,
     at: a.at,

@@ -63,6 +63,8 @@ export async function readFeedPage(deps: InsightsDeps, viewer: Viewer, req: Feed
     start = d.pos;
   }
   const scan = await scanActivities(deps.kvs, query, scope.data, start, { limit, maxPages, pageSize: boundedPageSize });
-  await session.learn(scan.activities.map((a) => ({ dataSourceId: a.dataSourceId, type: a.container.type, id: a.container.id })));
+  // Per item, as the viewer: issue security levels and page restrictions count, and the host's
+  // places need no separate check (seeing an item implies seeing its project or space).
+  await session.learnItems(scan.activities);
   return ok({ session, scan, ...(scan.next ? { nextCursor: encodeCursor(sig, scan.next) } : {}) });
 }

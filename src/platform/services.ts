@@ -10,6 +10,7 @@ import { createSyncStateRepository } from '../store/sync-state-repository';
 import { DEFAULT_LIMITS, type SyncDeps, type SyncLimits } from '../sync/sync-deps';
 import { createSyncService, type SyncService } from '../sync/sync-service';
 import { createLiveCapture, type LiveCapture } from '../sync/live-capture';
+import { teammateAccounts } from '../sync/teammate-map';
 import { hostConfluenceConnection, remainingInvocationMs } from './app-context';
 import { getKvs } from './forge-kvs';
 import { createSiteClient } from './site-client-factory';
@@ -42,7 +43,7 @@ export function createForgeSyncDeps(opts: SyncDepsOptions = {}): SyncDeps {
     runs: createSyncRunRepository(kvs),
     syncState: createSyncStateRepository(kvs),
     clientsFor: (ds) => ({ jira: createSiteClient(ds, 'jira', cfg), confluence: createSiteClient(ds, 'confluence', cfg) }),
-    ...(queue ? { enqueue: async (body, delaySec) => void (await queue.push(body, delaySec)) } : {}),
+    ...(queue ? { enqueue: async (body, delaySec) => void (await queue.push({ ...body }, delaySec)) } : {}),
     hostConfluence: hostConfluenceConnection,
     remainingMs: remainingInvocationMs,
     now: Date.now,
@@ -78,6 +79,10 @@ export function getPurgeJobs(): PurgeJobs {
       enqueue: async (body, delaySec) => void (await queue.push(body, delaySec)),
       remainingMs: remainingInvocationMs,
       now: Date.now,
+      accountsOf: async (teammateId) => {
+        const doc = await getConfigRepository().getTeammates();
+        return (dataSourceId) => new Set([...teammateAccounts(doc, dataSourceId)].filter(([, owner]) => owner === teammateId).map(([account]) => account));
+      },
     });
   }
   return purges;

@@ -49,15 +49,19 @@ export interface Credentials {
 
 /**
  * Another Atlassian Cloud site, reached with an API token. The token is read from KVS secrets
- * on every call (never kept on the client), so a replaced token takes effect at once.
+ * on every call (never kept on the client), so a replaced token takes effect at once. Requests go
+ * to `apiBase` (the site's origin, or the API gateway for a scoped token: domain/config.ts
+ * `apiBaseUrl`); `baseUrl` stays the site's address people open.
  */
 export function createCloudSiteClient(opts: {
   dataSourceId: string;
   product: Product;
   baseUrl: string;
+  apiBase: string;
   credentials: () => Promise<Credentials>;
 }): SiteClient {
-  const origin = new URL(opts.baseUrl).origin;
+  const apiBase = opts.apiBase.replace(/\/+$/, '');
+  const where = new URL(opts.baseUrl).origin;
   return {
     dataSourceId: opts.dataSourceId,
     product: opts.product,
@@ -65,7 +69,23 @@ export function createCloudSiteClient(opts: {
     async request(method, path, body) {
       const { email, token } = await opts.credentials();
       const auth = `Basic ${Buffer.from(`${email}:${token}`).toString('base64')}`;
-      return guarded(() => api.fetch(origin + path, init(method, body, { Authorization: auth })), origin);
+      return guarded(() => api.fetch(apiBase + path, init(method, body, { Authorization: auth })), where);
+    },
+  };
+}
+
+/**
+ * A site's public, unauthenticated endpoints (its cloud id): no credentials are ever sent.
+ * `origin` is a validated site address (domain/site-url.ts).
+ */
+export function createAnonymousSiteClient(origin: string): SiteClient {
+  const base = new URL(origin).origin;
+  return {
+    dataSourceId: 'anonymous',
+    product: 'jira',
+    baseUrl: base,
+    request(method, path, body) {
+      return guarded(() => api.fetch(base + path, init(method, body)), base);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { weekOfActivity, type ActivityIndex, type ActivityRepository } from '../store/activity-repository';
+import { weekOfActivity, type ActivityIndex, type ActivityRepository, type PurgeRow } from '../store/activity-repository';
 import type { RollupRepository } from '../store/rollup-repository';
-import type { PurgeTarget } from '../store/purge-job-repository';
+import { isIdentityTarget, type PurgeTarget } from '../store/purge-job-repository';
 
 export interface PurgeDeps {
   activities: ActivityRepository;
@@ -21,6 +21,11 @@ export interface PurgeOptions {
   owner?: string;
   /** Weeks an earlier invocation of the same purge emptied: recounted again at the end. */
   earlierWeeks?: Iterable<string>;
+  /**
+   * For an identity target: whether the account is again the teammate's on a data source (the
+   * admin gave the identity back), read when the pass starts. Those rows are kept. Absent: none is.
+   */
+  mappedAgain?: (dataSourceId: string) => boolean;
 }
 
 export interface PurgeResult {
@@ -43,8 +48,16 @@ function indexOf(target: PurgeTarget): ActivityIndex {
   return { by: 'source', dataSourceId: target.dataSourceId };
 }
 
+/** Which rows of the index partition the target covers: all of them, except for an identity. */
+function rowFilter(target: PurgeTarget, opts: PurgeOptions): (row: PurgeRow) => boolean {
+  if (!isIdentityTarget(target)) return () => true;
+  const again = opts.mappedAgain ?? (() => false);
+  return (row) => row.teammateId === target.teammateId && !(row.dataSourceId !== undefined && again(row.dataSourceId));
+}
+
 /**
- * Deletes every stored activity of an account, a teammate or a data source and recounts the
+ * Deletes every stored activity of an account, a teammate or a data source (or what one account
+ * contributed to one teammate) and recounts the
  * rollup weeks they counted in. Deletes page by page while paging the index (the cursor is a
  * position, so deleted rows do not shift it), marking each week before its first deletion, as
  * the sync's writer does. When time runs out the marks stay (a later recount takes them once
@@ -63,16 +76,18 @@ export async function purgeActivities(deps: PurgeDeps, target: PurgeTarget, opts
   let deleted = 0;
   let done = false;
   let cursor: string | undefined;
+  const covered = rowFilter(target, opts);
   while (!outOfTime()) {
     const page = await deps.activities.pageIds(index, { cursor, limit: opts.pageSize ?? PAGE });
-    const pageWeeks = new Set(page.rows.map(weekOfActivity));
-    if (page.rows.length > 0) {
+    const rows = page.rows.filter(covered);
+    const pageWeeks = new Set(rows.map(weekOfActivity));
+    if (rows.length > 0) {
       const fresh = [...pageWeeks].filter((w) => !weeks.has(w));
       if (fresh.length) await deps.rollups.mark(fresh, owner);
       for (const w of fresh) weeks.add(w);
       // deleteMany sends batches of at most 25 keys (the KVS batch limit).
-      await deps.activities.deleteMany(page.rows.map((r) => r.id));
-      deleted += page.rows.length;
+      await deps.activities.deleteMany(rows.map((r) => r.id));
+      deleted += rows.length;
     }
     cursor = page.nextCursor;
     if (!cursor) {

@@ -1,5 +1,5 @@
 import { MARK_EXPIRY_MS } from '../store/rollup-repository';
-import { purgeJobId, type PurgeJob, type PurgeJobRepository, type PurgeTarget } from '../store/purge-job-repository';
+import { isIdentityTarget, purgeJobId, type PurgeJob, type PurgeJobRepository, type PurgeTarget } from '../store/purge-job-repository';
 import { purgeActivities, type PurgeDeps } from './purge-activities';
 
 export interface PurgeJobDeps extends PurgeDeps {
@@ -9,6 +9,11 @@ export interface PurgeJobDeps extends PurgeDeps {
   /** Time left in this invocation (ms), undefined when unbounded. */
   remainingMs(): number | undefined;
   now(): number;
+  /**
+   * The accounts a teammate has today, per data source (from the teammate list): an identity
+   * purge keeps what an identity given back contributed. Absent: every row of the identity goes.
+   */
+  accountsOf?(teammateId: string): Promise<(dataSourceId: string) => ReadonlySet<string>>;
 }
 
 export interface PurgeProgress {
@@ -29,7 +34,13 @@ export interface PurgeProgress {
  */
 export function createPurgeJobs(deps: PurgeJobDeps) {
   async function pass(job: PurgeJob): Promise<{ job: PurgeJob; progress: PurgeProgress }> {
-    const res = await purgeActivities(deps, job.target, { remainingMs: deps.remainingMs, earlierWeeks: job.weeks });
+    const target = job.target;
+    const mappedAgain = isIdentityTarget(target) && deps.accountsOf ? await deps.accountsOf(target.teammateId) : undefined;
+    const res = await purgeActivities(deps, target, {
+      remainingMs: deps.remainingMs,
+      earlierWeeks: job.weeks,
+      ...(mappedAgain && isIdentityTarget(target) ? { mappedAgain: (ds: string) => mappedAgain(ds).has(target.accountId) } : {}),
+    });
     const next: PurgeJob = {
       ...job,
       // Once recounted, the weeks are exact: earlier passes have ended and their writes landed.
@@ -55,7 +66,7 @@ export function createPurgeJobs(deps: PurgeJobDeps) {
       const existing = await deps.jobs.get(id);
       const job: PurgeJob = existing
         ? { ...existing, label, requestedAt: nowMs, status: 'running' }
-        : { v: 1, id, target, label, requestedAt: nowMs, weeks: [], deleted: 0, passes: 0, lastPassAt: nowMs, status: 'running' };
+        : { id, target, label, requestedAt: nowMs, weeks: [], deleted: 0, passes: 0, lastPassAt: nowMs, status: 'running' };
       await deps.jobs.save(job);
       await afterRecorded?.();
       return (await pass(job)).progress;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dataSourceSchema, emailResolutionSchema, settingsSchema, teamSchema } from '../domain/config';
+import { dataSourceSchema, emailResolutionSchema, settingsSchema, teamSchema, TOKEN_KINDS } from '../domain/config';
 
 /**
  * The admin page's resolver contract: every key with its payload and result (`data`) schema.
@@ -33,6 +33,11 @@ export const saveSourcePayload = z
      * site changes: credentials are bound to their site (src/shared/credential-site.ts).
      */
     jiraToken: z.string().max(1000).optional(),
+    /**
+     * The kind of API token: 'classic' (used on the site's address) or 'scoped' (through Atlassian's
+     * API gateway; service accounts only have these). Omitted: keep the saved kind (new: classic).
+     */
+    tokenKind: z.enum(TOKEN_KINDS).optional(),
     /** Omitted or empty: the source has no Confluence. */
     confluenceUrl: z.string().max(2000).optional(),
     /** Empty: use the Jira email. */
@@ -47,13 +52,20 @@ export const saveSourcePayload = z
      * dashboard. Omitted: keep what is saved; empty: none of its own (the dashboard groups).
      */
     viewGroups: z.array(z.string().max(255)).max(50).optional(),
+    /** Titles of issues with a security level and restricted pages. Omitted: keep what is saved (off for a new source). */
+    showRestrictedTitles: z.boolean().optional(),
   })
   .strict();
 export type SaveSourcePayload = z.infer<typeof saveSourcePayload>;
 
 export const productCheckSchema = z.object({
   product: z.enum(['jira', 'confluence']),
-  status: z.enum(['ok', 'auth-failed', 'forbidden', 'not-found', 'unreachable', 'rate-limited', 'not-configured', 'not-connected', 'error']),
+  /**
+   * `wrong-token-kind`: the token signs in only as the other kind (a scoped token saved as classic,
+   * or the reverse); `missing-scope`: the scoped token lacks a scope the app needs; `not-connected`:
+   * the host site's Confluence is not connected to the app's installation (a state, not a failure).
+   */
+  status: z.enum(['ok', 'auth-failed', 'wrong-token-kind', 'missing-scope', 'forbidden', 'not-found', 'unreachable', 'rate-limited', 'not-configured', 'not-connected', 'error']),
   /** Short headline, e.g. "Authentication failed". */
   title: z.string(),
   /** What to do about it, in words an admin can act on. */
@@ -147,6 +159,8 @@ export type Diagnostic = z.infer<typeof diagnosticSchema>;
 export const accessSettingsSchema = settingsSchema.pick({ dashboardGroups: true, privacyMode: true });
 export const syncSettingsSchema = settingsSchema.pick({ syncIntervalMinutes: true, historyDays: true });
 
+const purgeProgressSchema = z.object({ activities: z.number().int().nonnegative(), continuing: z.boolean() });
+
 const c = <P extends z.ZodTypeAny, R extends z.ZodTypeAny>(payload: P, result: R) => ({ payload, result });
 
 export const adminContract = {
@@ -161,7 +175,14 @@ export const adminContract = {
   ),
   'sources/save': c(saveSourcePayload, z.object({ source: dataSourceViewSchema })),
   'sources/set-enabled': c(z.object({ id, enabled: z.boolean() }).strict(), z.object({ source: dataSourceViewSchema })),
-  'sources/delete': c(z.object({ id }).strict(), z.object({ deleted: z.string() })),
+  'sources/delete': c(
+    z.object({ id }).strict(),
+    z.object({
+      deleted: z.string(),
+      /** Its stored activities: deleted so far, and whether the rest is deleted in the background. */
+      purge: purgeProgressSchema.optional(),
+    }),
+  ),
   'sources/test': c(z.object({ id }).strict(), connectionTestSchema),
   'sources/fetch-now': c(
     z.object({ id, since: day, until: day }).strict(),
@@ -177,14 +198,18 @@ export const adminContract = {
         externalIds: z.array(externalIdInput).max(50),
       })
       .strict(),
-    z.object({ teammate: teammateViewSchema }),
+    z.object({
+      teammate: teammateViewSchema,
+      /** Present when the edit took IDs away: what those accounts contributed is being deleted. */
+      purge: purgeProgressSchema.optional(),
+    }),
   ),
   'teammates/delete': c(
     z.object({ id }).strict(),
     z.object({
       deleted: z.string(),
       /** Their stored activities: deleted so far, and whether the rest is deleted in the background. */
-      purge: z.object({ activities: z.number().int().nonnegative(), continuing: z.boolean() }).optional(),
+      purge: purgeProgressSchema.optional(),
     }),
   ),
   'teammates/resolve': c(z.object({ id: id.optional() }).strict(), z.object({ teammates: z.array(teammateViewSchema) })),

@@ -11,6 +11,8 @@ import type { ErrorCode, ResultError } from './result';
 export const ERROR_KINDS = {
   /** 401 from a site: the email and token were refused. */
   'auth-failed': { code: 'AUTH_FAILED', plain: true },
+  /** 401 from Atlassian's API gateway: the scoped API token lacks a scope the call needs. */
+  'token-scope-missing': { code: 'AUTH_FAILED', plain: true },
   /** No email or API token is stored for a data source. */
   'missing-credentials': { code: 'AUTH_FAILED', plain: true },
   /** 403 from a site. */
@@ -21,6 +23,8 @@ export const ERROR_KINDS = {
   'rate-limited': { code: 'RATE_LIMITED', plain: true },
   /** A site kept limiting a run past its budget; the run continues later. */
   'rate-budget-exhausted': { code: 'RATE_LIMITED', plain: true },
+  /** The invocation's time ran out before the work was done; it continues in a later one. */
+  'out-of-time': { code: 'UNREACHABLE', plain: true },
   /** Network failure, timeout or a cut-off response. */
   unreachable: { code: 'UNREACHABLE', plain: true },
   /** 5xx from a site. */

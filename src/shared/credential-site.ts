@@ -14,6 +14,12 @@ export type CredentialProduct = 'jira' | 'confluence';
 export interface CredentialTarget {
   jiraUrl: string;
   confluenceUrl?: string;
+  /**
+   * A scoped token goes to Atlassian's API gateway for the site's cloud id instead of the site
+   * itself: the kind and the cloud id bind the token as much as the host does. Absent: classic.
+   */
+  tokenKind?: 'classic' | 'scoped';
+  cloudId?: string;
 }
 
 /**
@@ -28,7 +34,18 @@ export function siteHost(address: string | undefined): string | undefined {
 
 /** The site a product's token is bound to, or undefined when the source has no such product. */
 export function credentialSite(t: CredentialTarget, product: CredentialProduct): string | undefined {
-  return siteHost(product === 'jira' ? t.jiraUrl : t.confluenceUrl);
+  const host = siteHost(product === 'jira' ? t.jiraUrl : t.confluenceUrl);
+  if (host === undefined || t.tokenKind !== 'scoped') return host;
+  return `${host} (scoped token, cloud id ${t.cloudId?.toLowerCase() ?? 'unknown'})`;
+}
+
+/** Why a saved token may not be sent any more, for the admin (undefined: it may). */
+export function whyTokenAgain(before: CredentialTarget, after: CredentialTarget, product: CredentialProduct): string | undefined {
+  if (credentialsStayBound(before, after, product)) return undefined;
+  const hostOf = (t: CredentialTarget) => siteHost(product === 'jira' ? t.jiraUrl : t.confluenceUrl);
+  if (hostOf(before) !== hostOf(after)) return 'the site changed';
+  if ((before.tokenKind ?? 'classic') !== (after.tokenKind ?? 'classic')) return 'the token kind changed';
+  return 'the site has another cloud id than when the token was saved';
 }
 
 /** Whether a token saved for `before` may still be sent once `after` is saved. */

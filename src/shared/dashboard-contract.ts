@@ -137,7 +137,7 @@ export const feedEventSchema = z.object({
   title: z.string().nullable(),
   entityKey: z.string().nullable(),
   url: z.string().nullable(),
-  restricted: z.enum(['permission', 'privacy-mode']).nullable(),
+  restricted: z.enum(['permission', 'restricted-item', 'privacy-mode']).nullable(),
   seconds: z.number().int().nonnegative().optional(),
 });
 export type FeedEvent = z.infer<typeof feedEventSchema>;

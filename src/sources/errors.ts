@@ -8,10 +8,26 @@ import { AppError } from '../shared/app-error';
 export { AppError, describeError } from '../shared/app-error';
 
 export class AuthError extends AppError {
-  constructor(message = 'Authentication failed: check the email and API token', options?: { cause?: unknown }) {
-    super('auth-failed', message, options);
+  constructor(message = 'Authentication failed: check the email and API token', options?: { cause?: unknown }, kind: 'auth-failed' | 'token-scope-missing' = 'auth-failed') {
+    super(kind, message, options);
   }
 }
+
+/**
+ * Atlassian's API gateway refused a scoped API token because the call needs a scope the token
+ * lacks: 401, `X-Failure-Category: FAILURE_CLIENT_SCOPE_CHECK`, body
+ * `{"code":401,"message":"Unauthorized; scope does not match"}` (seen on real gateways:
+ * https://github.com/kovetskiy/mark/issues/917). Still an AuthError: the source has lost access.
+ */
+export class TokenScopeError extends AuthError {
+  constructor(what: string, options?: { cause?: unknown }) {
+    super(`The scoped API token lacks a scope needed to read ${what}: create a token with the scopes listed on the admin page`, options, 'token-scope-missing');
+  }
+}
+
+/** The gateway's header on a scope refusal. */
+export const SCOPE_FAILURE_HEADER = 'x-failure-category';
+export const SCOPE_FAILURE_CATEGORY = 'FAILURE_CLIENT_SCOPE_CHECK';
 
 export class ForbiddenError extends AppError {
   constructor(message = 'The account has no permission for this', options?: { cause?: unknown }) {
@@ -28,9 +44,12 @@ export class NotFoundError extends AppError {
 export class RateLimitError extends AppError {
   /** Seconds the site asked us to wait, when it said. */
   readonly retryAfterSec?: number;
-  constructor(message = 'The site is rate limiting requests', retryAfterSec?: number, options?: { cause?: unknown }) {
+  /** When the site lets us back in (epoch ms, jitter included), when it said: work resumes then. */
+  readonly resumeAtMs?: number;
+  constructor(message = 'The site is rate limiting requests', retryAfterSec?: number, options?: { cause?: unknown; resumeAtMs?: number }) {
     super('rate-limited', message, options);
     this.retryAfterSec = retryAfterSec;
+    this.resumeAtMs = options?.resumeAtMs;
   }
 }
 
@@ -82,9 +101,27 @@ export class SchemaError extends AppError {
 
 /** The run kept being rate limited past its budget and stopped on purpose. */
 export class BudgetExhaustedError extends AppError {
-  constructor(message: string) {
+  /** When the site lets us back in (epoch ms, jitter included), when it said. */
+  readonly resumeAtMs?: number;
+  constructor(message: string, resumeAtMs?: number) {
     super('rate-budget-exhausted', message);
+    this.resumeAtMs = resumeAtMs;
   }
+}
+
+/**
+ * The invocation's time ran out before the work was done: nothing is wrong with the site, the
+ * work continues in a later invocation (the queue) instead of being cut off by the platform.
+ */
+export class OutOfTimeError extends AppError {
+  constructor(message = 'This invocation ran out of time; the work continues later') {
+    super('out-of-time', message);
+  }
+}
+
+/** When a rate-limited or out-of-time piece of work may run again, if the site said. */
+export function resumeAtOf(e: unknown): number | undefined {
+  return e instanceof RateLimitError || e instanceof BudgetExhaustedError ? e.resumeAtMs : undefined;
 }
 
 export const isNotFoundError = (e: unknown): e is NotFoundError => e instanceof NotFoundError;
@@ -92,8 +129,9 @@ export const isNotFoundError = (e: unknown): e is NotFoundError => e instanceof 
 /** Access lost (token revoked, permission removed): keep stored data, mark the source failing. */
 export const isAccessError = (e: unknown): boolean => e instanceof AuthError || e instanceof ForbiddenError;
 
-export function errorForStatus(status: number, what: string): AppError | undefined {
+export function errorForStatus(status: number, what: string, headers?: { get(name: string): string | null }): AppError | undefined {
   if (status >= 200 && status < 300) return undefined;
+  if (status === 401 && headers?.get(SCOPE_FAILURE_HEADER)?.trim().toUpperCase() === SCOPE_FAILURE_CATEGORY) return new TokenScopeError(what);
   if (status === 401) return new AuthError();
   if (status === 403) return new ForbiddenError(`The account may not read ${what}`);
   if (status === 404) return new NotFoundError(`${what} was not found`);

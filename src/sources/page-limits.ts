@@ -20,6 +20,8 @@ export const PAGE_LIMITS = {
   worklogFeed: 1000,
   /** CQL search: the default is 25 and larger limits are silently capped (50 seen). */
   cql: 50,
+  /** Confluence v2 convert-ids-to-types: `contentIds` maxItems 100. */
+  contentTypes: 100,
   /** Confluence v2 lists: max 250. */
   confluenceV2: 250,
 } as const;

@@ -7,7 +7,7 @@ import type { SiteResponse } from './site-client';
  * and the field paths that did not match, never the values (they may be personal data).
  */
 export async function parseResponse<S extends z.ZodTypeAny>(res: SiteResponse, schema: S, what: string): Promise<z.infer<S>> {
-  const err = errorForStatus(res.status, what);
+  const err = errorForStatus(res.status, what, res.headers);
   if (err) throw err;
   let body: unknown;
   try {

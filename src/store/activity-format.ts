@@ -4,7 +4,7 @@ import { defineFormat, zodReader } from './stored-format';
 /**
  * An `activity` entity row: the attributes the indexes need (manifest.yml declares them) beside
  * the full Activity in `doc`, which carries the row's format version. Format 1 is the row as the
- * app has always written it (its `doc` had no version).
+ * app first wrote it (its `doc` had no version).
  */
 export interface StoredActivity {
   dataSourceId: string;
@@ -20,11 +20,18 @@ export interface StoredActivity {
   doc: Record<string, unknown>;
 }
 
+/**
+ * Format 1: no `restricted` (read as 'unknown': whether the item is restricted was never read).
+ * Format 2 (today): `restricted` always written, true / false / 'unknown'.
+ */
 const docFormat = defineFormat<Activity>({
-  readers: { 1: zodReader(activitySchema, (a) => a) },
+  readers: {
+    1: zodReader(activitySchema.omit({ restricted: true }), (a) => ({ ...a, restricted: 'unknown' as const })),
+    2: zodReader(activitySchema.required({ restricted: true }), (a) => a),
+  },
   // Not validated on write: the sync builds activities from zod-parsed responses, and a busy
   // first sync writes hundreds of thousands of them.
-  write: (a) => ({ ...a }),
+  write: (a) => ({ ...a, restricted: a.restricted ?? 'unknown' }),
 });
 
 export function encodeActivity(a: Activity): StoredActivity {

@@ -56,6 +56,22 @@ function decodeOrSkip(value: unknown, key: string): Activity | null {
   }
 }
 
+/** A row as a purge sees it: its id, time and, from the index attributes, whose it is. */
+export interface PurgeRow {
+  id: string;
+  at: string;
+  teammateId?: string;
+  dataSourceId?: string;
+}
+
+function storedOwner(value: unknown): Pick<PurgeRow, 'teammateId' | 'dataSourceId'> {
+  const v = (value ?? {}) as { teammateId?: unknown; dataSourceId?: unknown };
+  return {
+    ...(typeof v.teammateId === 'string' ? { teammateId: v.teammateId } : {}),
+    ...(typeof v.dataSourceId === 'string' ? { dataSourceId: v.dataSourceId } : {}),
+  };
+}
+
 /** Activities in the `activity` entity, keyed by their deterministic id (idempotent upserts). */
 export function createActivityRepository(kvs: KvsPort) {
   async function queryAll(query: { index: string; partition?: (string | number)[] }, fromSec: number, toSec: number) {
@@ -142,9 +158,9 @@ export function createActivityRepository(kvs: KvsPort) {
      * included: what a purge deletes. The cursor is a position, so deleting the rows of a page
      * does not shift the next one.
      */
-    async pageIds(index: ActivityIndex, page: { cursor?: string; limit: number }): Promise<{ rows: { id: string; at: string }[]; nextCursor?: string }> {
+    async pageIds(index: ActivityIndex, page: { cursor?: string; limit: number }): Promise<{ rows: PurgeRow[]; nextCursor?: string }> {
       const res = await kvs.entityQuery<unknown>(ENTITY.activity, { ...indexQuery(index), range: { op: 'gte', value: 0 }, limit: page.limit, cursor: page.cursor });
-      return { rows: res.results.map((r) => ({ id: r.key, at: storedActivityAt(r.value) })), ...(res.nextCursor ? { nextCursor: res.nextCursor } : {}) };
+      return { rows: res.results.map((r) => ({ id: r.key, at: storedActivityAt(r.value), ...storedOwner(r.value) })), ...(res.nextCursor ? { nextCursor: res.nextCursor } : {}) };
     },
 
     /**

@@ -1,5 +1,6 @@
 import {
   dataSourceSchema,
+  dataSourceBeforeTokenKindsSchema,
   settingsSchema,
   teammatesDocSchema,
   type DataSource,
@@ -27,8 +28,19 @@ export const teammatesFormat = defineFormat<TeammatesDoc>({
   malformed: configError,
 });
 
+/**
+ * Data sources: 1 = before "show titles of restricted items" existed (read as off); 2 = that
+ * setting written for every other site; 3 (today) = also the token kind of every other site
+ * (formats 1 and 2 read as classic: a token used on the site's own address) and, for a scoped
+ * token, the site's cloud id.
+ */
+const classic = <T extends { kind: DataSource['kind'] }>(d: T): T => (d.kind === 'cloud' ? { ...d, tokenKind: 'classic' } : d);
 export const dataSourceFormat = defineFormat<DataSource>({
-  readers: { 1: zodReader(dataSourceSchema, (d) => d) },
-  write: (d) => dataSourceSchema.parse(d),
+  readers: {
+    1: zodReader(dataSourceBeforeTokenKindsSchema.omit({ showRestrictedTitles: true }), (d) => classic(d.kind === 'cloud' ? { ...d, showRestrictedTitles: false } : d)),
+    2: zodReader(dataSourceBeforeTokenKindsSchema, (d) => classic(d)),
+    3: zodReader(dataSourceSchema, (d) => d),
+  },
+  write: (d) => dataSourceSchema.parse(d.kind === 'cloud' ? { ...d, showRestrictedTitles: d.showRestrictedTitles === true } : d),
   malformed: configError,
 });

@@ -1,8 +1,10 @@
 import type { DataSource } from '../domain/config';
+import { OutOfTimeError } from '../sources/errors';
 import type { RequestMeter } from '../sources/request-meter';
 import { createRateBudget, withRetries, type RateBudget } from '../sources/retrying-client';
 import type { SiteClient } from '../sources/site-client';
 import { syncSleep } from './clock';
+import type { StepTimer } from './step-timer';
 import type { SyncDeps } from './sync-deps';
 
 export interface SiteClients {
@@ -16,6 +18,25 @@ export interface RatePolicy {
   maxWaitMs: number;
   /** Share of the invocation's remaining time one wait may take; no bound when absent. */
   remainingShare?: number;
+  /**
+   * Checked before every request (each attempt of a retried one): when it says time is up, the
+   * request is not sent and OutOfTimeError ends the work, which continues in a later invocation
+   * instead of being cut off by the platform mid-way.
+   */
+  timer?: StepTimer;
+}
+
+/** A client that sends a request only while the timer says there is time for it (and times each one). */
+function withDeadline(inner: SiteClient, timer: StepTimer): SiteClient {
+  return {
+    dataSourceId: inner.dataSourceId,
+    product: inner.product,
+    baseUrl: inner.baseUrl,
+    request(method, path, body) {
+      if (timer.timeUp()) return Promise.reject(new OutOfTimeError());
+      return timer.measure(() => inner.request(method, path, body));
+    },
+  };
 }
 
 type ClientDeps = Pick<SyncDeps, 'clientsFor' | 'remainingMs' | 'now' | 'sleep' | 'random'>;
@@ -46,9 +67,10 @@ export function invocationClients(deps: ClientDeps, ds: DataSource, meter: Reque
           const left = deps.remainingMs();
           return left === undefined ? undefined : left * share;
         };
-  const wrap = (client: SiteClient | undefined) =>
-    client &&
-    withRetries(client, {
+  const { timer } = policy;
+  const wrap = (raw: SiteClient | undefined) => {
+    const client = raw && timer ? withDeadline(raw, timer) : raw;
+    return client && withRetries(client, {
       budget: budgetFor(client),
       meter,
       sleep: deps.sleep ?? syncSleep,
@@ -56,6 +78,7 @@ export function invocationClients(deps: ClientDeps, ds: DataSource, meter: Reque
       now: deps.now,
       ...(remainingMs ? { remainingMs } : {}),
     });
+  };
   const raw = deps.clientsFor(ds);
   return { jira: wrap(raw.jira), confluence: wrap(raw.confluence) };
 }

@@ -13,6 +13,7 @@ import { ActivityWriter } from './activity-writer';
 import { confluenceCommentActivity, type ContentInfo } from './attribution/confluence';
 import { issueInfo, worklogActivity } from './attribution/jira';
 import { invocationClients } from './invocation-clients';
+import { createStepTimer } from './step-timer';
 import { buildStreamEnv, createRunCache, type StreamEnv } from './stream-env';
 import { contentInfos } from './streams/confluence-shared';
 import { syncContents } from './streams/confluence-content';
@@ -27,10 +28,27 @@ const jiraEventSchema = z.looseObject({
   comment: ref.optional(),
   worklog: ref.extend({ issueId: z.union([z.string(), z.number()]).transform(String).optional() }).optional(),
 });
+/**
+ * Comment events carry the comment's creator and creation time in `content.history`
+ * (https://developer.atlassian.com/platform/forge/events-reference/confluence/, "Comments").
+ */
+const historySchema = z.looseObject({
+  createdBy: z.looseObject({ accountId: z.string().optional() }).optional(),
+  createdDate: z.string().optional(),
+});
 const confluenceEventSchema = z.looseObject({
   eventType: z.string(),
-  content: ref.extend({ type: z.string().optional(), container: ref.extend({ type: z.string().optional() }).optional() }).optional(),
+  content: ref
+    .extend({ type: z.string().optional(), container: ref.extend({ type: z.string().optional() }).optional(), history: historySchema.optional() })
+    .optional(),
 });
+
+/** The comment's first version as the event tells it, when it does. */
+function creationFromPayload(history: z.infer<typeof historySchema> | undefined): { authorId: string; createdAt: string } | undefined {
+  const authorId = history?.createdBy?.accountId;
+  const createdAt = history?.createdDate;
+  return authorId && createdAt && !Number.isNaN(Date.parse(createdAt)) ? { authorId, createdAt } : undefined;
+}
 
 export type LiveOutcome = 'stored' | 'ignored';
 
@@ -50,7 +68,11 @@ export function createLiveCapture(deps: SyncDeps) {
     const teammates = teammateAccounts(await deps.config.getTeammates(), ds.id);
     if (teammates.size === 0) return 'ignored';
     const settings = await deps.config.getSettings();
-    const clients = invocationClients(deps, ds, createRequestMeter(), { maxLimited: 5, maxWaitMs: 10_000 });
+    // The sync's deadline rules: a wait must fit in what is left, and no request starts once the
+    // time left is under the margin (or twice the slowest request): the handler then stops with
+    // OutOfTimeError and the event is handed on, instead of being cut off by the platform.
+    const timer = createStepTimer(deps.remainingMs, deps.limits.safetyMs);
+    const clients = invocationClients(deps, ds, createRequestMeter(), { maxLimited: 5, maxWaitMs: 10_000, remainingShare: 0.85, timer });
     // An event's change happened just now; the margin covers a site clock a little ahead of ours.
     const now = deps.now();
     const window: TimeWindow = { sinceMs: lastDays(now, settings.historyDays).sinceMs, untilMs: now + 5 * 60_000 };
@@ -106,14 +128,15 @@ export function createLiveCapture(deps: SyncDeps) {
           await env.writer.apply([], [activityId.confluenceComment(env.dataSourceId, content.id)]);
         } else if (type === 'comment' && content.container) {
           const parentType = content.container.type === 'blogpost' ? 'blogpost' : 'page';
-          const [made, parents] = await Promise.all([
-            getCreationByIds(env.confluence, [content.id]),
-            contentInfos(env, [{ id: content.container.id, type: parentType }]),
-          ]);
-          const first = made.get(content.id);
+          // The creator comes from the event; CQL only for an event without it. CQL's index lags
+          // behind new comments, so a miss there says nothing about the comment.
+          const first = creationFromPayload(content.history) ?? (await getCreationByIds(env.confluence, [content.id])).get(content.id);
+          const parents = await contentInfos(env, [{ id: content.container.id, type: parentType }]);
           const parent: ContentInfo | undefined = parents.get(content.container.id);
           const a = first && parent && confluenceCommentActivity(env.ctx, parent, content.id, { number: 1, authorId: first.authorId, createdAt: first.createdAt });
-          await env.writer.apply(a ? [a] : [], a ? [] : [activityId.confluenceComment(env.dataSourceId, content.id)]);
+          // Never a deletion here: a comment's creator does not change, and a creator or parent
+          // not found now is no evidence the comment is gone (the deleted event and the sweep say that).
+          if (a) await env.writer.apply([a]);
         }
       });
     },

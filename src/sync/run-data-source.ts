@@ -17,6 +17,7 @@ import { deletionSweepStream } from './streams/deletion-sweep';
 import { jiraIssuesStream } from './streams/jira-issues';
 import { jiraWorklogsStream } from './streams/jira-worklogs';
 import type { SyncDeps } from './sync-deps';
+import { verifyIdentity } from './verify-identity';
 
 const BY_ID: Record<StreamId, Stream> = {
   [STREAM.jiraIssues]: jiraIssuesStream,
@@ -30,10 +31,17 @@ const STREAMS: Stream[] = STREAM_IDS.map((id) => BY_ID[id]);
 
 export type InvocationOutcome = 'finished' | 'continue' | 'rate-limited' | 'busy' | 'cancelled';
 
+/** How an invocation ended; `resumeAtMs` when rate limited and the site said until when. */
+export interface InvocationResult {
+  outcome: InvocationOutcome;
+  resumeAtMs?: number;
+}
+
 /** How one stream's turn in an invocation ended; `accessLost` when the source must be marked failing. */
 interface StreamOutcome {
   outcome: Exclude<InvocationOutcome, 'busy'>;
   accessLost?: ResultError;
+  resumeAtMs?: number;
 }
 
 type StreamProgress = SyncRun['streams'][string];
@@ -42,18 +50,23 @@ type StreamProgress = SyncRun['streams'][string];
  * One invocation's worth of a run on one data source: every stream in turn, a page at a time,
  * checkpointing after each page, until done or the invocation is nearly over.
  */
-export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, run: SyncRun): Promise<InvocationOutcome> {
-  if (!(await acquireRunLeases(deps, ds.id, run.id))) return 'busy';
+export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, run: SyncRun): Promise<InvocationResult> {
+  if (!(await acquireRunLeases(deps, ds.id, run.id))) return { outcome: 'busy' };
   await takeOverActiveRun(deps, ds.id, run);
   const inv = await openInvocation(deps, ds, run);
   run.invocations += 1;
 
   let outcome: StreamOutcome['outcome'] = 'finished';
   let accessLost: ResultError | undefined;
+  let resumeAtMs: number | undefined;
   try {
-    for (const stream of STREAMS) {
+    // An anonymous answer to a bad token must not read as "nothing changed": no stream runs.
+    const refused = await verifyIdentity(inv);
+    if (refused) ({ outcome, accessLost, resumeAtMs } = refused);
+    for (const stream of refused ? [] : STREAMS) {
       const turn = await runStream(inv, stream);
       accessLost = turn.accessLost ?? accessLost;
+      resumeAtMs = turn.resumeAtMs;
       outcome = turn.outcome;
       if (outcome !== 'finished') break;
     }
@@ -62,7 +75,7 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
   }
   if (accessLost) await deps.config.markFailing(ds.id, accessLost);
   else if (outcome === 'finished' && !Object.values(run.streams).some((s) => s.status === 'failed')) await deps.config.clearFailing(ds.id);
-  return outcome;
+  return resumeAtMs === undefined ? { outcome } : { outcome, resumeAtMs };
 }
 
 /**
@@ -189,7 +202,7 @@ async function onStepFailure(
     case 'rate-limited':
       recordError(run, deps.now(), stream.id, failure.error);
       progress.status = 'pending';
-      return { outcome: 'rate-limited' };
+      return { outcome: 'rate-limited', ...(failure.resumeAtMs === undefined ? {} : { resumeAtMs: failure.resumeAtMs }) };
     case 'unavailable':
       Object.assign(progress, { status: 'skipped', note: failure.note });
       return { outcome: 'finished' };

@@ -21,6 +21,11 @@ export async function acquireRunLeases(deps: LeaseDeps, dataSourceId: string, ow
   return true;
 }
 
+/** Keeps a run's leases through a wait (a rate limit's reset), so no other run starts into the same limit. */
+export async function extendRunLeases(deps: LeaseDeps, dataSourceId: string, owner: string, ttlMs: number): Promise<void> {
+  for (const id of STREAM_IDS) await deps.leases.renew(dataSourceId, id, owner, ttlMs);
+}
+
 export async function releaseRunLeases(deps: LeaseDeps, dataSourceId: string, owner: string): Promise<void> {
   for (const id of STREAM_IDS) await deps.leases.release(dataSourceId, id, owner);
 }

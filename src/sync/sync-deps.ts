@@ -18,7 +18,10 @@ export interface SyncLimits {
   /** A rate-limited site may make the run wait at most this long in total, this many times. */
   maxRateLimited: number;
   maxRateWaitMs: number;
-  /** Delay of the continuation job after a run was stopped by rate limiting. */
+  /**
+   * Delay of the continuation job after a run was stopped by rate limiting, when the site did not
+   * say until when (jitter is added). When it did, the run resumes at that time instead.
+   */
   rateLimitedResumeSec: number;
   /** How often a sweep run checks stored issues, pages and comments for deletions. */
   sweepIntervalMs: number;
@@ -34,6 +37,19 @@ export const DEFAULT_LIMITS: SyncLimits = {
   rateLimitedResumeSec: 120,
   sweepIntervalMs: 24 * 3_600_000,
 };
+
+/** Forge async events: `delayInSeconds` is at most 900 (https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/). */
+export const MAX_QUEUE_DELAY_SEC = 900;
+
+/**
+ * A queued continuation of a run. `notBeforeMs`: the run may not go on before then (a rate
+ * limit's reset further away than one queue delay); the job re-queues itself until it is due.
+ */
+export interface ContinuationJob {
+  runId: string;
+  dataSourceId: string;
+  notBeforeMs?: number;
+}
 
 /** Everything the sync needs from the outside, wired by the platform (or by tests). */
 export interface SyncDeps {
@@ -53,7 +69,7 @@ export interface SyncDeps {
    */
   hostConfluence?(): ConfluenceConnection;
   /** Queues a continuation of a run; absent where no queue exists (the CLI loops instead). */
-  enqueue?(body: { runId: string; dataSourceId: string }, delaySec: number): Promise<void>;
+  enqueue?(body: ContinuationJob, delaySec: number): Promise<void>;
   /** Milliseconds left in this invocation, undefined when unbounded. */
   remainingMs(): number | undefined;
   now(): number;

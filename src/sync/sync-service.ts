@@ -3,11 +3,12 @@ import { z } from 'zod';
 import type { DataSource } from '../domain/config';
 import { STREAM } from '../domain/stream-id';
 import { isEmptyWindow, lastDays, timeWindowSchema } from '../domain/time-window';
+import { jitteredDelayMs } from '../sources/retrying-client';
 import type { SyncRun } from '../store/sync-run-repository';
 import { runDataSourceInvocation } from './run-data-source';
-import { releaseRunLeases } from './run-leases';
+import { extendRunLeases, releaseRunLeases } from './run-leases';
 import { finalStatus, newRun, recordError } from './run-record';
-import type { SyncDeps } from './sync-deps';
+import { MAX_QUEUE_DELAY_SEC, type ContinuationJob, type SyncDeps } from './sync-deps';
 
 export const startSyncInputSchema = z.object({
   dataSourceId: z.string().optional(),
@@ -34,11 +35,33 @@ export function createSyncService(deps: SyncDeps) {
     return (await deps.config.listDataSources()).filter((d) => d.enabled);
   }
 
+  /**
+   * How long a rate-limited run waits: until the time the site gave (Retry-After or
+   * X-RateLimit-Reset, jitter included), else the configured pause with jitter.
+   */
+  function rateLimitedDelayMs(resumeAtMs: number | undefined): number {
+    if (resumeAtMs !== undefined) return Math.max(0, resumeAtMs - deps.now());
+    return jitteredDelayMs(deps.limits.rateLimitedResumeSec * 1000, deps.random ?? Math.random);
+  }
+
+  /**
+   * Queues the next invocation of a run after `delayMs`. A queue delay is at most 900 s, so a
+   * longer wait goes as a job that re-queues itself until it is due; the run keeps its leases
+   * through the wait, so no other run of this data source walks into the same limit.
+   */
+  async function enqueueContinuation(enqueue: NonNullable<SyncDeps['enqueue']>, run: SyncRun, delayMs: number): Promise<void> {
+    const job: ContinuationJob = { runId: run.id, dataSourceId: run.dataSourceId };
+    const sec = Math.ceil(delayMs / 1000);
+    if (sec > 0) await extendRunLeases(deps, run.dataSourceId, run.id, delayMs + deps.limits.leaseMs);
+    if (sec <= MAX_QUEUE_DELAY_SEC) await enqueue(job, sec);
+    else await enqueue({ ...job, notBeforeMs: deps.now() + delayMs }, MAX_QUEUE_DELAY_SEC);
+  }
+
   /** Runs one invocation of a run and records the outcome; true when more work is queued. */
   async function advance(ds: DataSource, run: SyncRun, inlineLoop: boolean): Promise<SyncRun> {
     for (;;) {
       if (run.cancelRequested) return finish(run, 'cancelled');
-      const outcome = await runDataSourceInvocation(deps, ds, run);
+      const { outcome, resumeAtMs } = await runDataSourceInvocation(deps, ds, run);
       if (outcome === 'busy') {
         // The sweep waits for the sync in flight instead of giving up (for up to half an hour).
         if (run.reason === 'sweep' && deps.enqueue && deps.now() - Date.parse(run.startedAt) < 30 * 60_000) {
@@ -51,13 +74,13 @@ export function createSyncService(deps: SyncDeps) {
       if (outcome === 'finished') return finish(run, finalStatus(run));
       if (outcome === 'cancelled') return finish(run, 'cancelled');
       await deps.runs.save(run);
-      const delay = outcome === 'rate-limited' ? deps.limits.rateLimitedResumeSec : 0;
+      const delayMs = outcome === 'rate-limited' ? rateLimitedDelayMs(resumeAtMs) : 0;
       if (deps.enqueue) {
-        await deps.enqueue({ runId: run.id, dataSourceId: ds.id }, delay);
+        await enqueueContinuation(deps.enqueue, run, delayMs);
         return run;
       }
       if (!inlineLoop) return finish(run, outcome === 'rate-limited' ? 'rate-limited' : 'partial');
-      if (delay && deps.sleep) await deps.sleep(delay * 1000);
+      if (delayMs && deps.sleep) await deps.sleep(delayMs);
     }
   }
 
@@ -109,14 +132,20 @@ export function createSyncService(deps: SyncDeps) {
       return runs;
     },
 
-    /** The queue consumer's work: the next invocation of a run. */
-    async continueSync(body: { runId: string; dataSourceId: string }): Promise<SyncRun | undefined> {
+    /** The queue consumer's work: the next invocation of a run (or, before its time, its next hop). */
+    async continueSync(body: ContinuationJob): Promise<SyncRun | undefined> {
       const run = await deps.runs.get(body.runId);
       const ds = await deps.config.getDataSource(body.dataSourceId);
       if (!run || run.status !== 'running') return run;
       if (!ds) {
         recordError(run, deps.now(), undefined, { code: 'NOT_FOUND', message: 'The data source was deleted' });
         return finish(run, 'cancelled');
+      }
+      // Queue delays are whole seconds: a job up to a second early goes on. A cancelled run ends
+      // at its next hop instead of waiting for the reset.
+      if (body.notBeforeMs !== undefined && deps.enqueue && !run.cancelRequested && body.notBeforeMs - deps.now() > 1000) {
+        await enqueueContinuation(deps.enqueue, run, body.notBeforeMs - deps.now());
+        return run;
       }
       return advance(ds, run, false);
     },

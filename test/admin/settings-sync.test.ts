@@ -97,7 +97,7 @@ describe('diagnose', () => {
     ];
     const found = diagnose(base({ sources: [host, other], teammates: { teams: [], teammates }, runs: [run(), run({ id: 'r3', dataSourceId: 'ds-1' })] }));
     expect(found.map((f) => f.id)).toEqual(['unmapped:host', 'unmapped:ds-1', 'email-hidden:ds-1']);
-    expect(found[2]).toMatchObject({ title: expect.stringContaining('privacy settings'), detail: expect.stringContaining('Pia (pia@globex.test)') });
+    expect(found[2]).toMatchObject({ title: expect.stringContaining("hidden by the person's profile settings"), detail: expect.stringMatching(/Pia \(pia@globex.test\).*people search/) });
   });
 
   it('names an unresolved email once, under its reason, not also as "no account"', () => {

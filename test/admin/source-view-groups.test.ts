@@ -52,6 +52,17 @@ describe('who can see titles from another site', () => {
     expect(await env.config.getDataSource('ds-1')).not.toHaveProperty('viewGroups');
   });
 
+  it('keeps titles of restricted items hidden by default; the setting is saved, kept on edits and refused when not a boolean', async () => {
+    await env.call('sources/save', globex());
+    expect(await env.config.getDataSource('ds-1')).toMatchObject({ showRestrictedTitles: false });
+    await env.call('sources/save', edit({ showRestrictedTitles: true }));
+    await env.call('sources/save', edit({ name: 'Globex Corp' }));
+    expect(await env.config.getDataSource('ds-1')).toMatchObject({ name: 'Globex Corp', showRestrictedTitles: true });
+    const bad = await env.call('sources/save', edit({ showRestrictedTitles: 'yes' }));
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'showRestrictedTitles' } });
+    expect(await env.config.getDataSource('ds-1')).toMatchObject({ showRestrictedTitles: true });
+  });
+
   it('names an unknown group next to its row and stores nothing for a new source', async () => {
     const r = await env.call('sources/save', globex({ viewGroups: ['team-leads', 'team-laeds'] }));
     expect(r).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'There is no group called "team-laeds" on this site.', field: 'viewGroups.1' } });

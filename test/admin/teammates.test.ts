@@ -34,6 +34,14 @@ describe('teammates: emails resolved per source', () => {
     expect(ghost.externalIds[0].resolutions?.['ds-1'].status).toBe('not-found');
   });
 
+  it('says "hidden: map by account ID" on the host, where the app cannot search a hidden email at all', async () => {
+    const t = await saveTeammate(env, { name: 'Hugo', externalIds: [{ dataSourceId: 'host', type: 'email', value: 'hugo@acme.test' }] });
+    expect(t.externalIds[0].resolutions).toEqual({ host: { status: 'hidden', checkedAt: expect.any(String) } });
+    const found = await env.call('sync/diagnostics', {});
+    expect(JSON.stringify(found)).toMatch(/email hidden by the person's profile settings/);
+    expect(JSON.stringify(found)).toMatch(/people search/);
+  });
+
   it('resolves an "all sources" email on each enabled source separately', async () => {
     const t = await saveTeammate(env, { name: 'Hugo', externalIds: [{ dataSourceId: '*', type: 'email', value: 'hugo@acme.test' }] });
     expect(Object.keys(t.externalIds[0].resolutions ?? {}).sort()).toEqual(['ds-1', 'host']);
@@ -48,7 +56,8 @@ describe('teammates: emails resolved per source', () => {
     const saved = await env.call('sources/save', { name: 'Globex 2', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'gina@globex.test', jiraToken: GLOBEX_TOKEN });
     const id = (saved as { ok: true; data: { source: { id: string } } }).data.source.id;
     const after = (await env.config.getTeammates()).teammates[0].externalIds[0].resolutions;
-    expect(after?.host?.status).toBe('not-found');
+    // The app cannot search hidden emails on the host: an email nobody uses there reads as hidden.
+    expect(after?.host?.status).toBe('hidden');
     expect(after?.[id]).toMatchObject({ status: 'resolved', accountId: 'g-sam' });
   });
 
@@ -62,6 +71,32 @@ describe('teammates: emails resolved per source', () => {
     const after = (await env.config.getTeammates()).teammates[0];
     expect(after.externalIds[0].resolutions?.['ds-1']).toMatchObject({ status: 'resolved', accountId: 'g-sam' });
     expect(await env.call('teammates/resolve', { id: 'tm-404' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('purges an account only when the teammate no longer has it on some source, recorded before the save', async () => {
+    const started: Array<{ target: unknown; teammatesWhenRecorded: string }> = [];
+    env.deps.purges = {
+      start: async (target, _label, afterRecorded) => {
+        started.push({ target, teammatesWhenRecorded: JSON.stringify(await env.config.getTeammates()) });
+        await afterRecorded?.();
+        return { jobId: 'j', deleted: 2, done: true };
+      },
+      list: async () => [],
+    };
+    const everywhere = { dataSourceId: '*', type: 'accountId', value: 'g-sam' };
+    const email = { dataSourceId: 'ds-1', type: 'email', value: 'sam@globex.test' };
+    const onHost = { dataSourceId: 'host', type: 'accountId', value: 'u-rita' };
+    const t = await saveTeammate(env, { name: 'Sam', externalIds: [everywhere, email, onHost] });
+    expect(started).toEqual([]);
+    // The email resolved to g-sam, which the teammate still has everywhere: nothing to purge.
+    await saveTeammate(env, { id: t.id, name: 'Sam', externalIds: [everywhere, onHost] });
+    expect(started).toEqual([]);
+    // Taking both IDs away purges each account, recorded while the teammate still had them.
+    const r = await env.call('teammates/save', { id: t.id, name: 'Sam', externalIds: [email] });
+    expect(r).toMatchObject({ ok: true, data: { purge: { activities: 4, continuing: false } } });
+    expect(started.map((x) => x.target)).toEqual([{ teammateId: t.id, accountId: 'g-sam' }, { teammateId: t.id, accountId: 'u-rita' }]);
+    for (const x of started) expect(x.teammatesWhenRecorded).toContain('u-rita');
+    expect(JSON.stringify(await env.config.getTeammates())).not.toContain('u-rita');
   });
 
   it('keeps mappedAt when nothing about the identities changed, and moves it for a new identity', async () => {

@@ -40,6 +40,18 @@ describeInBrowser('admin page in the browser', () => {
     await screenshot(page, 'admin-sources');
   });
 
+  it('lists the scopes a scoped API token needs when that kind is chosen', async () => {
+    await page.getByRole('button', { name: 'Add data source' }).click();
+    await page.getByRole('radio', { name: /Classic API token/ }).waitFor();
+    expect(await page.getByTestId('scope-list').count()).toBe(0);
+    await page.getByRole('radio', { name: /Scoped API token/ }).check();
+    const scopes = page.getByTestId('scope-list');
+    await expectText(scopes, 'A scoped token needs these read-only scopes');
+    expect(await scopes.getByRole('listitem').allTextContents()).toEqual(['read:jira-work', 'read:jira-user', 'read:confluence-user', 'search:confluence', 'read:page:confluence', 'read:comment:confluence', 'read:space:confluence']);
+    await screenshot(page, 'admin-scoped-token');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('refuses a Data Center address next to the field, then tests a wrong token: "Authentication failed"', async () => {
     await page.getByRole('button', { name: 'Add data source' }).click();
     await page.getByLabel('Name').fill('Globex');
@@ -76,6 +88,23 @@ describeInBrowser('admin page in the browser', () => {
     await screenshot(page, 'admin-test-ok');
   });
 
+  it('asks for the token again as soon as the address names another site, and refuses to save without it', async () => {
+    await globexCard().getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Edit Globex' });
+    await expectText(form.getByTestId('token-set').first(), 'API token set on');
+    await form.getByLabel('Jira URL').fill('https://initech.atlassian.net');
+    await expectText(form, 'The site changed: enter its API token again');
+    expect(await form.getByLabel('Jira API token *').count()).toBe(1);
+    // The Confluence address still names globex: it has no token of its own there now.
+    await form.getByLabel('Confluence URL').fill('');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expectText(form, 'Enter the API token again: the site changed');
+    // Back to the saved site: the saved token counts again.
+    await form.getByLabel('Jira URL').fill('globex.atlassian.net/browse/GLX-1');
+    await expectText(form.getByTestId('token-set').first(), 'API token set on');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('sets who can see titles from the other site, refusing an unknown group, and shows it after a reload', async () => {
     await globexCard().getByRole('button', { name: 'Edit' }).click();
     const form = page.getByRole('form', { name: 'Edit Globex' });
@@ -108,7 +137,7 @@ describeInBrowser('admin page in the browser', () => {
     }
     const rows = page.getByTestId('teammate-row');
     await expectText(rows.filter({ hasText: 'Sam' }), 'resolved to Sam Visible');
-    await expectText(rows.filter({ hasText: 'Pia' }), "email hidden by the user's privacy settings: use the account ID");
+    await expectText(rows.filter({ hasText: 'Pia' }), "Email hidden by this person's profile settings: map by account ID");
     await screenshot(page, 'admin-teammates');
   });
 

@@ -134,6 +134,23 @@ describe('dashboard/summary and dashboard/context over the local platform', () =
     expect(await named(USERS.rita)).toEqual(['Globex']);
   });
 
+  it('activity of a data source that is no longer configured is counted but named to nobody, admins included', async () => {
+    const gone = seededActivities(30, 20, 31).map((a) => ({ ...a, id: a.id.replace(/^(jira|confluence):[^:]+:/, '$1:ds-gone:'), dataSourceId: 'ds-gone' }));
+    await env.store(gone);
+    try {
+      for (const who of [USERS.admin, USERS.lead]) {
+        const s = await summary({ filters: { range: '90d', dataSourceId: 'ds-gone' } }, who);
+        expect(s.totals.count).toBe(gone.length);
+        expect(s.containers.map((c) => c.name)).toEqual(s.containers.map(() => null));
+        const feed = await env.call<{ events: { title: string | null; url: string | null; restricted: string | null }[] }>('dashboard/feed', { filters: { range: '90d', dataSourceId: 'ds-gone' }, limit: 100 }, who);
+        expect(feed.ok && feed.data.events.length).toBe(gone.length);
+        if (feed.ok) for (const e of feed.data.events) expect(e).toMatchObject({ title: null, url: null, restricted: 'permission' });
+      }
+    } finally {
+      await env.purgeSource('ds-gone');
+    }
+  });
+
   it('a viewer outside the allowed groups is refused', async () => {
     const r = await env.call('dashboard/summary', { filters: { range: '30d' } }, USERS.hugo);
     expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('team-leads') } });

@@ -7,7 +7,7 @@ function depsWith(groups: () => Promise<{ name: string }[]>): InsightsDeps {
   return {
     kvs: createMemoryKvs(),
     now: () => new Date('2026-11-25T10:00:00Z'),
-    permissions: { groups, isJiraAdmin: async () => false, browsableProjects: async () => [], viewableSpaces: async () => [] },
+    permissions: { groups, isJiraAdmin: async () => false, browsableProjects: async () => [], viewableSpaces: async () => [], viewableIssues: async () => [], viewableContents: async () => [] },
   };
 }
 

@@ -14,6 +14,8 @@ function scriptedHost() {
     isJiraAdmin: async () => state.groups.includes('jira-administrators'),
     browsableProjects: async (_a, ids) => (asked.projects.push(ids), ids.filter((id) => state.projects.has(id))),
     viewableSpaces: async (_a, ids) => (asked.spaces.push(ids), ids.filter((id) => state.spaces.has(id))),
+    viewableIssues: async () => [],
+    viewableContents: async () => [],
   };
   return { state, asked, source };
 }

@@ -1,5 +1,5 @@
 import type { FixtureContent, FixtureIssue, SiteFixture } from '../../local/site/fixture-schema';
-import { type Activity, type ActivityKind, type Container, activityId, sourceOfKind } from '../../src/domain/activity';
+import { type Activity, type ActivityKind, type Container, type ItemRestriction, activityId, sourceOfKind } from '../../src/domain/activity';
 
 /**
  * The test oracle: what the sync should have stored for a site, computed straight from the site
@@ -43,6 +43,7 @@ export function expectedActivities(fixture: SiteFixture, o: OracleOptions): Acti
   const since = toMs(o.since);
   const until = toMs(o.until);
   const out: Activity[] = [];
+  const restrictedOf = itemRestrictions(fixture, o.dataSourceId);
   const emit = (
     id: string,
     kind: ActivityKind,
@@ -70,11 +71,35 @@ export function expectedActivities(fixture: SiteFixture, o: OracleOptions): Acti
       entity,
       url,
       details,
+      restricted: restrictedOf(entity),
     });
   };
   jiraActivities(fixture, o, emit);
   if (fixture.confluence) confluenceActivities(fixture, o, emit);
   return out.sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.at < b.at ? -1 : 1));
+}
+
+/**
+ * Whether the item is seen by fewer people than its project or space, as the sync records it for
+ * another site: an issue security level; a read restriction on the page or an ancestor, where
+ * only current content can be read (anything else leaves it unknown unless a readable one is
+ * restricted). The host records 'unknown': each viewer's own access is asked there.
+ */
+function itemRestrictions(f: SiteFixture, dataSourceId: string): (entity: Activity['entity']) => ItemRestriction {
+  const issues = new Map(f.issues.map((i) => [i.id, i]));
+  const contents = new Map(f.contents.map((c) => [c.id, c]));
+  return (entity) => {
+    if (dataSourceId === 'host') return 'unknown';
+    if (entity.type === 'issue') return issues.get(entity.id)?.securityLevelId !== undefined;
+    const own: Array<boolean | undefined> = [];
+    const seen = new Set<string>();
+    for (let c = contents.get(entity.id); c && !seen.has(c.id); c = c.parentId ? contents.get(c.parentId) : undefined) {
+      seen.add(c.id);
+      own.push(c.status === 'current' ? (c.readRestrictions?.groups.length ?? 0) + (c.readRestrictions?.accountIds.length ?? 0) > 0 : undefined);
+    }
+    if (own.includes(true)) return true;
+    return own.every((x) => x === false) ? false : 'unknown';
+  };
 }
 
 type Emit = (

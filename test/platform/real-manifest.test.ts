@@ -28,5 +28,8 @@ describe('the app manifest on the local KVS', () => {
   it('knows the resolver modules and the egress allow-list of the real app', () => {
     expect(p.runtime.info.appId).toBe('6f0c2a57-3b7e-4d51-9a1e-5c0b8e2f7a10');
     expect(p.runtime.info.permissions.scopes).toContain('storage:app');
+    // Scoped API tokens of other sites are only accepted through Atlassian's API gateway.
+    const backend = (p.runtime.info.permissions.external as { fetch?: { backend?: { address?: string }[] } }).fetch?.backend ?? [];
+    expect(backend.map((e) => e.address)).toEqual(expect.arrayContaining(['*.atlassian.net', 'api.atlassian.com']));
   });
 });

@@ -152,6 +152,16 @@ describe('product events', () => {
     expect(events[1].retryContext.retryReason).toBe('FUNCTION_UPSTREAM_RATE_LIMITED');
     expect(await p.runtime.runProductEvent({ eventType: 'avi:jira:deleted:issue' })).toEqual([]);
   });
+
+  it('redelivers at most 4 times, each after retryAfter lowered to 900 s, as Forge documents', async () => {
+    p.runtime.productEventRetries.length = 0;
+    const queueBefore = p.runtime.queue.now();
+    const outcomes = await p.runtime.runProductEvent({ eventType: 'avi:jira:commented:issue', issue: { id: '2' }, failUntilRetry: 10, retryAfter: 3600 });
+    expect(outcomes.filter((o) => o.record.key === 'issue-events:avi:jira:commented:issue')).toHaveLength(5);
+    const retries = p.runtime.productEventRetries.filter((r) => r.trigger === 'issue-events');
+    expect(retries.map((r) => [r.retryCount, r.afterSec])).toEqual([[1, 900], [2, 900], [3, 900], [4, 900]]);
+    expect(p.runtime.queue.now() - queueBefore).toBeGreaterThanOrEqual(4 * 900_000);
+  });
 });
 
 describe('personal data reporting', () => {

@@ -20,7 +20,8 @@ describe('fault rules', () => {
     const a = await myself();
     expect(a.status).toBe(429);
     expect(a.headers['retry-after']).toBe('7');
-    expect(a.headers['x-ratelimit-reset']).toBe('2026-11-05T12:00:07.000Z');
+    // The documented format, yyyy-MM-ddTHH:mmZ, rounded up to the minute.
+    expect(a.headers['x-ratelimit-reset']).toBe('2026-11-05T12:01Z');
     expect((await myself()).status).toBe(429);
     expect((await myself()).status).toBe(200);
     expect(emu.faults.stats.status429).toBe(2);
@@ -31,7 +32,7 @@ describe('fault rules', () => {
     const r = await myself();
     expect(r.status).toBe(429);
     expect(r.headers).not.toHaveProperty('retry-after');
-    expect(r.headers['x-ratelimit-reset']).toBe('2026-11-05T12:00:30.000Z');
+    expect(r.headers['x-ratelimit-reset']).toBe('2026-11-05T12:01Z');
   });
 
   it('answers the chosen 5xx in the API family error shape', async () => {

@@ -16,6 +16,8 @@ export interface Reply {
 
 export interface CallOptions {
   site?: string;
+  /** The whole forwarded host (e.g. api.atlassian.com); default `<site>.atlassian.net`. */
+  host?: string;
   auth?: Auth;
   body?: unknown;
 }
@@ -23,7 +25,7 @@ export interface CallOptions {
 export async function call(baseUrl: string, method: 'GET' | 'POST', path: string, opts: CallOptions = {}): Promise<Reply> {
   const auth = opts.auth ?? { forge: 'app' };
   const headers: Record<string, string> = {
-    'x-forwarded-host': `${opts.site ?? 'acme'}.atlassian.net`,
+    'x-forwarded-host': opts.host ?? `${opts.site ?? 'acme'}.atlassian.net`,
     accept: 'application/json',
   };
   if ('token' in auth) headers.authorization = `Basic ${Buffer.from(`${auth.token[0]}:${auth.token[1]}`).toString('base64')}`;

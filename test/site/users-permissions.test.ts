@@ -21,13 +21,19 @@ describe('user search', () => {
     expect((await get('/rest/api/3/user/search?query=ada@')).body.map((u: Json) => u.accountId)).toEqual(['u-ada']);
   });
 
-  it('finds a hidden email only by its full address and never returns it', async () => {
-    expect((await get('/rest/api/3/user/search?query=bob@acme')).body).toEqual([]);
-    const exact = (await get('/rest/api/3/user/search?query=bob@acme.test')).body;
+  it('lets a person find a hidden email only by its full address, and never returns it', async () => {
+    const ada = asUser('u-ada');
+    expect((await get('/rest/api/3/user/search?query=bob@acme', ada)).body).toEqual([]);
+    const exact = (await get('/rest/api/3/user/search?query=bob@acme.test', ada)).body;
     expect(exact.map((u: Json) => u.accountId)).toEqual(['u-bob']);
     expect(exact[0]).not.toHaveProperty('emailAddress');
-    const byName = (await get('/rest/api/3/user/search?query=Bob')).body;
+    const byName = (await get('/rest/api/3/user/search?query=Bob', ada)).body;
     expect(byName[0]).not.toHaveProperty('emailAddress');
+  });
+
+  it('never matches a hidden email for the app, not even typed in full (apps cannot read hidden profile fields)', async () => {
+    expect((await get('/rest/api/3/user/search?query=bob@acme.test')).body).toEqual([]);
+    expect((await get('/rest/api/3/user/search?query=Bob')).body.map((u: Json) => u.accountId)).toEqual(['u-bob']);
   });
 
   it('requires a query or accountId', async () => {

@@ -25,7 +25,12 @@ function asFormat1(s: StoreSnapshot): StoreSnapshot {
   const plain = s.plain.map(([key, rec]): [string, typeof rec] => {
     const value = rec.value as Json;
     if (key === KEY.syncSchedule && typeof value === 'object') return [key, { ...rec, value: value.startedMs }];
-    if (key.startsWith(KEY.dataSourcePrefix) || key.startsWith('sync:active:') || key.startsWith(KEY.rollupDirtyPrefix) || key.startsWith('lease:')) {
+    if (key.startsWith(KEY.dataSourcePrefix)) {
+      // Format 1 had no token kind: every token was a classic one.
+      const { tokenKind: _k, cloudId: _c, ...v1 } = omitV(value);
+      return [key, { ...rec, value: v1 }];
+    }
+    if (key.startsWith('sync:active:') || key.startsWith(KEY.rollupDirtyPrefix) || key.startsWith('lease:')) {
       return [key, { ...rec, value: omitV(value) }];
     }
     return [key, rec];

@@ -11,6 +11,15 @@ import { v1User } from './render';
  * Content permissions follow the space's view groups; read, update and delete are treated alike.
  */
 
+const ANONYMOUS_USER = {
+  type: 'anonymous',
+  displayName: 'Anonymous',
+  publicName: 'Anonymous',
+  profilePicture: { path: '/wiki/s/-1/_/images/icons/profilepics/anonymous.svg', width: 48, height: 48, isDefault: true },
+  _expandable: { operations: '' },
+  _links: {},
+};
+
 const checkSchema = z.object({
   subject: z.object({ type: z.enum(['user', 'group']), identifier: z.string().min(1) }),
   operation: z.enum(['read', 'update', 'delete']),
@@ -39,6 +48,11 @@ function permissionCheck(req: SiteRequest): SiteReply {
 }
 
 export const confluenceUserRoutes: Route[] = [
-  { method: 'GET', template: '/wiki/rest/api/user/current', handler: (req) => ok(v1User(req.viewer.user ?? APP_USER, req.viewer)) },
+  {
+    method: 'GET',
+    template: '/wiki/rest/api/user/current',
+    // The anonymous user is a user too: `type: "anonymous"` (the User schema's type enum), no account id.
+    handler: (req) => ok(req.viewer.isAnonymous ? ANONYMOUS_USER : v1User(req.viewer.user ?? APP_USER, req.viewer)),
+  },
   { method: 'POST', template: '/wiki/rest/api/content/{id}/permission/check', handler: permissionCheck },
 ];

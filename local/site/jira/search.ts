@@ -39,7 +39,7 @@ function search(req: SiteRequest, args: SearchArgs): ReturnType<typeof ok> {
   const fields = selectFields(args.fields, 'id');
   const expand = new Set(args.expand);
   const cap = fields.size === 0 && !expand.has('changelog') ? ID_ONLY_MAX : WITH_FIELDS_MAX;
-  const size = Math.min(Math.max(args.maxResults, 1), cap);
+  const size = Math.min(Math.max(args.maxResults, 1), cap, req.state.searchPageCap ?? cap);
   const fp = fingerprint(['search/jql', args.jql.trim()]);
   const start = decodeToken(args.nextPageToken, fp);
   const page = issues.slice(start, start + size);

@@ -6,15 +6,20 @@ import { fullUser, groupNames } from './render-users';
 
 /**
  * Users: GET /rest/api/3/user/search (prefix match on display-name words and visible emails;
- * a hidden email matches only when typed in full, and is never returned), /user, /user/bulk,
- * /user/groups.
+ * a hidden email matches only when a person types it in full, never for an app, and is never
+ * returned), /user, /user/bulk, /user/groups.
  */
 
-export function userMatches(user: FixtureUser, query: string): boolean {
+/**
+ * Apps cannot retrieve profile fields a person has hidden
+ * (https://developer.atlassian.com/cloud/jira/platform/profile-visibility/), so a search made
+ * as the app never matches a hidden email, not even typed in full: it finds nobody.
+ */
+export function userMatches(user: FixtureUser, query: string, byApp = false): boolean {
   const q = query.trim().toLowerCase();
   if (q === '') return false;
   const email = user.email.toLowerCase();
-  if (email === q) return true;
+  if (email === q && (user.emailVisible || !byApp)) return true;
   if (user.emailVisible && email.startsWith(q)) return true;
   const name = user.displayName.toLowerCase();
   return name.startsWith(q) || name.split(/\s+/).some((w) => w.startsWith(q));
@@ -29,7 +34,7 @@ function search(req: SiteRequest): ReturnType<typeof ok> {
   const startAt = intParam(req.query, 'startAt', 0, 0);
   const maxResults = intParam(req.query, 'maxResults', 50, 0, 1000);
   const found = req.state.raw.users.filter(
-    (u) => (accountId ? u.accountId === accountId : true) && (query ? userMatches(u, query) : true),
+    (u) => (accountId ? u.accountId === accountId : true) && (query ? userMatches(u, query, req.viewer.isApp) : true),
   );
   return ok(found.slice(startAt, startAt + maxResults).map((u) => fullUser(u, req.viewer)));
 }

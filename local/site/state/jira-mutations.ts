@@ -188,6 +188,7 @@ export const jiraMutations: JiraMutations & ThisType<SiteState> = {
     const user = this.usersByEmail.get(email.toLowerCase());
     if (!user) throw new Error(`no user with email ${email}`);
     delete user.apiToken;
+    delete user.scopedTokens;
     return null;
   },
 };

@@ -3,7 +3,8 @@ import type { AdminDeps } from '../../admin/deps';
 import { hostConfluenceConnection } from '../../platform/app-context';
 import { getConfigRepository, getPurgeJobs, getSyncService } from '../../platform/services';
 import { createSiteClient } from '../../platform/site-client-factory';
-import { createHostSiteClient } from '../../platform/site-clients';
+import { createAnonymousSiteClient, createHostSiteClient } from '../../platform/site-clients';
+import { getTenantCloudId } from '../../sources/get-tenant-info';
 import { createHostViewerClient } from '../../platform/viewer-site-client';
 import { createAdminSyncPort } from './sync-adapter';
 
@@ -13,6 +14,7 @@ export function composeAdminDeps(siteUrl: string | undefined): AdminDeps {
   return {
     config,
     clientFor: (ds, product) => createSiteClient(ds, product, config),
+    cloudIdOf: (origin) => getTenantCloudId(createAnonymousSiteClient(origin)),
     hostJira: () => createHostSiteClient('jira', siteUrl ? new URL(siteUrl).origin : ''),
     hostJiraAsCaller: () => createHostViewerClient('jira', siteUrl ? new URL(siteUrl).origin : ''),
     sync: createAdminSyncPort(config, getSyncService()),

@@ -35,7 +35,7 @@ export const adminHandlers: { [K in keyof AdminContract]: ContractHandler<AdminC
   'sources/test': (p, _c, deps) => testConnection(deps, p.id),
   'sources/fetch-now': (p, _c, deps) => map(fetchNow(deps, p), (runIds) => ({ runIds })),
   'teammates/list': async (_p, _c, deps) => ok(await deps.config.getTeammates()),
-  'teammates/save': (p, _c, deps) => map(saveTeammate(deps, p), (teammate) => ({ teammate })),
+  'teammates/save': (p, _c, deps) => saveTeammate(deps, p),
   'teammates/delete': (p, _c, deps) => deleteTeammate(deps, p.id),
   'teammates/resolve': (p, _c, deps) => map(reresolveEmails(deps, p.id), (teammates) => ({ teammates })),
   'teammates/add-users': (p, _c, deps) => addUsers(deps, p.users, p.teamId),

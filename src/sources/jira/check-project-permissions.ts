@@ -12,12 +12,15 @@ const permissionCheckSchema = z.looseObject({
 });
 
 /**
- * POST /rest/api/3/permissions/check: which of these projects (at most PROJECTS_PER_CHECK) an
- * account may browse. Asked as the app, for the given account.
+ * POST /rest/api/3/permissions/check: which of these projects (at most PROJECTS_PER_CHECK) the
+ * caller may browse. It sends no `accountId`, so it must be called as the user concerned:
+ * checking another account needs the Administer Jira global permission, which the app's own
+ * user need not hold ("Administer Jira global permission to check the permissions for other
+ * users, otherwise none";
+ * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-permissions/#api-rest-api-3-permissions-check-post).
  */
-export async function getBrowsableProjects(client: SiteClient, accountId: string, projectIds: string[]): Promise<string[]> {
+export async function getBrowsableProjects(client: SiteClient, projectIds: string[]): Promise<string[]> {
   const res = await client.request('POST', '/rest/api/3/permissions/check', {
-    accountId,
     projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: projectIds.map(numericId) }],
   });
   const body = await parseResponse(res, permissionCheckSchema, 'Jira (permission check)');

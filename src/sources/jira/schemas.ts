@@ -61,6 +61,8 @@ export const issueFieldsSchema = z.looseObject({
   updated: z.string().optional(),
   creator: userRefSchema.nullish(),
   comment: pageOfCommentsSchema.optional(),
+  /** The issue security level: null = none; absent when not asked for (or not returned). */
+  security: z.looseObject({ id: z.string().optional() }).nullish(),
 });
 
 export const issueSchema = z.looseObject({
@@ -71,4 +73,4 @@ export const issueSchema = z.looseObject({
 export type JiraIssue = z.infer<typeof issueSchema>;
 
 /** The fields the sync asks bulkfetch for: everything attribution needs, comments inline. */
-export const ISSUE_FIELDS = ['summary', 'project', 'created', 'updated', 'creator', 'comment'] as const;
+export const ISSUE_FIELDS = ['summary', 'project', 'created', 'updated', 'creator', 'comment', 'security'] as const;

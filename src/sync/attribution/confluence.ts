@@ -1,12 +1,14 @@
-import { activityId, type Activity, type Container, type ActivityEntity } from '../../domain/activity';
+import { activityId, type Activity, type Container, type ActivityEntity, type ItemRestriction } from '../../domain/activity';
 import type { ConfluenceContent, ConfluenceSpace, ConfluenceVersion, ContentType } from '../../sources/confluence/schemas';
-import { creditFor, type AttributionContext } from './context';
+import { creditFor, recordedRestriction, type AttributionContext } from './context';
 
 export interface ContentInfo {
   id: string;
   type: ContentType;
   title: string;
   space: { id: string; key: string; name: string };
+  /** A read restriction on it or an ancestor; 'unknown' until read (src/sync/streams/confluence-shared.ts). */
+  restricted: ItemRestriction;
 }
 
 export function contentInfo(c: ConfluenceContent, type: ContentType, space: ConfluenceSpace | undefined): ContentInfo {
@@ -15,6 +17,7 @@ export function contentInfo(c: ConfluenceContent, type: ContentType, space: Conf
     type,
     title: c.title,
     space: { id: c.spaceId, key: space?.key ?? c.spaceId, name: space?.name ?? '' },
+    restricted: 'unknown',
   };
 }
 
@@ -37,6 +40,7 @@ function make(
     entity,
     url: a.url ?? `${ctx.wikiUrl}/pages/viewpage.action?pageId=${info.id}`,
     details: a.details,
+    restricted: recordedRestriction(ctx, info.restricted),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { ItemRestriction } from '../../domain/activity';
+import { HOST_DATA_SOURCE_ID } from '../../domain/config';
 import { isInside, type TimeWindow } from '../../domain/time-window';
 import { isoUtc } from './time';
 
@@ -12,6 +14,11 @@ export interface AttributionContext {
   teammates: ReadonlyMap<string, string>;
   /** Changes outside it count for nobody. */
   window: TimeWindow;
+}
+
+/** The host records no restriction: each viewer's own access to the item decides there. */
+export function recordedRestriction(ctx: AttributionContext, restricted: ItemRestriction): ItemRestriction {
+  return ctx.dataSourceId === HOST_DATA_SOURCE_ID ? 'unknown' : restricted;
 }
 
 /** Who a change counts for: a mapped teammate acting inside the window, else nobody. */

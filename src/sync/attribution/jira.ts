@@ -1,6 +1,6 @@
-import { activityId, type Activity, type Container, type ActivityEntity } from '../../domain/activity';
+import { activityId, type Activity, type Container, type ActivityEntity, type ItemRestriction } from '../../domain/activity';
 import type { JiraChangelog, JiraComment, JiraIssue, JiraWorklog } from '../../sources/jira/schemas';
-import { creditFor, type AttributionContext } from './context';
+import { creditFor, recordedRestriction, type AttributionContext } from './context';
 import { isoUtc } from './time';
 
 /** The parts of an issue every Jira activity carries. */
@@ -9,17 +9,21 @@ export interface IssueInfo {
   key: string;
   summary: string;
   project: { id: string; key: string; name: string };
+  /** From the `security` field: a level = restricted; a field Jira did not return = unknown. */
+  restricted: ItemRestriction;
 }
 
 export function issueInfo(issue: JiraIssue): IssueInfo {
   const p = issue.fields.project;
-  return { id: issue.id, key: issue.key, summary: issue.fields.summary, project: { id: p.id, key: p.key, name: p.name } };
+  const security = issue.fields.security;
+  const restricted: ItemRestriction = security === undefined ? 'unknown' : security !== null;
+  return { id: issue.id, key: issue.key, summary: issue.fields.summary, project: { id: p.id, key: p.key, name: p.name }, restricted };
 }
 
 function base(ctx: AttributionContext, info: IssueInfo) {
   const container: Container = { type: 'project', ...info.project };
   const entity: ActivityEntity = { type: 'issue', id: info.id, key: info.key, title: info.summary };
-  return { source: 'jira' as const, dataSourceId: ctx.dataSourceId, container, entity };
+  return { source: 'jira' as const, dataSourceId: ctx.dataSourceId, container, entity, restricted: recordedRestriction(ctx, info.restricted) };
 }
 
 function make(

@@ -1,4 +1,7 @@
+import type { ItemRestriction } from '../../domain/activity';
+import { HOST_DATA_SOURCE_ID } from '../../domain/config';
 import { getContentByIds } from '../../sources/confluence/content';
+import { getReadRestrictions } from '../../sources/confluence/get-read-restrictions';
 import { getSpacesByIds } from '../../sources/confluence/get-spaces';
 import type { ConfluenceContent, ContentType } from '../../sources/confluence/schemas';
 import { contentInfo, type ContentInfo } from '../attribution/confluence';
@@ -25,8 +28,11 @@ export async function loadContents(
     if (!ids.length) continue;
     const found = await getContentByIds(env.confluence!, type, ids);
     await ensureSpaces(env, found.map((c) => c.spaceId));
+    // Another site's viewers cannot be asked about, so whether the page is restricted is
+    // recorded; on the host each viewer's own access is asked instead (no calls spent here).
+    const restricted = env.dataSourceId === HOST_DATA_SOURCE_ID ? new Map<string, ItemRestriction>() : await getReadRestrictions(env.confluence!, found.map((c) => c.id));
     for (const c of found) {
-      const info = contentInfo(c, type, env.cache.spaces.get(c.spaceId));
+      const info = { ...contentInfo(c, type, env.cache.spaces.get(c.spaceId)), restricted: restricted.get(c.id) ?? 'unknown' };
       env.cache.contents.set(c.id, info);
       out.set(c.id, { content: c, info });
     }

@@ -6,11 +6,11 @@ import { fetchAllChangelogs } from '../../sources/jira/bulkfetch-changelogs';
 import { fetchAllIssueComments } from '../../sources/jira/get-issue-comments';
 import { getStatusCategories } from '../../sources/jira/get-statuses';
 import type { JiraIssue } from '../../sources/jira/schemas';
-import { searchIssueIds } from '../../sources/jira/search-jql';
 import { PAGE_LIMITS } from '../../sources/page-limits';
 import type { StreamPass } from '../../store/cursor-repository';
 import { commentActivities, issueActivities, issueInfo } from '../attribution/jira';
 import { chunk, mapLimit, type Stream, type StreamEnv } from '../stream-env';
+import { finishPage, noteRead, searchDone, searchPage, unchangedBefore, type SearchState } from './issue-search-position';
 
 /** Kinds this stream owns on an issue (worklogs belong to the worklog stream). */
 const KINDS: ReadonlySet<ActivityKind> = new Set(['jira.issue.created', 'jira.issue.updated', 'jira.issue.resolved', 'jira.comment']);
@@ -21,20 +21,15 @@ const ISSUES_PER_STEP = PAGE_LIMITS.changelogIssues;
 /** Steps in a pass that try again issues Jira could not return, before the stream gives up for this run. */
 const UNREAD_ATTEMPTS = 3;
 
-interface State {
-  searched?: boolean;
+interface State extends SearchState {
+  /** Written by earlier versions (one query paged by token across invocations): that pass starts over. */
   token?: string;
-  pending?: string[];
   /** Issues bulkfetch listed in `issueErrors`: read again before the pass may finish. */
   unread?: string[];
   unreadAttempts?: number;
   statuses?: [string, string][];
 }
 
-export function issuesJql(pass: Pick<StreamPass, 'querySinceMs' | 'untilMs' | 'openEnded'>): string {
-  const upper = pass.openEnded ? '' : ` AND updated < ${Math.floor(pass.untilMs)}`;
-  return `updated >= ${Math.floor(pass.querySinceMs)}${upper} ORDER BY created ASC`;
-}
 
 async function commentsOf(env: StreamEnv, issue: JiraIssue) {
   const page = issue.fields.comment;
@@ -53,7 +48,7 @@ export async function syncIssues(
   env: StreamEnv,
   ids: string[],
   statuses: ReadonlyMap<string, string>,
-): Promise<{ activities: number; unreadIds: string[] }> {
+): Promise<{ activities: number; unreadIds: string[]; read: { id: string; updatedMs: number }[] }> {
   const jira = env.jira!;
   const batches = await mapLimit(chunk(ids, PAGE_LIMITS.issueBulkfetch), 4, (c) => bulkfetchIssuesPartial(jira, c));
   const issues = batches.flatMap((b) => b.issues);
@@ -74,40 +69,43 @@ export async function syncIssues(
     return { entityKey: info.key, computed, current };
   });
   await env.writer.reconcileEntities(env.dataSourceId, entities, KINDS, env.ctx.window);
-  return { activities: entities.reduce((a, e) => a + e.computed.length, 0), unreadIds };
+  const read = issues.map((i) => ({ id: i.id, updatedMs: Date.parse(i.fields.updated ?? '') })).filter((r) => Number.isFinite(r.updatedMs));
+  return { activities: entities.reduce((a, e) => a + e.computed.length, 0), unreadIds, read };
 }
 
 /**
- * Issues changed in the window: ids from search/jql (5000 a page), details from bulkfetch
- * (comments inline), every history from changelog/bulkfetch. Each issue's activities are
- * reconciled as a whole, so a deleted comment's activities go away with the next change.
+ * Issues changed in the window: ids from search/jql (5000 a page, each page a fresh query from
+ * the search position: issue-search-position.ts), details from bulkfetch (comments inline),
+ * every history from changelog/bulkfetch. Each issue's activities are reconciled as a whole, so
+ * a deleted comment's activities go away with the next change.
  */
 export const jiraIssuesStream: Stream = {
   id: STREAM.jiraIssues,
   product: 'jira',
   async step(env, pass) {
     const jira = env.jira!;
-    const state = pass.state as State;
+    let state = pass.state as State;
+    if (state.token !== undefined || (state.searched && state.position === undefined)) state = pass.state = {};
     if (!state.pending?.length && !state.unread?.length) {
-      if (state.searched && !state.token) return { done: true, activities: 0 };
-      const page = await searchIssueIds(jira, issuesJql(pass), { nextPageToken: state.token });
-      state.searched = true;
-      state.token = page.nextPageToken;
-      state.pending = page.ids;
-      return { done: !page.ids.length && !page.nextPageToken, activities: 0 };
+      if (searchDone(state)) return { done: true, activities: 0 };
+      await searchPage(env, pass, state);
+      if (state.pending?.length) return { done: false, activities: 0 };
+      return { done: finishPage(state), activities: 0 };
     }
     if (!state.statuses) state.statuses = [...(await getStatusCategories(jira)).entries()];
     // Issues Jira could not return last time go first, ahead of the rest of the page.
     const retrying = state.unread ?? [];
     const ids = [...retrying, ...(state.pending ?? []).slice(0, Math.max(0, ISSUES_PER_STEP - retrying.length))];
-    const { activities, unreadIds } = await syncIssues(env, ids, new Map(state.statuses));
+    const { activities, unreadIds, read } = await syncIssues(env, ids, new Map(state.statuses));
+    noteRead(state, read, unchangedBefore(pass, state));
     state.pending = (state.pending ?? []).slice(ids.length - retrying.length);
     state.unreadAttempts = unreadIds.length ? (retrying.length ? (state.unreadAttempts ?? 0) + 1 : 1) : 0;
     state.unread = unreadIds;
-    const rest = state.pending.length > 0 || state.token !== undefined;
+    if (state.pending.length) return { done: false, activities };
     // Never finish (and so never move the watermark) past an issue not read: after a few tries,
     // the stream stops here and the next run continues this pass, these issues first.
-    if (unreadIds.length && !rest && state.unreadAttempts >= UNREAD_ATTEMPTS) throw new IssuesNotReturnedError(unreadIds);
-    return { done: !unreadIds.length && !rest, activities };
+    if (unreadIds.length && state.unreadAttempts >= UNREAD_ATTEMPTS) throw new IssuesNotReturnedError(unreadIds);
+    if (unreadIds.length) return { done: false, activities };
+    return { done: finishPage(state), activities };
   },
 };

@@ -3,12 +3,16 @@ import { STREAM } from '../../domain/stream-id';
 import { bulkfetchIssues } from '../../sources/jira/bulkfetch-issues';
 import { listWorklogs, WORKLOG_FEED_QUIET_MS, worklogFeedPage } from '../../sources/jira/worklog-feeds';
 import { PAGE_LIMITS } from '../../sources/page-limits';
+import type { JiraWorklog } from '../../sources/jira/schemas';
 import { issueInfo, worklogActivity, type IssueInfo } from '../attribution/jira';
 import { chunk, mapLimit, type Stream, type StreamEnv } from '../stream-env';
+import { reconcileTieStep, type TieState } from './worklog-ties';
 
 interface State {
   phase?: 'updated' | 'deleted';
   since?: number;
+  /** A whole feed page shared one `updatedTime`: its worklogs are being found per issue. */
+  tie?: TieState;
 }
 
 /** Issue details for worklogs whose issue the issues stream has not seen in this invocation. */
@@ -19,6 +23,26 @@ async function issueInfos(env: StreamEnv, issueIds: string[]): Promise<Map<strin
   );
   for (const issue of fetched.flat()) env.cache.issues.set(issue.id, issueInfo(issue));
   return env.cache.issues;
+}
+
+/**
+ * Stores the activities of these worklogs; `ids` (worklogs listed as changed) that yield none
+ * (author unmapped, moved out of the window, no longer readable) must not stay stored from an
+ * earlier run.
+ */
+async function writeWorklogs(env: StreamEnv, worklogs: JiraWorklog[], ids: string[]): Promise<number> {
+  const relevant = worklogs.filter((w) => w.author?.accountId && env.ctx.teammates.has(w.author.accountId));
+  const infos = await issueInfos(env, relevant.map((w) => w.issueId));
+  const upserts: Activity[] = [];
+  for (const w of relevant) {
+    const info = infos.get(w.issueId);
+    const a = info && worklogActivity(env.ctx, info, w);
+    if (a) upserts.push(a);
+  }
+  const produced = new Set(upserts.map((a) => a.id));
+  const stale = ids.map((id) => activityId.worklog(env.dataSourceId, id)).filter((id) => !produced.has(id));
+  await env.writer.apply(upserts, stale);
+  return upserts.length;
 }
 
 /**
@@ -45,27 +69,28 @@ export const jiraWorklogsStream: Stream = {
 
     // The feed hides the last minute: the watermark must not pass what it could show.
     pass.untilMs = Math.min(pass.untilMs, env.now() - WORKLOG_FEED_QUIET_MS);
+    if (state.tie) {
+      const step = await reconcileTieStep(env, state.tie);
+      const activities = await writeWorklogs(env, step.worklogs, step.worklogs.map((w) => w.id));
+      if (!step.done) return { done: false, activities };
+      // Every worklog of that instant is read: the feed goes on just after it.
+      state.since = state.tie.at + 1;
+      delete state.tie;
+      return { done: false, activities };
+    }
     const page = await worklogFeedPage(jira, 'updated', state.since);
     const worklogs = (await mapLimit(chunk(page.ids, PAGE_LIMITS.worklogList), 2, (c) => listWorklogs(jira, c))).flat();
-    const relevant = worklogs.filter((w) => w.author?.accountId && env.ctx.teammates.has(w.author.accountId));
-    const infos = await issueInfos(env, relevant.map((w) => w.issueId));
-    const upserts: Activity[] = [];
-    for (const w of relevant) {
-      const info = infos.get(w.issueId);
-      const a = info && worklogActivity(env.ctx, info, w);
-      if (a) upserts.push(a);
+    const activities = await writeWorklogs(env, worklogs, page.ids);
+    // A full page on one instant: the feed would answer it again; find the rest per issue.
+    if (!page.lastPage && page.until <= state.since) {
+      state.tie = { at: state.since };
+      return { done: false, activities };
     }
-    // A worklog that no longer yields an activity (author unmapped, moved out of the window)
-    // must not stay stored from an earlier run.
-    const produced = new Set(upserts.map((a) => a.id));
-    const stale = page.ids.map((id) => activityId.worklog(env.dataSourceId, id)).filter((id) => !produced.has(id));
-    await env.writer.apply(upserts, stale);
-    const stuck = page.until <= state.since;
     state.since = page.until;
-    if (!page.lastPage && !stuck) return { done: false, activities: upserts.length };
-    if (!env.storeMayHaveData) return { done: true, activities: upserts.length };
+    if (!page.lastPage) return { done: false, activities };
+    if (!env.storeMayHaveData) return { done: true, activities };
     state.phase = 'deleted';
     state.since = Math.floor(pass.querySinceMs);
-    return { done: false, activities: upserts.length };
+    return { done: false, activities };
   },
 };

@@ -1,9 +1,10 @@
 import type { AdminDeps } from '../../../src/admin/deps';
 import type { SyncPort } from '../../../src/admin/sync-port';
-import type { DataSource } from '../../../src/domain/config';
+import { apiBaseUrl, type DataSource } from '../../../src/domain/config';
 import { adminResolverDefinition } from '../../../src/entry/admin/definition';
 import type { SyncRunView } from '../../../src/shared/admin-contract';
 import { UnreachableError } from '../../../src/sources/errors';
+import { getTenantCloudId } from '../../../src/sources/get-tenant-info';
 import type { Product, SiteClient, SiteResponse } from '../../../src/sources/site-client';
 import { createConfigRepository } from '../../../src/store/config-repository';
 import { createSiteEmulator, type SiteEmulator } from '../../../local/site/emulator';
@@ -19,17 +20,21 @@ import { createMemoryKvs } from './memory-kvs';
 function emulatorClient(emu: SiteEmulator, ds: DataSource, product: Product, auth: () => Promise<Record<string, string>>): SiteClient | undefined {
   const baseUrl = product === 'jira' ? ds.jiraUrl : ds.confluenceUrl;
   if (!baseUrl) return undefined;
-  const host = new URL(baseUrl).hostname;
+  const siteHost = new URL(baseUrl).hostname;
+  // The same base the app's clients use: the site, or the API gateway for a scoped token.
+  const apiBase = ds.kind === 'host' ? new URL(baseUrl).origin : apiBaseUrl(ds, product);
+  if (!apiBase) return undefined;
+  const api = new URL(apiBase);
   return {
     dataSourceId: ds.id,
     product,
     baseUrl,
     async request(method, path, body): Promise<SiteResponse> {
       const headers = await auth();
-      if (!emu.siteNames.includes(host.split('.')[0])) throw new UnreachableError(`${host} could not be reached`);
-      const res = await fetch(emu.baseUrl + path, {
+      if (api.hostname === siteHost && !emu.siteNames.includes(siteHost.split('.')[0])) throw new UnreachableError(`${siteHost} could not be reached`);
+      const res = await fetch(emu.baseUrl + api.pathname.replace(/\/$/, '') + path, {
         method,
-        headers: { ...headers, 'x-forwarded-host': host, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+        headers: { ...headers, 'x-forwarded-host': api.hostname, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       return res;
@@ -75,6 +80,16 @@ export async function startAdminEnv(opts: { sites?: SiteFixture[]; now?: Date } 
         const c = await config.getCredentials(ds.id, product);
         return { authorization: `Basic ${Buffer.from(`${c.email}:${c.token}`).toString('base64')}` };
       }),
+    cloudIdOf: async (origin) => {
+      const host = new URL(origin).hostname;
+      if (!emu.siteNames.includes(host.split('.')[0])) throw new UnreachableError(`${host} could not be reached`);
+      return getTenantCloudId({
+        dataSourceId: 'anonymous',
+        product: 'jira',
+        baseUrl: origin,
+        request: (method, path) => fetch(emu.baseUrl + path, { method, headers: { 'x-forwarded-host': host } }),
+      });
+    },
     hostJira: () => emulatorClient(emu, hostDs, 'jira', async () => ({ 'x-forge-identity': 'app' }))!,
     // As Forge's asUser(): the site answers for the account that invoked the resolver.
     hostJiraAsCaller: () => emulatorClient(emu, hostDs, 'jira', async (): Promise<Record<string, string>> => (caller ? { 'x-forge-identity': `user:${caller}` } : {}))!,

@@ -31,6 +31,8 @@ export function generateActivity(overrides: Partial<Activity> & { kind?: Activit
         : { type: 'page', id: String(seq), key: String(seq), title: `Page ${seq}` },
     url: source === 'jira' ? `https://acme.atlassian.net/browse/${container.key}-${seq}` : `https://acme.atlassian.net/wiki/pages/viewpage.action?pageId=${seq}`,
     details: kind === 'jira.worklog' ? { seconds: 3600, worklogId: String(seq) } : {},
+    // As the sync records it: read on other sites, left to each viewer on the host.
+    restricted: ds === 'host' ? 'unknown' : false,
     ...overrides,
     source,
   };

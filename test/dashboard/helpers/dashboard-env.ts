@@ -9,6 +9,8 @@ import { acmeAdmin, acmeSite, acmeUser } from '../../helpers/acme-site';
 import { startSeededPlatform } from '../../helpers/seeded-platform';
 import { generateActivity } from './activities';
 import { seededRandom } from '../../../local/site/rng';
+import { purgeActivities } from '../../../src/privacy/purge-activities';
+import { createRollupRepository } from '../../../src/store/rollup-repository';
 
 /**
  * The dashboard on the local Forge platform: the real resolver (index.dashboardResolver) is
@@ -47,6 +49,17 @@ export const PLACES = [
   { ds: 'host', c: { type: 'space' as const, id: '30000', key: 'DOCS', name: 'Docs' } },
   { ds: 'host', c: { type: 'space' as const, id: '30001', key: 'HR', name: 'People' } },
 ];
+
+/** The data source PLACES' other site belongs to, with no title groups of its own. */
+export const GLOBEX_SOURCE: DataSource = {
+  id: 'globex',
+  kind: 'cloud',
+  name: 'Globex',
+  enabled: true,
+  jiraUrl: 'https://globex.atlassian.net',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
 
 export const ROSTER: TeammatesDoc = {
   teams: [
@@ -88,6 +101,8 @@ export interface DashboardEnv {
   kvs: KvsPort;
   call<T = unknown>(key: DashboardKey | string, payload: unknown, accountId: string | undefined): Promise<Result<T>>;
   store(activities: Activity[]): Promise<void>;
+  /** Deletes every stored activity of a data source and recounts its weeks (as a source deletion does). */
+  purgeSource(dataSourceId: string): Promise<void>;
   setSettings(patch: Partial<Settings>): Promise<void>;
   setRoster(doc: TeammatesDoc): Promise<void>;
   saveDataSource(ds: DataSource): Promise<void>;
@@ -96,15 +111,52 @@ export interface DashboardEnv {
   close(): Promise<void>;
 }
 
+/**
+ * The host site holds the issues and pages of the host activities stored, as after a real sync:
+ * the dashboard asks the site, as the viewer, which of them they may see.
+ */
+export function addHostItems(platform: LocalPlatform, hostName: string, list: Activity[]): void {
+  const site = platform.sites!.site(hostName);
+  const raw = site.raw;
+  for (const a of list) {
+    if (a.dataSourceId !== 'host') continue;
+    if (a.entity.type === 'issue') {
+      if (site.issuesById.has(a.entity.id)) continue;
+      raw.issues.push({
+        id: a.entity.id, key: a.entity.key, projectId: a.container.id, summary: a.entity.title, issueTypeName: 'Task', statusId: '1',
+        resolution: null, resolutiondate: null, creatorId: USERS.admin, reporterId: USERS.admin, assigneeId: null,
+        created: a.at, updated: a.at, changelog: [], comments: [], worklogs: [],
+      });
+      site.issuesById.set(a.entity.id, raw.issues[raw.issues.length - 1]);
+    } else {
+      if (site.contentsById.has(a.entity.id)) continue;
+      raw.contents.push({
+        id: a.entity.id, type: a.entity.type, spaceId: a.container.id, title: a.entity.title, status: 'current', authorId: USERS.admin,
+        createdAt: a.at, versions: [{ number: 1, authorId: USERS.admin, createdAt: a.at, message: '', minorEdit: false }], comments: [],
+      });
+      site.contentsById.set(a.entity.id, raw.contents[raw.contents.length - 1]);
+    }
+  }
+  site.reindex();
+}
+
 export async function startDashboardEnv(opts: { sites?: SiteFixture[]; time?: TimeOptions } = {}): Promise<DashboardEnv> {
   const { platform, kvs, config, activities, store } = await startSeededPlatform({ sites: opts.sites ?? [dashboardSite()], teammates: ROSTER, time: opts.time });
+  // The other site of PLACES is a configured data source: activity of an unknown one shows no title.
+  await config.saveDataSource(GLOBEX_SOURCE);
   return {
     platform,
     kvs,
     async call<T>(key: string, payload: unknown, accountId: string | undefined) {
       return (await platform.runtime.invokeResolver('dashboard-resolver', key, payload, { accountId } as never)) as Result<T>;
     },
-    store,
+    async store(list) {
+      addHostItems(platform, opts.sites?.[0]?.name ?? 'acme', list);
+      await store(list);
+    },
+    async purgeSource(dataSourceId) {
+      await purgeActivities({ activities, rollups: createRollupRepository(kvs, activities) }, { dataSourceId });
+    },
     async setSettings(patch) {
       await config.saveSettings({ ...DEFAULT_SETTINGS, ...patch });
     },

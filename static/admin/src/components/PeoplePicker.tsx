@@ -1,11 +1,22 @@
-import { useEffect, useState } from 'react';
-import type { Team } from '../../../../src/shared/admin-contract';
+import { useEffect, useRef, useState } from 'react';
+import type { Team, TeammateView } from '../../../../src/shared/admin-contract';
 import type { UserSummary } from '../../../../src/shared/admin-contract';
 import { call } from '../../../shared/call';
 
-/** Add teammates from the host site's people (search by name), or every member of a Jira group. */
-export function PeoplePicker({ teams, onAdded }: { teams: Team[]; onAdded: (message: string) => void }) {
+/**
+ * Add teammates from the host site's people (search by name), or every member of a Jira group.
+ * With `mapTo` (a teammate whose email is hidden), the search starts from their name and a
+ * result maps that teammate by account ID instead of adding a new one.
+ */
+export function PeoplePicker({ teams, mapTo, onAdded }: { teams: Team[]; mapTo?: TeammateView; onAdded: (message: string) => void }) {
   const [query, setQuery] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!mapTo) return;
+    setQuery(mapTo.name);
+    input.current?.scrollIntoView?.({ block: 'center' });
+    input.current?.focus();
+  }, [mapTo]);
   const [users, setUsers] = useState<UserSummary[]>([]);
   const [group, setGroup] = useState('');
   const [groups, setGroups] = useState<string[]>([]);
@@ -39,6 +50,12 @@ export function PeoplePicker({ teams, onAdded }: { teams: Team[]; onAdded: (mess
     if (r.ok) onAdded(summary(r.data.added.length, r.data.skipped));
     else setError({ field: 'query', message: r.error.message });
   }
+  async function map(u: UserSummary, t: TeammateView) {
+    const externalIds = [...t.externalIds.map((x) => ({ dataSourceId: x.dataSourceId, type: x.type, value: x.value })), { dataSourceId: '*', type: 'accountId' as const, value: u.accountId }];
+    const r = await call('teammates/save', { id: t.id, name: t.name, ...(t.teamId ? { teamId: t.teamId } : {}), externalIds });
+    if (r.ok) onAdded(`Mapped ${t.name} to ${u.displayName} by account ID.`);
+    else setError({ field: 'query', message: r.error.message });
+  }
   async function addAll() {
     setError(undefined);
     const r = await call('teammates/add-group', { groupName: group, ...(teamId ? { teamId } : {}) });
@@ -48,17 +65,19 @@ export function PeoplePicker({ teams, onAdded }: { teams: Team[]; onAdded: (mess
 
   return (
     <div className="card">
-      <h3>Add people from this site</h3>
+      <h3>{mapTo ? `Find ${mapTo.name} among this site's people` : 'Add people from this site'}</h3>
       <div className="grid2">
         <div className="field">
           <label htmlFor="picker-query">Search people by name</label>
-          <input id="picker-query" value={query} onChange={(e) => { setError(undefined); setQuery(e.target.value); }} aria-invalid={error?.field === 'query' || undefined} />
+          <input id="picker-query" ref={input} value={query} onChange={(e) => { setError(undefined); setQuery(e.target.value); }} aria-invalid={error?.field === 'query' || undefined} />
           {users.length > 0 ? (
             <ul className="picker-results" aria-label="People found">
               {users.map((u) => (
                 <li key={u.accountId}>
                   <span>{u.displayName}{u.email ? <span className="subtlest"> {u.email}</span> : null}</span>
-                  <button className="btn" type="button" onClick={() => add(u)} aria-label={`Add ${u.displayName}`}>Add</button>
+                  {mapTo
+                    ? <button className="btn" type="button" onClick={() => map(u, mapTo)} aria-label={`Map ${mapTo.name} to ${u.displayName}`}>Map {mapTo.name} here</button>
+                    : <button className="btn" type="button" onClick={() => add(u)} aria-label={`Add ${u.displayName}`}>Add</button>}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { DataSourceView } from '../../../../src/shared/admin-contract';
+import { SCOPED_TOKEN_SCOPES } from '../../../../src/shared/scoped-token-scopes';
 import { confluenceOnJiraSite, credentialsStayBound, type CredentialTarget } from '../../../../src/shared/credential-site';
 import { call } from '../../../shared/call';
 import { formatDate } from '../format';
@@ -43,6 +44,40 @@ function TokenField(p: { label: string; setAt?: string; value: string; onChange:
   return <Field label={p.label} type="password" autoComplete="new-password" value={p.value} onChange={p.onChange} error={p.error} help={p.help} required={p.required} />;
 }
 
+type TokenKind = 'classic' | 'scoped';
+const KIND_CHANGED = 'The token kind changed: paste the API token again.';
+
+/** The scopes a scoped token needs, one line and a list (src/shared/scoped-token-scopes.ts). */
+function ScopeList() {
+  return (
+    <div className="subtle" data-testid="scope-list">
+      A scoped token needs these read-only scopes (Jira, and Confluence when it is connected):
+      <ul>
+        {[...SCOPED_TOKEN_SCOPES.jira, ...SCOPED_TOKEN_SCOPES.confluence].map((s) => (
+          <li key={s}><code>{s}</code></li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function TokenKindField(p: { value: TokenKind; onChange: (k: TokenKind) => void; error?: string }) {
+  return (
+    <fieldset className="field" data-testid="token-kind">
+      <legend className="field-label">API token kind</legend>
+      <label className="checkbox">
+        <input type="radio" name="tokenKind" checked={p.value === 'classic'} onChange={() => p.onChange('classic')} /> Classic API token (without scopes)
+      </label>
+      <label className="checkbox">
+        <input type="radio" name="tokenKind" checked={p.value === 'scoped'} onChange={() => p.onChange('scoped')} /> Scoped API token (with scopes; a service
+        account has only these). Its calls go through Atlassian&apos;s API gateway, api.atlassian.com, with the site&apos;s cloud id.
+      </label>
+      {p.error ? <span className="error-text" role="alert">{p.error}</span> : null}
+      {p.value === 'scoped' ? <ScopeList /> : null}
+    </fieldset>
+  );
+}
+
 export function SourceForm({ source, onSaved, onCancel }: Props) {
   const [f, setF] = useState({
     name: source?.name ?? '',
@@ -54,17 +89,21 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
     confluenceToken: '',
     enabled: source?.enabled ?? true,
   });
+  const [tokenKind, setTokenKind] = useState<TokenKind>(source?.tokenKind ?? 'classic');
+  const [showRestrictedTitles, setShowRestrictedTitles] = useState(source?.showRestrictedTitles === true);
   const [viewGroups, setViewGroups] = useState<string[]>(source?.viewGroups ?? []);
   const [busy, setBusy] = useState(false);
   const { errors, clear, show } = useFieldErrors();
   const suggestion = wikiFor(f.jiraUrl);
   // The server's rule, asked as the admin types: a changed site needs its token again.
   const typed: CredentialTarget = { jiraUrl: f.jiraUrl, confluenceUrl: f.confluenceUrl.trim() || undefined };
-  const jiraNeeded = source && source.jiraTokenSetAt && !credentialsStayBound(source, typed, 'jira') ? SITE_CHANGED : undefined;
+  // The cloud id is read by the server; a changed kind alone already needs the token again.
+  const kindChanged = !!source && (source.tokenKind ?? 'classic') !== tokenKind;
+  const jiraNeeded = source && source.jiraTokenSetAt && !credentialsStayBound(source, typed, 'jira') ? SITE_CHANGED : kindChanged ? KIND_CHANGED : undefined;
   const confluenceNeeded = !typed.confluenceUrl
     ? undefined
     : source?.confluenceTokenSetAt
-      ? credentialsStayBound(source, typed, 'confluence') ? undefined : SITE_CHANGED
+      ? credentialsStayBound(source, typed, 'confluence') ? (kindChanged ? KIND_CHANGED : undefined) : SITE_CHANGED
       : confluenceOnJiraSite(typed) ? undefined : CONFLUENCE_ELSEWHERE;
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
 
@@ -72,7 +111,7 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
     e.preventDefault();
     setBusy(true);
     clear();
-    const r = await call('sources/save', { ...(source ? { id: source.id } : {}), ...f, viewGroups });
+    const r = await call('sources/save', { ...(source ? { id: source.id } : {}), ...f, tokenKind, viewGroups, showRestrictedTitles });
     setBusy(false);
     if (r.ok) onSaved(r.data.source);
     else show(r.error);
@@ -89,7 +128,8 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
         <Field label="Name" value={f.name} onChange={set('name')} error={errors.fields.name} help="Shown on the dashboard. Empty: the site name." />
         <Field label="Jira URL" name="jiraUrl" value={f.jiraUrl} onChange={set('jiraUrl')} error={errors.fields.jiraUrl} placeholder="https://your-team.atlassian.net" required help="Pasting a page address (…/browse/KEY-1) is fine: it is trimmed." />
         <Field label="Jira email" name="jiraEmail" type="email" value={f.jiraEmail} onChange={set('jiraEmail')} error={errors.fields.jiraEmail} required help="The Atlassian account that created the API token." />
-        <TokenField label="Jira API token" setAt={source?.jiraTokenSetAt} value={f.jiraToken} onChange={set('jiraToken')} error={errors.fields.jiraToken} required={!source?.jiraTokenSetAt} needed={jiraNeeded} help="Create one at id.atlassian.com → Security → API tokens. It is stored as a secret and never shown again." />
+        <TokenKindField value={tokenKind} onChange={setTokenKind} error={errors.fields.tokenKind} />
+        <TokenField label="Jira API token" setAt={source?.jiraTokenSetAt} value={f.jiraToken} onChange={set('jiraToken')} error={errors.fields.jiraToken} required={!source?.jiraTokenSetAt} needed={jiraNeeded} help="Create one at id.atlassian.com → Security → API tokens. It is stored as a secret, never shown again, and only sent to this site: a new address needs the token again." />
       </div>
       <h3>Confluence (optional)</h3>
       <div className="grid2">
@@ -108,6 +148,12 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
         (Access tab) see them.
       </p>
       <GroupList field="viewGroups" itemLabel="Title group" groups={viewGroups} onChange={setViewGroups} errors={errors.fields} />
+      <label className="checkbox">
+        <input type="checkbox" name="showRestrictedTitles" checked={showRestrictedTitles} onChange={(e) => setShowRestrictedTitles(e.target.checked)} /> Show titles of restricted items
+      </label>
+      <p className="subtle">
+        Off: issues with a security level and pages with view restrictions on this site (or not yet known to have none) are counted without title or link.
+      </p>
       <ErrorBanner message={errors.form ?? errors.fields.viewGroups} />
       <div className="row" style={{ marginTop: 12 }}>
         <button className="btn primary" type="submit" disabled={busy}>{busy ? 'Saving…' : 'Save'}</button>

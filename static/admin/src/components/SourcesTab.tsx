@@ -28,7 +28,7 @@ function ConfluenceNotConnected() {
   );
 }
 
-function SourceCard({ ds, historyDays, hostConfluence, reload, onRunFinished }: { ds: DataSourceView; historyDays: number; hostConfluence: ConfluenceConnection; reload: () => void; onRunFinished: () => void }) {
+function SourceCard({ ds, historyDays, hostConfluence, reload, onRunFinished, onNotice }: { ds: DataSourceView; historyDays: number; hostConfluence: ConfluenceConnection; reload: () => void; onRunFinished: () => void; onNotice: (text: string) => void }) {
   const confluenceNotConnected = ds.kind === 'host' && hostConfluence === 'not-connected';
   const [mode, setMode] = useState<'view' | 'edit' | 'fetch'>('view');
   const [test, setTest] = useState<ConnectionTest>();
@@ -50,10 +50,11 @@ function SourceCard({ ds, historyDays, hostConfluence, reload, onRunFinished }: 
     else setError(r.error.message);
   }
   async function remove() {
-    if (!window.confirm(`Delete ${ds.name}? Its token is deleted and teammates lose the IDs that applied only to it.`)) return;
+    if (!window.confirm(`Delete ${ds.name}? Its token is deleted, teammates lose the IDs that applied only to it, and its activities are deleted from ActivityPulse.`)) return;
     const r = await call('sources/delete', { id: ds.id });
-    if (r.ok) reload();
-    else setError(r.error.message);
+    if (!r.ok) return setError(r.error.message);
+    if (r.data.purge?.continuing) onNotice(`${ds.name} was deleted. Its earlier activity is being deleted in the background; until then it counts on the dashboard with no titles.`);
+    reload();
   }
 
   if (mode === 'edit') {
@@ -77,7 +78,8 @@ function SourceCard({ ds, historyDays, hostConfluence, reload, onRunFinished }: 
             <p className="subtlest">Reached as the app: no credentials needed.</p>
           ) : (
             <p className="subtlest">
-              {ds.jiraEmail} · {ds.jiraTokenSetAt ? `API token set on ${formatDate(ds.jiraTokenSetAt)}` : 'no API token'}
+              {ds.jiraEmail} · {ds.jiraTokenSetAt ? `${ds.tokenKind === 'scoped' ? 'scoped ' : ''}API token set on ${formatDate(ds.jiraTokenSetAt)}` : 'no API token'}
+              {ds.tokenKind === 'scoped' ? ' (through api.atlassian.com)' : ''}
               {ds.confluenceUrl ? ` · Confluence: ${ds.confluenceEmail || 'Jira email'}, ${ds.confluenceTokenSetAt ? `own token set on ${formatDate(ds.confluenceTokenSetAt)}` : 'Jira token'}` : ''}
             </p>
           )}
@@ -107,14 +109,16 @@ function SourceCard({ ds, historyDays, hostConfluence, reload, onRunFinished }: 
 
 export function SourcesTab({ sources, historyDays, hostConfluence, reload, onRunFinished }: Props) {
   const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string>();
   return (
     <div>
       <div className="row spread">
         <p className="subtle">Where activity comes from. The site ActivityPulse is installed on is always first.</p>
         {!adding ? <button className="btn primary" type="button" onClick={() => setAdding(true)}>Add data source</button> : null}
       </div>
+      {notice ? <div className="banner success" role="status">{notice}</div> : null}
       {adding ? <SourceForm onCancel={() => setAdding(false)} onSaved={() => { setAdding(false); reload(); }} /> : null}
-      {sources.map((ds) => <SourceCard key={ds.id} ds={ds} historyDays={historyDays} hostConfluence={hostConfluence} reload={reload} onRunFinished={onRunFinished} />)}
+      {sources.map((ds) => <SourceCard key={ds.id} ds={ds} historyDays={historyDays} hostConfluence={hostConfluence} reload={reload} onRunFinished={onRunFinished} onNotice={setNotice} />)}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { ErrorBanner, Field } from './Field';
 
 type Row = { dataSourceId: string; type: 'accountId' | 'email'; value: string };
 
-export function TeammateForm(p: { teammate?: TeammateView; teams: Team[]; sources: DataSourceView[]; onSaved: (t: TeammateView) => void; onCancel: () => void }) {
+export function TeammateForm(p: { teammate?: TeammateView; teams: Team[]; sources: DataSourceView[]; onSaved: (t: TeammateView, removedIds?: { continuing: boolean }) => void; onCancel: () => void }) {
   const [name, setName] = useState(p.teammate?.name ?? '');
   const [teamId, setTeamId] = useState(p.teammate?.teamId ?? '');
   const [rows, setRows] = useState<Row[]>(p.teammate?.externalIds.map((x) => ({ dataSourceId: x.dataSourceId, type: x.type, value: x.value })) ?? [{ dataSourceId: '*', type: 'email', value: '' }]);
@@ -26,7 +26,7 @@ export function TeammateForm(p: { teammate?: TeammateView; teams: Team[]; source
       externalIds: rows.filter((x) => x.value.trim() !== ''),
     });
     setBusy(false);
-    if (r.ok) p.onSaved(r.data.teammate);
+    if (r.ok) p.onSaved(r.data.teammate, r.data.purge);
     else show(r.error);
   }
 
@@ -44,7 +44,7 @@ export function TeammateForm(p: { teammate?: TeammateView; teams: Team[]; source
         </div>
       </div>
       <h3>Identities</h3>
-      <p className="subtlest">An Atlassian account ID is the same on every Cloud site. Emails are looked up on each site (exact match).</p>
+      <p className="subtlest">An Atlassian account ID is the same on every Cloud site. Emails are looked up on each site (exact match). Removing an ID deletes the activity it brought to this teammate.</p>
       {rows.map((r, i) => {
         const err = errors.fields[`externalIds.${i}.value`] ?? errors.fields[`externalIds.${i}.dataSourceId`];
         return (

@@ -9,12 +9,12 @@ import { TeammateForm } from './TeammateForm';
 
 function resolutionText(r: EmailResolution): { text: string; tone: string } {
   if (r.status === 'resolved') return { text: `resolved to ${r.displayName ?? r.accountId}`, tone: 'success' };
-  if (r.status === 'hidden') return { text: "email hidden by the user's privacy settings: use the account ID", tone: 'warning' };
+  if (r.status === 'hidden') return { text: "Email hidden by this person's profile settings: map by account ID", tone: 'warning' };
   if (r.status === 'not-found') return { text: 'not found', tone: 'danger' };
   return { text: 'could not be checked: test the connection, then resolve again', tone: 'warning' };
 }
 
-function Identities({ t, sources }: { t: TeammateView; sources: DataSourceView[] }) {
+function Identities({ t, sources, onFind }: { t: TeammateView; sources: DataSourceView[]; onFind: (t: TeammateView) => void }) {
   const name = (id: string) => (id === '*' ? 'all sources' : sources.find((s) => s.id === id)?.name ?? id);
   return (
     <ul style={{ margin: 0, paddingLeft: 16 }}>
@@ -25,7 +25,12 @@ function Identities({ t, sources }: { t: TeammateView; sources: DataSourceView[]
             <ul style={{ margin: 0, paddingLeft: 16 }}>
               {Object.entries(x.resolutions ?? {}).map(([dsId, r]) => {
                 const { text, tone } = resolutionText(r);
-                return <li key={dsId} className={`resolution`} data-testid="resolution">{name(dsId)}: <span className={`status-text ${tone}`}>{text}</span></li>;
+                return (
+                  <li key={dsId} className={`resolution`} data-testid="resolution">
+                    {name(dsId)}: <span className={`status-text ${tone}`}>{text}</span>
+                    {r.status === 'hidden' ? <> <button className="btn subtle" type="button" onClick={() => onFind(t)}>Find {t.name} in the people search</button></> : null}
+                  </li>
+                );
               })}
             </ul>
           ) : null}
@@ -66,6 +71,7 @@ export function TeammatesTab({ sources }: { sources: DataSourceView[] }) {
   const [editing, setEditing] = useState<TeammateView | 'new'>();
   const [notice, setNotice] = useState<string>();
   const [error, setError] = useState<string>();
+  const [finding, setFinding] = useState<TeammateView>();
   const reload = async () => {
     const r = await call('teammates/list', {});
     if (r.ok) setData(r.data); else setError(r.error.message);
@@ -97,7 +103,7 @@ export function TeammatesTab({ sources }: { sources: DataSourceView[] }) {
       {notice ? <div className="banner success" role="status">{notice}</div> : null}
       <ErrorBanner message={error} />
       {editing ? (
-        <TeammateForm teammate={editing === 'new' ? undefined : editing} teams={data.teams} sources={sources} onCancel={() => setEditing(undefined)} onSaved={(t) => { setEditing(undefined); setNotice(`Saved ${t.name}.`); void reload(); }} />
+        <TeammateForm teammate={editing === 'new' ? undefined : editing} teams={data.teams} sources={sources} onCancel={() => setEditing(undefined)} onSaved={(t, removedIds) => { setEditing(undefined); setNotice(removedIds?.continuing ? `Saved ${t.name}. The activity of the IDs you removed is being deleted in the background.` : `Saved ${t.name}.`); void reload(); }} />
       ) : null}
       <table aria-label="Teammates">
         <thead><tr><th>Name</th><th>Team</th><th>Identities</th><th /></tr></thead>
@@ -107,7 +113,7 @@ export function TeammatesTab({ sources }: { sources: DataSourceView[] }) {
             <tr key={t.id} data-testid="teammate-row">
               <td>{t.name}</td>
               <td>{teamName(t.teamId)}</td>
-              <td><Identities t={t} sources={sources} /></td>
+              <td><Identities t={t} sources={sources} onFind={setFinding} /></td>
               <td>
                 <div className="row">
                   <button className="btn" type="button" onClick={() => setEditing(t)} aria-label={`Edit ${t.name}`}>Edit</button>
@@ -118,7 +124,7 @@ export function TeammatesTab({ sources }: { sources: DataSourceView[] }) {
           ))}
         </tbody>
       </table>
-      <PeoplePicker teams={data.teams} onAdded={(m) => { setNotice(m); void reload(); }} />
+      <PeoplePicker teams={data.teams} mapTo={finding} onAdded={(m) => { setFinding(undefined); setNotice(m); void reload(); }} />
       <Teams teams={data.teams} reload={() => void reload()} />
     </div>
   );

@@ -6,6 +6,12 @@ import type { ResultError } from '../../../../src/shared/result';
 import { call } from '../../../shared/call';
 import { formatHours, formatWhen } from '../labels';
 
+const RESTRICTION_HINT = {
+  'privacy-mode': 'Titles are hidden in privacy mode',
+  permission: 'You may not browse this project or space',
+  'restricted-item': 'This issue or page is restricted (security level or page restriction)',
+} as const;
+
 const PAGE = 25;
 const MAX_EXPORT_CHUNKS = 50;
 
@@ -88,7 +94,7 @@ export function Feed({ filters }: { filters: DashboardFiltersInput }) {
                 {e.title}
               </a>
             ) : (
-              <span className="restricted" data-testid="feed-restricted" title={e.restricted === 'privacy-mode' ? 'Titles are hidden in privacy mode' : 'You may not browse this project or space'}>
+              <span className="restricted" data-testid="feed-restricted" title={RESTRICTION_HINT[e.restricted ?? 'permission']}>
                 restricted
               </span>
             )}
