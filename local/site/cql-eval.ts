@@ -24,12 +24,14 @@ export interface CqlEntity {
   contributors: Set<string>;
 }
 
-const FIELDS = new Set(['type', 'space', 'space.key', 'id', 'content', 'title', 'created', 'lastmodified', 'creator', 'contributor']);
+const FIELDS = new Set(['type', 'space', 'space.key', 'id', 'content', 'container', 'title', 'created', 'lastmodified', 'creator', 'contributor']);
 const ORDER_FIELDS = new Set(['lastmodified', 'created', 'title', 'id']);
 
 export function cqlEntities(viewer: Viewer): CqlEntity[] {
   const out: CqlEntity[] = [];
-  for (const c of viewer.state.liveContents()) {
+  // CQL searches current content unless `cqlcontext` asks for other statuses (only current,
+  // draft and archived can be asked for: https://jira.atlassian.com/browse/CONFCLOUD-82848).
+  for (const c of viewer.state.liveContents().filter((x) => x.status === 'current')) {
     const space = viewer.state.spacesById.get(c.spaceId);
     if (!space || !viewer.canSeeContent(c)) continue;
     out.push({
@@ -122,6 +124,8 @@ function matches(e: JqlExpr, x: CqlEntity, viewer: Viewer): boolean {
     e.field === 'type' ? [x.kind]
       : e.field === 'space' || e.field === 'space.key' ? [x.spaceKey]
         : e.field === 'id' || e.field === 'content' ? [x.id]
+          // "content that is contained in the content with the given ID": a comment's page.
+          : e.field === 'container' ? (x.comment ? [x.content.id] : [])
           : e.field === 'title' ? [x.title]
             : e.field === 'creator' ? [x.creator]
               : [...x.contributors];

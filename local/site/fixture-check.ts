@@ -48,6 +48,8 @@ export function crossReferenceProblems(f: SiteFixture): string[] {
   }
   for (const c of f.contents) {
     if (!spaces.has(c.spaceId)) problems.push(`content ${c.id} is in unknown space ${c.spaceId}`);
+    // Only pages can be archived (the v2 blog post statuses have no `archived`).
+    if (c.type === 'blogpost' && c.status === 'archived') problems.push(`blog post ${c.id} cannot be archived`);
     user(`content ${c.id}`, c.authorId);
     for (const g of c.readRestrictions?.groups ?? []) if (!groups.has(g)) problems.push(`content ${c.id} read restriction names unknown group ${g}`);
     for (const a of c.readRestrictions?.accountIds ?? []) user(`content ${c.id} read restriction`, a);

@@ -158,7 +158,7 @@ export const fixtureContentSchema = z.object({
   type: z.enum(['page', 'blogpost']),
   spaceId: z.string().min(1),
   title: z.string(),
-  status: z.enum(['current', 'trashed', 'deleted', 'draft']),
+  status: z.enum(['current', 'archived', 'trashed', 'deleted', 'draft']),
   parentId: z.string().optional(),
   authorId: accountId,
   createdAt: instantSchema,

@@ -90,6 +90,13 @@ function clauseMatches(e: Extract<JqlExpr, { kind: 'clause' }>, issue: FixtureIs
     const vals = e.values.filter((v): v is Extract<JqlValue, { kind: 'text' }> => v.kind === 'text').map((v) => dateValue(v.text, e.field, viewer));
     return compare(e.op, at, vals);
   }
+  // `id` compares numerically with > >= < <= ("Issue key" supports them in the JQL fields
+  // reference); the id need not exist.
+  if (e.field === 'id' && ['>', '>=', '<', '<='].includes(e.op)) {
+    const vals = e.values.filter((v): v is Extract<JqlValue, { kind: 'text' }> => v.kind === 'text').map((v) => Number(v.text));
+    if (vals.some((v) => !Number.isInteger(v))) throw jqlError(`The value for field 'id' must be a number.`);
+    return compare(e.op, Number(issue.id), vals);
+  }
   const actual = equalityValues(e.field, issue, viewer);
   if (e.op === 'is' || e.op === 'is not') return (actual.length === 0) === (e.op === 'is');
   const wanted = e.values.map((v) => (v.kind === 'empty' ? '' : v.text.toLowerCase()));

@@ -144,8 +144,9 @@ export class SiteState {
   liveIssues(): FixtureIssue[] {
     return this.data.issues.filter((i) => !i.deletedAt);
   }
+  /** Content outside the trash: current and archived (archived pages keep their comments). */
   liveContents(): FixtureContent[] {
-    return this.data.contents.filter((c) => c.status === 'current');
+    return this.data.contents.filter((c) => c.status === 'current' || c.status === 'archived');
   }
   groupId(name: string): string | undefined {
     return this.data.groups.find((g) => g.name === name)?.groupId;

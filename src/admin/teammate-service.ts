@@ -6,16 +6,12 @@ import type { AdminDeps } from './deps';
 import { resolveTeammateEmails } from './email-resolution';
 import { accountIdProblem, emailProblem } from './field-checks';
 import { teammateAccounts } from '../sync/teammate-map';
+import { ownerOfPerson } from './teammate-identity';
 
 type SaveTeammate = z.infer<(typeof adminContract)['teammates/save']['payload']>;
 
 const sameIdentity = (a: { dataSourceId: string; type: string; value: string }, b: typeof a) =>
   a.dataSourceId === b.dataSourceId && a.type === b.type && a.value.toLowerCase() === b.value.toLowerCase();
-
-/** The teammate an account id is already mapped to, on any source (a person is mapped once). */
-export function ownerOfAccount(doc: TeammatesDoc, accountId: string, exceptId?: string): Teammate | undefined {
-  return doc.teammates.find((t) => t.id !== exceptId && t.externalIds.some((x) => x.type === 'accountId' && x.value === accountId));
-}
 
 async function checkIdentities(deps: AdminDeps, p: SaveTeammate, doc: TeammatesDoc): Promise<Result<ExternalId[]>> {
   const sources = await deps.config.listDataSources();
@@ -30,13 +26,23 @@ async function checkIdentities(deps: AdminDeps, p: SaveTeammate, doc: TeammatesD
     }
     const normalised = { dataSourceId: x.dataSourceId, type: x.type, value: x.type === 'email' ? value.toLowerCase() : value };
     if (out.some((o) => sameIdentity(o, normalised))) return fail('BAD_REQUEST', 'This ID is listed twice.', field);
-    if (x.type === 'accountId') {
-      const owner = ownerOfAccount(doc, value, p.id);
-      if (owner) return fail('CONFLICT', `This account is already mapped to ${owner.name}.`, field);
-    }
+    const owner = ownerOfPerson(doc, x.type === 'email' ? { emails: [value] } : { accounts: [value] }, p.id);
+    if (owner) return fail('CONFLICT', `This person is already added as ${owner.name}: edit ${owner.name} instead.`, field);
     out.push(normalised);
   }
   return ok(out);
+}
+
+/** An email that resolved to an account another teammate already has (by ID or by their email). */
+function resolvedClash(doc: TeammatesDoc, t: Teammate): Result<never> | undefined {
+  for (const [i, x] of t.externalIds.entries()) {
+    if (x.type !== 'email') continue;
+    for (const r of Object.values(x.resolutions ?? {})) {
+      const owner = r.status === 'resolved' && r.accountId ? ownerOfPerson(doc, { accounts: [r.accountId] }, t.id) : undefined;
+      if (owner) return fail('CONFLICT', `This email belongs to an account already added as ${owner.name}: edit ${owner.name} instead.`, `externalIds.${i}.value`);
+    }
+  }
+  return undefined;
 }
 
 type PurgeProgressView = { activities: number; continuing: boolean };
@@ -93,6 +99,8 @@ export async function saveTeammate(deps: AdminDeps, p: SaveTeammate): Promise<Re
   };
   const sources = await deps.config.listDataSources();
   const [resolved] = await resolveTeammateEmails(deps, [base], sources, false);
+  const clash = resolvedClash(doc, resolved);
+  if (clash) return clash;
   const teammates = existing ? doc.teammates.map((t) => (t.id === resolved.id ? resolved : t)) : [...doc.teammates, resolved];
   // What an identity the teammate no longer has contributed to them is deleted, as a removal is.
   const gone = existing ? accountsTakenAway(existing, resolved, sources.map((d) => d.id)) : [];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accessLostSchema, ACCESS_LOST_LIMIT } from './deletion-evidence';
 
 /**
  * The configuration shapes (stored as plain KVS values by src/store/config-formats.ts, which
@@ -38,6 +39,14 @@ const dataSourceFields = z.object({
   updatedAt: z.string().datetime(),
   /** Set by the sync when the source keeps failing (revoked token, site gone). */
   failing: z.object({ since: z.string().datetime(), code: z.string(), message: z.string() }).optional(),
+  /**
+   * Set by the last finished deletion sweep: projects and spaces the source's account can no
+   * longer read. Their activity is kept (src/domain/deletion-evidence.ts); `more` counts the
+   * ones beyond the list. An optional field: documents written before it read as "none".
+   */
+  accessLost: z
+    .object({ at: z.string().datetime(), containers: z.array(accessLostSchema).max(ACCESS_LOST_LIMIT), more: z.number().int().min(0) })
+    .optional(),
   /**
    * Host-site groups whose members see titles and links of this (other) site's activity on the
    * dashboard; absent = the dashboard groups. Jira administrators always do. Ignored for the host,

@@ -1,5 +1,6 @@
 import { KIND_LABELS } from '../shared/activity-kinds';
 import type { FeedEvent } from '../shared/dashboard-contract';
+import { isoInZone } from '../shared/zoned-time';
 
 export const CSV_COLUMNS = [
   'time',
@@ -16,6 +17,18 @@ export const CSV_COLUMNS = [
 ] as const;
 
 export const RESTRICTED_TEXT = 'restricted';
+
+/** Excel reads a CSV without a byte order mark in the machine's legacy code page (accents break). */
+export const UTF8_BOM = '\uFEFF';
+
+export interface CsvOptions {
+  /** The first chunk: starts with the byte order mark and the header line. */
+  first: boolean;
+  /** Data source names by id (a removed source keeps its id). */
+  dataSourceNames: ReadonlyMap<string, string>;
+  /** The viewer's IANA time zone: times are written with its offset. */
+  timeZone: string;
+}
 
 /**
  * Text a spreadsheet may run as a formula: a formula sign (`=`, `+`, `-`, `@`, or their
@@ -34,14 +47,14 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function csvRow(e: FeedEvent): string {
+export function csvRow(e: FeedEvent, options: Omit<CsvOptions, 'first'>): string {
   const restricted = e.restricted !== null;
   const cells = [
-    e.at,
+    isoInZone(e.at, options.timeZone),
     e.teammateName,
     KIND_LABELS[e.kind],
     e.source,
-    e.dataSourceId,
+    options.dataSourceNames.get(e.dataSourceId) ?? e.dataSourceId,
     e.container.key ?? RESTRICTED_TEXT,
     e.container.name ?? RESTRICTED_TEXT,
     restricted ? RESTRICTED_TEXT : (e.entityKey ?? ''),
@@ -52,8 +65,8 @@ export function csvRow(e: FeedEvent): string {
   return cells.map(csvField).join(',');
 }
 
-export function toCsv(events: FeedEvent[], withHeader: boolean): string {
-  const lines = events.map(csvRow);
-  if (withHeader) lines.unshift(CSV_COLUMNS.map(csvField).join(','));
-  return lines.length ? `${lines.join('\r\n')}\r\n` : '';
+export function toCsv(events: FeedEvent[], options: CsvOptions): string {
+  const lines = events.map((e) => csvRow(e, options));
+  if (!options.first) return lines.length ? `${lines.join('\r\n')}\r\n` : '';
+  return `${UTF8_BOM}${[CSV_COLUMNS.map(csvField).join(','), ...lines].join('\r\n')}\r\n`;
 }

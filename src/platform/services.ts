@@ -7,6 +7,7 @@ import { createLeaseRepository } from '../store/lease-repository';
 import { createRollupRepository } from '../store/rollup-repository';
 import { createSyncRunRepository } from '../store/sync-run-repository';
 import { createSyncStateRepository } from '../store/sync-state-repository';
+import { createTrashedContentRepository } from '../store/trashed-content-repository';
 import { DEFAULT_LIMITS, type SyncDeps, type SyncLimits } from '../sync/sync-deps';
 import { createSyncService, type SyncService } from '../sync/sync-service';
 import { createLiveCapture, type LiveCapture } from '../sync/live-capture';
@@ -42,6 +43,7 @@ export function createForgeSyncDeps(opts: SyncDepsOptions = {}): SyncDeps {
     leases: createLeaseRepository(kvs),
     runs: createSyncRunRepository(kvs),
     syncState: createSyncStateRepository(kvs),
+    trashed: createTrashedContentRepository(kvs),
     clientsFor: (ds) => ({ jira: createSiteClient(ds, 'jira', cfg), confluence: createSiteClient(ds, 'confluence', cfg) }),
     ...(queue ? { enqueue: async (body, delaySec) => void (await queue.push({ ...body }, delaySec)) } : {}),
     hostConfluence: hostConfluenceConnection,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS, ACTIVITY_SOURCES } from '../domain/activity';
+import { isTimeZone } from './zoned-time';
 
 /**
  * The dashboard's resolver contract: keys, payloads and results. The same filter shape is what
@@ -149,7 +150,7 @@ export const dashboardFeedResult = z.object({ events: z.array(feedEventSchema), 
 export type DashboardFeed = z.infer<typeof dashboardFeedResult>;
 
 export const dashboardExportResult = z.object({
-  /** CSV text; the header line only in the first chunk. */
+  /** CSV text; the byte order mark and the header line only in the first chunk. */
   csv: z.string(),
   rows: z.number().int().nonnegative(),
   nextCursor: z.string().optional(),
@@ -179,7 +180,14 @@ export const dashboardContract = {
     result: dashboardFeedResult,
   },
   'dashboard/export': {
-    payload: z.object({ filters: dashboardFiltersSchema, cursor: cursorSchema.optional() }).strict(),
+    payload: z
+      .object({
+        filters: dashboardFiltersSchema,
+        cursor: cursorSchema.optional(),
+        /** The viewer's IANA time zone (the browser's): times are written with its offset. */
+        timeZone: z.string().max(100).refine(isTimeZone, 'expected an IANA time zone such as Europe/Paris').default('UTC'),
+      })
+      .strict(),
     result: dashboardExportResult,
   },
 } as const;

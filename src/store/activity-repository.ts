@@ -133,6 +133,38 @@ export function createActivityRepository(kvs: KvsPort) {
       return queryAll(indexQuery({ by: 'source', dataSourceId }), fromSec, toSec);
     },
 
+    /**
+     * The source's activities from second `fromSec` on, oldest first: at least `minRows` rows
+     * (unless fewer are left), always whole seconds. `nextFromSec` (absent at the end) is where
+     * the next slice starts, so a caller resumes from that one number, skipping and repeating
+     * nothing. Malformed rows count as read and are left out.
+     */
+    async sliceBySource(dataSourceId: string, fromSec: number, minRows: number): Promise<{ activities: Activity[]; nextFromSec?: number }> {
+      const out: Activity[] = [];
+      let rows = 0;
+      let lastSec = -1;
+      let cursor: string | undefined;
+      do {
+        const page = await kvs.entityQuery<{ atSec?: unknown }>(ENTITY.activity, {
+          ...indexQuery({ by: 'source', dataSourceId }),
+          range: { op: 'between', from: fromSec, to: MAX_SEC },
+          sort: 'ASC',
+          limit: QUERY_LIMIT,
+          cursor,
+        });
+        for (const r of page.results) {
+          const sec = Number(r.value.atSec);
+          if (rows >= minRows && sec !== lastSec) return { activities: out, nextFromSec: sec };
+          rows++;
+          lastSec = sec;
+          const a = decodeOrSkip(r.value, r.key);
+          if (a) out.push(a);
+        }
+        cursor = page.nextCursor;
+      } while (cursor);
+      return { activities: out };
+    },
+
     async hasAnyForSource(dataSourceId: string): Promise<boolean> {
       const page = await kvs.entityQuery(ENTITY.activity, { ...indexQuery({ by: 'source', dataSourceId }), range: { op: 'gte', value: 0 }, limit: 1 });
       return page.results.length > 0;

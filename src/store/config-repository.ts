@@ -11,6 +11,7 @@ import {
   type Settings,
   type TeammatesDoc,
 } from '../domain/config';
+import { ACCESS_LOST_LIMIT, type AccessLost } from '../domain/deletion-evidence';
 import { AppError } from '../shared/app-error';
 import { confluenceOnJiraSite } from '../shared/credential-site';
 import { dataSourceFormat, settingsFormat, teammatesFormat } from './config-formats';
@@ -160,6 +161,18 @@ export function createConfigRepository(kvs: KvsPort, now: () => Date = () => new
         ...ds,
         failing: { since: ds.failing?.since ?? now().toISOString(), code: failing.code, message: failing.message },
       }));
+    },
+
+    /** What the last deletion sweep could not read; an empty list clears it. */
+    async setAccessLost(id: string, containers: AccessLost[], more: number): Promise<void> {
+      const ds = await getDataSource(id);
+      if (!ds || (!ds.accessLost && containers.length === 0 && more === 0)) return;
+      await updateDataSource(id, (d) => {
+        const next = { ...d };
+        if (containers.length === 0 && more === 0) delete next.accessLost;
+        else next.accessLost = { at: now().toISOString(), containers: containers.slice(0, ACCESS_LOST_LIMIT), more };
+        return next;
+      });
     },
 
     async clearFailing(id: string): Promise<void> {

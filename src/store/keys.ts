@@ -38,6 +38,12 @@ export const KEY = {
   /** A purge of activities in progress (teammate removed, source deleted, account closed). */
   purgeJob: (id: string) => `purge-job:${id}`,
   purgeJobPrefix: 'purge-job:',
+  /**
+   * A page or blog post whose activity the deletion sweep removed because it was in the trash,
+   * checked by later syncs so a restored one gets its history back (trashed-content-repository.ts).
+   */
+  trashedContent: (dataSourceId: string, contentId: string) => `trashed:${dataSourceId}:${contentId}`,
+  trashedContentPrefix: (dataSourceId: string) => `trashed:${dataSourceId}:`,
   /** When the scheduled sync last started, so the 5-minute trigger runs only when due. */
   syncSchedule: 'sync:schedule',
   /**

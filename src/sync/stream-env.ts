@@ -1,10 +1,12 @@
 import type { DataSource } from '../domain/config';
+import type { AccessLost } from '../domain/deletion-evidence';
 import type { StreamId } from '../domain/stream-id';
 import type { TimeWindow } from '../domain/time-window';
 import type { ConfluenceSpace } from '../sources/confluence/schemas';
 import type { SiteClient } from '../sources/site-client';
 import type { ActivityRepository } from '../store/activity-repository';
 import type { StreamPass } from '../store/cursor-repository';
+import type { TrashedContentRepository } from '../store/trashed-content-repository';
 import type { ActivityWriter } from './activity-writer';
 import type { AttributionContext } from './attribution/context';
 import type { ContentInfo } from './attribution/confluence';
@@ -35,6 +37,10 @@ export interface StreamEnv {
   /** True when the store may hold activities of this source (deletion feeds are worth reading). */
   storeMayHaveData: boolean;
   activities: ActivityRepository;
+  /** Content found in the trash (its activity removed), looked up again by later passes. */
+  trashed: TrashedContentRepository;
+  /** Records the projects and spaces a finished deletion sweep could not read (none clears it). */
+  reportAccessLost(containers: AccessLost[], more: number): Promise<void>;
   now(): number;
 }
 
@@ -51,7 +57,7 @@ export function buildStreamEnv(input: {
   writer: ActivityWriter;
   cache: RunCache;
   storeMayHaveData: boolean;
-  deps: Pick<SyncDeps, 'activities' | 'now'>;
+  deps: Pick<SyncDeps, 'activities' | 'config' | 'trashed' | 'now'>;
 }): StreamEnv {
   const { ds, deps } = input;
   const siteUrl = new URL(ds.jiraUrl).origin;
@@ -70,6 +76,8 @@ export function buildStreamEnv(input: {
     cache: input.cache,
     storeMayHaveData: input.storeMayHaveData,
     activities: deps.activities,
+    trashed: deps.trashed,
+    reportAccessLost: (containers, more) => deps.config.setAccessLost(ds.id, containers, more),
     now: deps.now,
   };
 }

@@ -3,6 +3,7 @@ import type { DataSource } from '../domain/config';
 import type { SiteClient } from '../sources/site-client';
 import type { ActivityRepository } from '../store/activity-repository';
 import type { ConfigRepository } from '../store/config-repository';
+import type { TrashedContentRepository } from '../store/trashed-content-repository';
 import type { CursorRepository } from '../store/cursor-repository';
 import type { LeaseRepository } from '../store/lease-repository';
 import type { RollupRepository } from '../store/rollup-repository';
@@ -61,6 +62,8 @@ export interface SyncDeps {
   runs: SyncRunRepository;
   /** When the schedule last fired; which run each data source is on. */
   syncState: SyncStateRepository;
+  /** Trashed content whose activity the sweep removed, looked up again by later syncs. */
+  trashed: TrashedContentRepository;
   /** Raw clients for a data source's products (undefined when it has no such product). */
   clientsFor(ds: DataSource): { jira?: SiteClient; confluence?: SiteClient };
   /**

@@ -15,6 +15,8 @@ const VALID: Record<AdminKey, unknown> = {
   'teammates/resolve': {},
   'teammates/add-users': { users: [{ accountId: 'u-lead', displayName: 'Lee Lead' }] },
   'teammates/add-group': { groupName: 'team-leads' },
+  'teammates/duplicates': {},
+  'teammates/merge': { keepId: 'tm-1', mergeIds: ['tm-2'] },
   'teams/save': { name: 'Core' },
   'teams/delete': { id: 'team-1' },
   'users/search': { query: 'le' },

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { LocalPlatform } from '../../local/platform';
 import { GLOBEX_TOKEN, globexSite, hostSite } from '../admin/helpers/sites';
+import { createForgeKvs } from '../../src/platform/forge-kvs';
+import { createConfigRepository } from '../../src/store/config-repository';
 import { describeInBrowser, screenshot, startBrowserHarness, type BrowserHarness } from './helpers';
 
 /**
@@ -124,6 +126,21 @@ describeInBrowser('admin page in the browser', () => {
     await expect(page.getByRole('region', { name: 'acme.atlassian.net' }).getByTestId('title-groups').count()).resolves.toBe(0);
   });
 
+  it('shows a line for each project or space the source account can no longer read', async () => {
+    const out = await platform.runtime.runInContext({ key: 'test-access-lost' }, async () => {
+      const config = createConfigRepository(createForgeKvs());
+      const globex = (await config.listDataSources()).find((d) => d.name === 'Globex')!;
+      await config.setAccessLost(globex.id, [{ type: 'project', id: '10100', key: 'GLX', name: 'Globex Core' }, { type: 'space', id: '3001', key: 'OPS', name: 'Operations' }], 0);
+    });
+    expect(out.record.status).toBe('ok');
+    await open('u-admin');
+    const lines = globexCard().getByTestId('access-lost');
+    await expectText(lines, "Access lost to project Globex Core (globex.atlassian.net): activity kept; restore the account's access or remove the source");
+    await expectText(lines, 'Access lost to space Operations (globex.atlassian.net)');
+    await expect(page.getByRole('region', { name: 'acme.atlassian.net' }).getByTestId('access-lost').count()).resolves.toBe(0);
+    await screenshot(page, 'admin-access-lost');
+  });
+
   it('maps teammates by email: one resolves, one is hidden by privacy settings', async () => {
     await page.getByRole('tab', { name: 'Teammates' }).click();
     for (const [name, email] of [['Sam', 'sam@globex.test'], ['Pia', 'pia@globex.test']]) {
@@ -147,6 +164,22 @@ describeInBrowser('admin page in the browser', () => {
     const row = page.getByTestId('teammate-row').filter({ hasText: 'Rita Reviewer' });
     await expectText(row, 'Account ID u-rita');
     await expectText(row, 'all sources');
+  });
+
+  it('offers the people search for an email the app cannot see on the host, and maps the person found', async () => {
+    await page.getByRole('button', { name: 'Add teammate' }).click();
+    const form = page.getByRole('form', { name: 'Add teammate' });
+    await form.getByLabel('Name').fill('Hugo');
+    await form.getByLabel('Identity 1 applies to').selectOption({ label: 'acme.atlassian.net' });
+    await form.getByLabel('Identity 1 value').fill('hugo@acme.test');
+    await form.getByRole('button', { name: 'Save teammate' }).click();
+    const row = page.getByTestId('teammate-row').filter({ hasText: 'hugo@acme.test' });
+    await expectText(row, "Email hidden by this person's profile settings: map by account ID");
+    await row.getByRole('button', { name: 'Find Hugo in the people search' }).click();
+    await page.getByRole('button', { name: 'Map Hugo to Hugo Hidden' }).click();
+    await expectText(row, 'Account ID u-hugo');
+    await expectText(row, '(mapped by account ID)');
+    await screenshot(page, 'admin-teammates-hidden-email');
   });
 
   it('shows an unknown dashboard group next to its field, and saves a valid one', async () => {

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { runCliSync } from '../../local/cli/sync/run-cli-sync';
 import { loadDemoSites } from '../../local/fixtures/demo';
+import { isoInZone } from '../../src/shared/zoned-time';
 import { startCustomUiHost, type CustomUiHost } from '../../local/host/server';
 import { startLocalPlatform, type LocalPlatform } from '../../local/platform';
 import type { SiteFixture } from '../../local/site/fixture-schema';
@@ -163,11 +164,14 @@ run('team dashboard in the browser', () => {
     await settled();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     const text = readFileSync((await download.path())!, 'utf8');
-    const lines = text.trim().split(/\r\n/);
+    expect(text.startsWith('\uFEFF')).toBe(true); // Excel reads the accents as UTF-8
+    const lines = text.slice(1).trim().split(/\r\n/);
     const want = count('30d', (a) => a.source === 'confluence');
     expect(lines[0]).toBe('time,teammate,kind,source,data source,project/space,project/space name,item,title,link,hours');
     expect(lines).toHaveLength(want.length + 1);
-    const byTime = new Map(want.map((a) => [a.at, a]));
+    // times as the viewer's browser zone writes them, with the offset
+    const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const byTime = new Map(want.map((a) => [isoInZone(a.at, zone), a]));
     for (const line of lines.slice(1)) expect(byTime.has(line.split(',')[0])).toBe(true);
     const urls = new Set(want.map((a) => a.url));
     expect(lines.slice(1).filter((l) => [...urls].some((u) => l.includes(u))).length).toBe(want.length);

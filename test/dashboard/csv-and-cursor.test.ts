@@ -1,4 +1,4 @@
-import { csvField, csvRow, toCsv } from '../../src/insights/csv';
+import { CSV_COLUMNS, csvField, csvRow, toCsv, UTF8_BOM } from '../../src/insights/csv';
 import { decodeCursor, encodeCursor, querySignature } from '../../src/insights/feed-cursor';
 import type { FeedEvent } from '../../src/shared/dashboard-contract';
 
@@ -18,6 +18,8 @@ const event = (over: Partial<FeedEvent> = {}): FeedEvent => ({
   seconds: 5400,
   ...over,
 });
+
+const OPTS = { dataSourceNames: new Map([['host', 'acme.atlassian.net']]), timeZone: 'UTC' };
 
 describe('CSV rows', () => {
   it('quotes commas, quotes and line breaks, and defuses formulas', () => {
@@ -53,17 +55,30 @@ describe('CSV rows', () => {
     }
   });
 
-  it('writes one line per event, hours with two decimals, header only when asked', () => {
-    expect(csvRow(event())).toBe(
-      '2026-11-20T10:00:00.000Z,"Ada, ""the"" Admin",Worklog,jira,host,ENG,Engineering,ENG-1,Fix login,https://acme.atlassian.net/browse/ENG-1?focusedWorklogId=9,1.50',
+  it('writes one line per event, hours with two decimals, BOM and header only in the first chunk', () => {
+    expect(csvRow(event(), OPTS)).toBe(
+      '2026-11-20T10:00:00+00:00,"Ada, ""the"" Admin",Worklog,jira,acme.atlassian.net,ENG,Engineering,ENG-1,Fix login,https://acme.atlassian.net/browse/ENG-1?focusedWorklogId=9,1.50',
     );
-    expect(toCsv([event()], true).split('\r\n')[0]).toMatch(/^time,teammate,kind/);
-    expect(toCsv([event()], false).startsWith('2026-')).toBe(true);
-    expect(toCsv([], false)).toBe('');
+    const first = toCsv([event()], { ...OPTS, first: true });
+    expect(first.startsWith(`${UTF8_BOM}time,teammate,kind`)).toBe(true);
+    expect(toCsv([event()], { ...OPTS, first: false }).startsWith('2026-')).toBe(true);
+    expect(toCsv([], { ...OPTS, first: false })).toBe('');
+    expect(toCsv([], { ...OPTS, first: true })).toBe(`${UTF8_BOM}${CSV_COLUMNS.join(',')}\r\n`);
+  });
+
+  it('writes data source names (the id of a removed source) and times with the viewer offset', () => {
+    expect(csvRow(event({ dataSourceId: 'gone' }), OPTS).split(',')[5]).toBe('gone');
+    const paris = { ...OPTS, timeZone: 'Europe/Paris' };
+    expect(csvRow(event({ at: '2026-11-20T10:00:00.000Z' }), paris).split(',')[0]).toBe('2026-11-20T11:00:00+01:00');
+    expect(csvRow(event({ at: '2026-07-01T10:00:00.000Z' }), paris).split(',')[0]).toBe('2026-07-01T12:00:00+02:00');
+    const kolkata = { ...OPTS, timeZone: 'Asia/Kolkata' };
+    expect(csvRow(event({ at: '2026-11-20T20:00:00.000Z' }), kolkata).split(',')[0]).toBe('2026-11-21T01:30:00+05:30');
+    const la = { ...OPTS, timeZone: 'America/Los_Angeles' };
+    expect(csvRow(event({ at: '2026-11-20T03:00:00.000Z' }), la).split(',')[0]).toBe('2026-11-19T19:00:00-08:00');
   });
 
   it('restricted events keep their counts but not their title, item or link', () => {
-    const row = csvRow(event({ restricted: 'permission', title: null, url: null, entityKey: null, container: { type: 'project', key: null, name: null } }));
+    const row = csvRow(event({ restricted: 'permission', title: null, url: null, entityKey: null, container: { type: 'project', key: null, name: null } }), OPTS);
     expect(row).not.toContain('Fix login');
     expect(row).not.toContain('ENG');
     expect(row.split(',').slice(-6)).toEqual(['restricted', 'restricted', 'restricted', 'restricted', '', '1.50']);

@@ -133,6 +133,8 @@ describe('dashboard/feed and dashboard/export over the local platform', () => {
   it('refuses a viewer outside the allowed groups, and cursors that are not its own', async () => {
     expect(await env.call('dashboard/feed', { filters: {} }, USERS.hugo)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await env.call('dashboard/export', { filters: {} }, USERS.hugo)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const zone = await env.call('dashboard/export', { filters: {}, timeZone: 'Mars/Olympus' }, USERS.lead);
+    expect(zone).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'timeZone', message: expect.stringContaining('IANA time zone') } });
     const first = await env.call<DashboardFeed>('dashboard/feed', { filters: { range: '30d' } }, USERS.lead);
     const cursor = first.ok ? first.data.nextCursor : undefined;
     expect(cursor).toBeDefined();
@@ -148,14 +150,22 @@ describe('dashboard/feed and dashboard/export over the local platform', () => {
     let cursor: string | undefined;
     let rows = 0;
     do {
-      const r = await env.call<DashboardExport>('dashboard/export', { filters: { range: '90d', source: 'jira' }, ...(cursor ? { cursor } : {}) }, USERS.rita);
+      const r = await env.call<DashboardExport>('dashboard/export', { filters: { range: '90d', source: 'jira' }, timeZone: 'Asia/Kolkata', ...(cursor ? { cursor } : {}) }, USERS.rita);
       if (!r.ok) throw new Error(r.error.message);
       csv += r.data.csv;
       rows += r.data.rows;
       cursor = r.data.nextCursor;
     } while (cursor);
-    const table = parseCsv(csv);
+    expect(csv.startsWith('\uFEFFtime,')).toBe(true); // one byte order mark, at the very start
+    expect(csv.lastIndexOf('\uFEFF')).toBe(0);
+    const table = parseCsv(csv.slice(1));
     expect(table[0]).toEqual([...CSV_COLUMNS]);
+    // times in the viewer's zone with its offset; data sources by name
+    for (const r of table.slice(1)) expect(r[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+05:30$/);
+    const sources = new Set(table.slice(1).map((r) => r[4]));
+    expect(sources).toContain('Globex');
+    expect(sources).not.toContain('host');
+    expect(sources).not.toContain('globex');
     const ids = expectedIds(all, '90d', (a) => a.source === 'jira');
     expect(table.length - 1).toBe(ids.length);
     expect(rows).toBe(ids.length);

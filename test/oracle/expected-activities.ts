@@ -165,7 +165,8 @@ function confluenceActivities(f: SiteFixture, o: OracleOptions, emit: Emit): voi
   const ds = o.dataSourceId;
   const spaces = new Map(f.spaces.map((s) => [s.id, s]));
   for (const c of f.contents) {
-    if (c.status !== 'current') continue;
+    // Archived pages keep their history; trashed, deleted and draft content has none.
+    if (c.status !== 'current' && c.status !== 'archived') continue;
     const s = spaces.get(c.spaceId);
     if (!s) throw new Error(`oracle: content ${c.id} names unknown space ${c.spaceId}`);
     const container: Container = { type: 'space', id: s.id, key: s.key, name: s.name };

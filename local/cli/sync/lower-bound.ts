@@ -56,7 +56,7 @@ function confluenceBound(f: SiteFixture, sinceMs: number, b: Record<string, numb
   let edited = 0;
   for (const location of ['footer', 'inline'] as const) {
     const list = f.contents
-      .filter((c) => c.status === 'current')
+      .filter((c) => c.status === 'current' || c.status === 'archived')
       .flatMap((c) => c.comments.filter((x) => x.location === location && x.status === 'current' && ms(x.versions[0].createdAt) >= sinceMs));
     b[`GET /wiki/api/v2/${location}-comments`] = Math.max(1, pages(list.length, PAGE_LIMITS.confluenceV2));
     // An edited comment's creator is not in the v2 list: CQL gives it for 50 comments a call.

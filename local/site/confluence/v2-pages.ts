@@ -14,16 +14,21 @@ import { pathContent } from './content-access';
 
 const PAGE_SORTS = ['id', '-id', 'created-date', '-created-date', 'modified-date', '-modified-date', 'title', '-title'] as const;
 const BLOG_SORTS = ['id', '-id', 'created-date', '-created-date', 'modified-date', '-modified-date'] as const;
-const LIST_STATUSES = ['current', 'archived', 'deleted', 'trashed'];
+/**
+ * The v2 document: pages take `current, archived, deleted, trashed` and default to current and
+ * archived; blog posts take `current, deleted, trashed` and default to current.
+ */
+const LIST_STATUSES = { page: ['current', 'archived', 'deleted', 'trashed'], blogpost: ['current', 'deleted', 'trashed'] };
+const DEFAULT_STATUSES = { page: ['current', 'archived'], blogpost: ['current'] };
 
 function list(req: SiteRequest, type: 'page' | 'blogpost'): SiteReply {
   const ids = listParam(req.query, 'id');
   const spaceIds = listParam(req.query, 'space-id');
   if (ids.length > 250) throw badRequest('At most 250 ids may be given.', { id: 'too many' });
   const statuses = listParam(req.query, 'status');
-  for (const s of statuses) if (!LIST_STATUSES.includes(s)) throw badRequest(`Invalid status '${s}'.`, { status: 'invalid' });
+  for (const s of statuses) if (!LIST_STATUSES[type].includes(s)) throw badRequest(`Invalid status '${s}'.`, { status: 'invalid' });
   // Purged ("deleted") content is gone for good; trashed content shows only when asked for.
-  const wanted = new Set(statuses.length > 0 ? statuses.filter((s) => s !== 'deleted') : ['current', 'archived']);
+  const wanted = new Set(statuses.length > 0 ? statuses.filter((s) => s !== 'deleted') : DEFAULT_STATUSES[type]);
   const title = req.query.get('title');
   const sort = sortParam(req, type === 'page' ? PAGE_SORTS : BLOG_SORTS, 'id');
   const items = req.state.raw.contents.filter(

@@ -89,7 +89,9 @@ function contextProject(req: SiteRequest): FixtureProject | undefined | null {
   } else {
     project = key ? req.state.projectsByKey.get(key.toUpperCase()) : req.state.projectsById.get(id ?? '');
   }
-  if (!project) throw notFound(`No project could be found with ${key ? `key '${key}'` : `id '${id}'`}.`);
+  // "404 if the project or issue is not found or the user does not have permission to view the
+  // project or issue" (GET /rest/api/3/mypermissions): an unbrowsable project is a 404 too.
+  if (!project || !req.viewer.canBrowseProject(project)) throw notFound(`No project could be found with ${key ? `key '${key}'` : `id '${id}'`}.`);
   return project;
 }
 

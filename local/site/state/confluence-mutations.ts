@@ -38,6 +38,10 @@ export interface ConfluenceMutations {
   addContentVersion(id: string, v: { authorId: string; message?: string; minorEdit?: boolean; at?: string }): ProductEvent;
   trashContent(id: string, actorId: string): ProductEvent;
   deleteContent(id: string, actorId: string): ProductEvent;
+  /** Archives a page (blog posts cannot be archived); no new version. */
+  archiveContent(id: string, actorId: string): ProductEvent;
+  /** Back to current from the trash (`restored`) or from the archive (`unarchived`). */
+  restoreContent(id: string, actorId: string): ProductEvent;
   addContentComment(contentId: string, c: { authorId: string; location?: 'footer' | 'inline'; parentCommentId?: string; at?: string }): ProductEvent;
   editContentComment(commentId: string, c: { authorId: string; at?: string }): ProductEvent;
   deleteContentComment(commentId: string, actorId: string): ProductEvent;
@@ -71,6 +75,21 @@ export const confluenceMutations: ConfluenceMutations & ThisType<SiteState> = {
     const c = content(this, id);
     c.status = 'trashed';
     return { eventType: `avi:confluence:trashed:${kindOf(c)}`, atlassianId: actorId, content: contentPayload(this, c) };
+  },
+
+  archiveContent(this: SiteState, id, actorId) {
+    const c = content(this, id);
+    if (c.type !== 'page' || c.status !== 'current') throw new Error(`only a current page can be archived, not ${c.type} ${id} (${c.status})`);
+    c.status = 'archived';
+    return { eventType: 'avi:confluence:archived:page', atlassianId: actorId, content: contentPayload(this, c) };
+  },
+
+  restoreContent(this: SiteState, id, actorId) {
+    const c = content(this, id);
+    if (c.status !== 'trashed' && c.status !== 'archived') throw new Error(`content ${id} is ${c.status}: only trashed or archived content can be restored`);
+    const event = c.status === 'trashed' ? 'restored' : 'unarchived';
+    c.status = 'current';
+    return { eventType: `avi:confluence:${event}:${kindOf(c)}`, atlassianId: actorId, content: contentPayload(this, c) };
   },
 
   deleteContent(this: SiteState, id, actorId) {

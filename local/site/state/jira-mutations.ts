@@ -72,6 +72,8 @@ export interface JiraMutations {
   editWorklog(worklogId: string, w: { authorId: string; started?: string; timeSpentSeconds?: number; at?: string }): ProductEvent;
   deleteWorklog(worklogId: string, actorId: string, when?: string): ProductEvent;
   setProjectBrowseGroups(projectKey: string, groups: string[] | undefined): null;
+  /** Replaces the user's group memberships (an admin adding or removing them from groups). */
+  setUserGroups(accountId: string, groups: string[]): null;
   revokeToken(email: string): null;
 }
 
@@ -181,6 +183,14 @@ export const jiraMutations: JiraMutations & ThisType<SiteState> = {
     if (!project) throw new Error(`no project ${projectKey}`);
     if (groups === undefined) delete project.browseGroups;
     else project.browseGroups = [...groups];
+    return null;
+  },
+
+  setUserGroups(this: SiteState, accountId, groups) {
+    const user = this.usersById.get(accountId);
+    if (!user) throw new Error(`no user ${accountId}`);
+    for (const g of groups) if (!this.groupId(g)) throw new Error(`no group ${g}`);
+    user.groups = [...groups];
     return null;
   },
 

@@ -3,6 +3,7 @@ import { deleteSource, ensureHostSource, listSources, saveSource, setSourceEnabl
 import type { AdminDeps } from '../../admin/deps';
 import { computeDiagnostics } from '../../admin/diagnostics';
 import { fetchNow } from '../../admin/fetch-now';
+import { listDuplicates, mergeTeammates } from '../../admin/merge-teammates';
 import { saveAccessSettings, saveSyncSettings } from '../../admin/settings-service';
 import { deleteTeam, deleteTeammate, reresolveEmails, resolveEmailsOnNewSource, saveTeam, saveTeammate } from '../../admin/teammate-service';
 import { addGroupMembers, addUsers, searchHostGroups, searchHostUsers } from '../../admin/user-directory';
@@ -40,6 +41,8 @@ export const adminHandlers: { [K in keyof AdminContract]: ContractHandler<AdminC
   'teammates/resolve': (p, _c, deps) => map(reresolveEmails(deps, p.id), (teammates) => ({ teammates })),
   'teammates/add-users': (p, _c, deps) => addUsers(deps, p.users, p.teamId),
   'teammates/add-group': (p, _c, deps) => addGroupMembers(deps, p.groupName, p.teamId),
+  'teammates/duplicates': async (_p, _c, deps) => ok({ groups: await listDuplicates(deps) }),
+  'teammates/merge': (p, _c, deps) => mergeTeammates(deps, p.keepId, p.mergeIds),
   'teams/save': (p, _c, deps) => map(saveTeam(deps, p), (team) => ({ team })),
   'teams/delete': (p, _c, deps) => deleteTeam(deps, p.id),
   'users/search': (p, _c, deps) => map(searchHostUsers(deps, p.query), (users) => ({ users })),

@@ -1,12 +1,13 @@
 import type { Activity } from '../../domain/activity';
 import { STREAM } from '../../domain/stream-id';
-import { contentVersionPages } from '../../sources/confluence/content';
+import { archivedPagesPage, contentVersionPages } from '../../sources/confluence/content';
 import { cqlDate, cqlSearchPage, cqlSearchPath } from '../../sources/confluence/cql-search';
 import type { ConfluenceContent, ConfluenceVersion, ContentType } from '../../sources/confluence/schemas';
 import type { StreamPass } from '../../store/cursor-repository';
 import { pageCreatedActivity, pageUpdatedActivity, type ContentInfo } from '../attribution/confluence';
 import { mapLimit, type Stream, type StreamEnv } from '../stream-env';
 import { loadContents } from './confluence-shared';
+import { restoreTrashedContent } from './restore-trashed';
 
 /** CQL dates are read in the caller's time zone; a day of margin covers every zone. */
 const CQL_ZONE_MARGIN_MS = 26 * 3_600_000;
@@ -16,6 +17,8 @@ interface State {
   started?: boolean;
   /** Hits not hydrated yet: v2 takes 250 ids a call, CQL gives at most 50 a page. */
   pending?: { id: string; type: ContentType }[];
+  /** After the search: archived pages, listed (a pass reading its whole window only). */
+  archived?: { nextPath?: string };
 }
 
 const HYDRATE_BATCH = 250;
@@ -53,7 +56,9 @@ export const confluenceContentStream: Stream = {
   product: 'confluence',
   async step(env, pass) {
     const state = pass.state as State;
+    if (state.archived) return archivedStep(env, pass, state.archived);
     state.pending ??= [];
+    const restored = state.started ? 0 : await restoreTrashedContent(env, (e, wanted) => syncContents(e, wanted));
     const searching = !state.started || state.nextPath !== undefined;
     if (searching) {
       const page = await cqlSearchPage(env.confluence!, state.nextPath ?? cqlSearchPath(contentCql(pass)));
@@ -69,16 +74,31 @@ export const confluenceContentStream: Stream = {
     }
     // Pages and blog posts are separate v2 lists: hydrate a type once it fills a call.
     const full = (['page', 'blogpost'] as const).find((t) => state.pending!.filter((w) => w.type === t).length >= HYDRATE_BATCH);
-    if (!full && state.nextPath) return { done: false, activities: 0 };
+    if (!full && state.nextPath) return { done: false, activities: restored };
     const wanted = full ? state.pending.filter((w) => w.type === full).slice(0, HYDRATE_BATCH) : state.pending.splice(0, HYDRATE_BATCH * 2);
     if (full) {
       const taken = new Set(wanted.map((w) => w.id));
       state.pending = state.pending.filter((w) => !taken.has(w.id));
     }
-    const count = await syncContents(env, wanted, pass.querySinceMs);
-    return { done: !state.nextPath && state.pending.length === 0, activities: count };
+    const count = restored + (await syncContents(env, wanted, pass.querySinceMs));
+    if (state.nextPath || state.pending.length > 0) return { done: false, activities: count };
+    // Archived pages keep their history but are not edited (so an incremental pass has nothing
+    // to find there); a pass that reads its whole window lists them too.
+    if (pass.querySinceMs > pass.keepSinceMs) return { done: true, activities: count };
+    state.archived = {};
+    return { done: false, activities: count };
   },
 };
+
+/** One page of archived pages; those with a version in the window are read like any other. */
+async function archivedStep(env: StreamEnv, pass: StreamPass, state: { nextPath?: string }): Promise<{ done: boolean; activities: number }> {
+  const page = await archivedPagesPage(env.confluence!, state.nextPath);
+  const inWindow = page.results.filter((c) => Date.parse(c.version?.createdAt ?? c.createdAt) >= pass.keepSinceMs);
+  const count = inWindow.length ? await syncContents(env, inWindow.map((c) => ({ id: c.id, type: 'page' as const })), pass.querySinceMs) : 0;
+  if (page.nextPath) state.nextPath = page.nextPath;
+  else delete state.nextPath;
+  return { done: !page.nextPath, activities: count };
+}
 
 /**
  * Pages / blog posts by id, with the versions the attribution window needs, into the store

@@ -15,8 +15,8 @@ export async function ensureSpaces(env: StreamEnv, spaceIds: string[]): Promise<
 }
 
 /**
- * Current pages / blog posts by id, with their space, cached for the invocation. Content that is
- * not current (trashed, deleted, draft) maps to null: it yields no activity.
+ * Current and archived pages / blog posts by id, with their space, cached for the invocation.
+ * Trashed, deleted and draft content maps to null: it yields no activity.
  */
 export async function loadContents(
   env: StreamEnv,

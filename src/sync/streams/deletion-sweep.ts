@@ -1,125 +1,73 @@
-import { activityId, type Activity } from '../../domain/activity';
+import { z } from 'zod';
+import { accessLostSchema, ACCESS_LOST_LIMIT, type AccessLost } from '../../domain/deletion-evidence';
 import { STREAM } from '../../domain/stream-id';
-import { getContentByIds } from '../../sources/confluence/content';
-import { getCreationByIds } from '../../sources/confluence/cql-search';
-import { ForbiddenError } from '../../sources/errors';
-import { bulkfetchIssues } from '../../sources/jira/bulkfetch-issues';
-import { fetchAllIssueComments } from '../../sources/jira/get-issue-comments';
-import type { JiraIssue } from '../../sources/jira/schemas';
-import { PAGE_LIMITS } from '../../sources/page-limits';
-import { probeConfluenceComment, probeContent, probeIssue, type Existence } from '../../sources/probe-existence';
-import type { ActivityRepository } from '../../store/activity-repository';
-import { chunk, mapLimit, type Stream, type StreamEnv } from '../stream-env';
+import type { Stream, StreamEnv } from '../stream-env';
+import { sweepConfluenceSlice } from './sweep-confluence';
+import { sweepJiraSlice } from './sweep-jira';
+import type { SweepFindings } from './sweep-findings';
 
-/** What is stored per entity, as the sweep's to-do list (kept in the cursor between pages). */
-interface State {
-  loaded?: boolean;
-  /** [issueId, issue key, ids of stored comment activities by comment id] */
-  issues?: [string, string, Record<string, string[]>][];
-  contents?: [string, 'page' | 'blogpost'][];
-  comments?: string[];
-  noAccess?: number;
+/** Stored activities read per step: whole seconds, so a step may read a few more. */
+export const SWEEP_SLICE_ROWS = 500;
+
+/**
+ * The sweep's page state, kept in its cursor between steps: a position in time (the stored
+ * activities are walked oldest first) and the containers found unreadable so far. Its size does
+ * not grow with the store: the position is one number and at most ACCESS_LOST_LIMIT containers
+ * are named. A state of an older layout (the whole to-do list of ids) parses as a fresh start.
+ */
+const sweepStateSchema = z.object({
+  fromSec: z.number().int().min(0).catch(0),
+  lost: z.array(accessLostSchema).max(ACCESS_LOST_LIMIT).catch([]),
+  moreLost: z.number().int().min(0).catch(0),
+});
+type SweepState = z.infer<typeof sweepStateSchema>;
+
+function readState(raw: Record<string, unknown>): SweepState {
+  return sweepStateSchema.parse({ fromSec: raw.fromSec ?? 0, lost: raw.lost ?? [], moreLost: raw.moreLost ?? 0 });
 }
 
-const ISSUES_PER_STEP = 1000;
+function writeState(raw: Record<string, unknown>, state: SweepState): void {
+  for (const k of Object.keys(raw)) delete raw[k];
+  Object.assign(raw, state);
+}
 
-export async function loadSweepState(activities: ActivityRepository, dataSourceId: string, state: State): Promise<void> {
-  const stored = await activities.listBySource(dataSourceId);
-  const issues = new Map<string, Record<string, string[]>>();
-  const keys = new Map<string, string>();
-  const contents = new Map<string, 'page' | 'blogpost'>();
-  const comments = new Set<string>();
-  for (const a of stored) {
-    if (a.source === 'jira') {
-      const byComment = issues.get(a.entity.id) ?? {};
-      if (a.kind === 'jira.comment' && a.details.commentId) (byComment[a.details.commentId] ??= []).push(a.id);
-      issues.set(a.entity.id, byComment);
-      keys.set(a.entity.id, a.entity.key);
-    } else {
-      if (a.entity.type !== 'issue') contents.set(a.entity.id, a.entity.type);
-      if (a.kind === 'confluence.comment' && a.details.commentId) comments.add(a.details.commentId);
-    }
+function addLost(state: SweepState, found: AccessLost[]): void {
+  for (const c of found) {
+    if (state.lost.some((x) => x.type === c.type && x.id === c.id)) continue;
+    if (state.lost.length < ACCESS_LOST_LIMIT) state.lost.push(c);
+    else state.moreLost++;
   }
-  state.issues = [...issues.entries()].map(([id, c]) => [id, keys.get(id) ?? id, c]);
-  state.contents = [...contents.entries()];
-  state.comments = [...comments];
-  state.loaded = true;
-}
-
-async function entityActivityIds(env: StreamEnv, activities: ActivityRepository, entityKey: string, source: 'jira' | 'confluence'): Promise<string[]> {
-  const all = await activities.listByEntity(env.dataSourceId, entityKey);
-  return all.filter((a: Activity) => a.source === source).map((a) => a.id);
-}
-
-function count(state: State, e: Existence): void {
-  if (e === 'no-access') state.noAccess = (state.noAccess ?? 0) + 1;
 }
 
 /**
  * Finds what was deleted on the site but not announced (Confluence trash/delete events need a
- * write scope; Jira deletions may happen while events are lost): every stored issue, page and
- * comment is checked in bulk; whatever a bulk call leaves out is probed one by one to tell
- * "deleted" (404: its activities go) from "no longer visible" (401/403: data kept, reported).
+ * write scope; Jira deletions may happen while events are lost). Every stored activity is walked
+ * a slice at a time; the issues, pages and comments of a slice are checked in bulk and whatever
+ * the site no longer returns is judged by src/domain/deletion-evidence.ts: deleted only on
+ * positive evidence, otherwise kept and its project or space reported as "access lost" on the
+ * data source when the pass ends.
  */
 export const deletionSweepStream: Stream = {
   id: STREAM.sweep,
   product: 'jira',
   async step(env, pass) {
-    return { done: await sweepStep(env, env.activities, pass), activities: 0 };
+    return { done: await sweepStep(env, pass.state), activities: 0 };
   },
 };
 
-async function sweepStep(env: StreamEnv, activities: ActivityRepository, pass: { state: Record<string, unknown> }): Promise<boolean> {
-  const state = pass.state as State;
-  if (!state.loaded) {
-    await loadSweepState(activities, env.dataSourceId, state);
-    return false;
-  }
-  const dels: string[] = [];
-  if (env.jira && state.issues?.length) {
-    const batch = state.issues.slice(0, ISSUES_PER_STEP);
-    const found = (await mapLimit(chunk(batch.map(([id]) => id), PAGE_LIMITS.issueBulkfetch), 4, (c) => bulkfetchIssues(env.jira!, c, ['comment', 'summary', 'project', 'created']))).flat();
-    const byId = new Map<string, JiraIssue>(found.map((i) => [i.id, i]));
-    for (const [issueId, issueKey, storedComments] of batch) {
-      const issue = byId.get(issueId);
-      if (!issue) {
-        const e = await probeIssue(env.jira, issueId);
-        count(state, e);
-        if (e === 'gone') dels.push(...(await entityActivityIds(env, activities, issueKey, 'jira')));
-        continue;
-      }
-      const page = issue.fields.comment;
-      const live = page && page.total !== undefined && page.total > page.comments.length ? await fetchAllIssueComments(env.jira, issueId) : (page?.comments ?? []);
-      const liveIds = new Set(live.map((c) => c.id));
-      for (const [commentId, ids] of Object.entries(storedComments)) if (!liveIds.has(commentId)) dels.push(...ids);
-    }
-    state.issues = state.issues.slice(batch.length);
-  } else if (env.confluence && state.contents?.length) {
-    const batch = state.contents.slice(0, PAGE_LIMITS.confluenceV2);
-    for (const type of ['page', 'blogpost'] as const) {
-      const ids = batch.filter(([, t]) => t === type).map(([id]) => id);
-      if (!ids.length) continue;
-      const current = new Set((await getContentByIds(env.confluence, type, ids)).map((c) => c.id));
-      for (const id of ids.filter((x) => !current.has(x))) {
-        const e = await probeContent(env.confluence, type, id);
-        count(state, e);
-        if (e === 'gone') dels.push(...(await entityActivityIds(env, activities, id, 'confluence')));
-      }
-    }
-    state.contents = state.contents.slice(batch.length);
-  } else if (env.confluence && state.comments?.length) {
-    const batch = state.comments.slice(0, PAGE_LIMITS.cql);
-    const present = await getCreationByIds(env.confluence, batch);
-    for (const id of batch.filter((x) => !present.has(x))) {
-      const e = await probeConfluenceComment(env.confluence, id);
-      count(state, e);
-      if (e === 'gone') dels.push(activityId.confluenceComment(env.dataSourceId, id));
-    }
-    state.comments = state.comments.slice(batch.length);
-  } else {
-    if (state.noAccess) throw new ForbiddenError(`The account can no longer see ${state.noAccess} issues, pages or comments; their activity is kept`);
+async function sweepStep(env: StreamEnv, raw: Record<string, unknown>): Promise<boolean> {
+  const state = readState(raw);
+  const slice = await env.activities.sliceBySource(env.dataSourceId, state.fromSec, SWEEP_SLICE_ROWS);
+  const found: SweepFindings = { deletes: [], lost: [] };
+  await sweepJiraSlice(env, slice.activities, found);
+  await sweepConfluenceSlice(env, slice.activities, found);
+  await env.writer.apply([], found.deletes);
+  addLost(state, found.lost);
+  if (slice.nextFromSec === undefined) {
+    await env.reportAccessLost(state.lost, state.moreLost);
+    writeState(raw, { fromSec: 0, lost: [], moreLost: 0 });
     return true;
   }
-  await env.writer.apply([], dels);
+  writeState(raw, { ...state, fromSec: slice.nextFromSec });
   return false;
 }

@@ -1,3 +1,5 @@
+import { formatInZone, isTimeZone } from '../../../src/shared/zoned-time';
+
 /** Colour-blind-safe palette (Okabe–Ito plus two), one per kind, stable across views. */
 export const PALETTE = ['#0072B2', '#56B4E9', '#009E73', '#E69F00', '#D55E00', '#CC79A7', '#8C6BB1', '#999933', '#F0E442', '#666666'];
 
@@ -13,7 +15,13 @@ export function formatChange(count: number, previous: number, unit = ''): { text
   return { text: `${diff > 0 ? '+' : ''}${diff}${unit}${pct} vs previous period`, dir: diff > 0 ? 'up' : 'down' };
 }
 
-export function formatWhen(iso: string): string {
-  const d = new Date(iso);
-  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
+/** The browser's IANA time zone: the feed shows and the CSV writes times in it. */
+export function viewerTimeZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isTimeZone(zone) ? zone : 'UTC';
+}
+
+/** The dashboard's one date format, `2026-11-20 11:00`, in the viewer's time zone. */
+export function formatWhen(iso: string, timeZone = viewerTimeZone()): string {
+  return formatInZone(iso, timeZone);
 }

@@ -3,6 +3,7 @@ import type { ConnectionTest, DataSourceView } from '../../../../src/shared/admi
 import { CONFLUENCE_NOT_CONNECTED, type ConfluenceConnection } from '../../../../src/shared/confluence-connection';
 import { call } from '../../../shared/call';
 import { formatDate } from '../format';
+import { AccessLostNotice } from './AccessLostNotice';
 import { FetchNow } from './FetchNow';
 import { ErrorBanner } from './Field';
 import { RunProgress } from './RunProgress';
@@ -89,6 +90,7 @@ function SourceCard({ ds, historyDays, hostConfluence, reload, onRunFinished, on
             </p>
           ) : null}
           {ds.failing ? <p className="error-text">Failing since {formatDate(ds.failing.since)}: {ds.failing.message}</p> : null}
+          <AccessLostNotice ds={ds} />
           {confluenceNotConnected ? <ConfluenceNotConnected /> : null}
         </div>
         <div className="row">

@@ -4,7 +4,8 @@ import { KIND_TOTAL_LABELS } from '../../../../src/shared/activity-kinds';
 import type { DashboardFiltersInput, FeedEvent } from '../../../../src/shared/dashboard-contract';
 import type { ResultError } from '../../../../src/shared/result';
 import { call } from '../../../shared/call';
-import { formatHours, formatWhen } from '../labels';
+import { zoneLabel } from '../../../../src/shared/zoned-time';
+import { formatHours, formatWhen, viewerTimeZone } from '../labels';
 
 const RESTRICTION_HINT = {
   'privacy-mode': 'Titles are hidden in privacy mode',
@@ -23,6 +24,7 @@ export function Feed({ filters }: { filters: DashboardFiltersInput }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ResultError | null>(null);
   const [exporting, setExporting] = useState<string | null>(null);
+  const timeZone = viewerTimeZone();
 
   const load = async (from?: string) => {
     setBusy(true);
@@ -43,7 +45,7 @@ export function Feed({ filters }: { filters: DashboardFiltersInput }) {
     let rows = 0;
     let next: string | undefined;
     for (let i = 0; i < MAX_EXPORT_CHUNKS; i++) {
-      const r = await call('dashboard/export', { filters, ...(next ? { cursor: next } : {}) });
+      const r = await call('dashboard/export', { filters, timeZone, ...(next ? { cursor: next } : {}) });
       if (!r.ok) return setExporting(`The export failed: ${r.error.message}`);
       csv += r.data.csv;
       rows += r.data.rows;
@@ -75,7 +77,9 @@ export function Feed({ filters }: { filters: DashboardFiltersInput }) {
       <ol className="feed">
         {events.map((e) => (
           <li key={e.id} data-testid="feed-item" data-id={e.id} data-restricted={e.restricted ?? ''}>
-            <time dateTime={e.at}>{formatWhen(e.at)}</time>
+            <time dateTime={e.at} title={zoneLabel(e.at, timeZone)}>
+              {formatWhen(e.at, timeZone)}
+            </time>
             <span className="who">{e.teammateName}</span>
             <span className={`kind kind-${e.source}`}>{KIND_TOTAL_LABELS[e.kind]}</span>
             {e.container.key !== null && <span className="where">{e.container.key}</span>}
