@@ -342,6 +342,23 @@ describeInBrowser('admin page in the browser', () => {
     await expectText(page.getByTestId('page-error'), 'You do not have access');
     await screenshot(page, 'admin-forbidden');
   });
+
+  it('explains Confluence not connected to the app, and how to connect it, instead of an error', async () => {
+    platform.runtime.setConfluenceConnected(false);
+    try {
+      await open('u-admin');
+      const hostCard = page.getByRole('region', { name: 'acme.atlassian.net' });
+      const note = hostCard.getByTestId('confluence-not-connected');
+      await expectText(note, 'Confluence is not connected to this app');
+      await expectText(note, 'Connected apps');
+      await hostCard.getByRole('button', { name: 'Test connection' }).click();
+      await expectText(hostCard.getByTestId('test-confluence'), 'Confluence: Confluence is not connected to this app');
+      expect(await hostCard.getByTestId('test-jira').getAttribute('class')).toContain('success');
+      await screenshot(page, 'admin-confluence-not-connected');
+    } finally {
+      platform.runtime.setConfluenceConnected(true);
+    }
+  });
 });
 
 /** Types a misspelt group into a group row, saves, and expects the refusal next to that row. */
