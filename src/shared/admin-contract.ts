@@ -62,9 +62,10 @@ export const productCheckSchema = z.object({
   product: z.enum(['jira', 'confluence']),
   /**
    * `wrong-token-kind`: the token signs in only as the other kind (a scoped token saved as classic,
-   * or the reverse); `missing-scope`: the scoped token lacks a scope the app needs.
+   * or the reverse); `missing-scope`: the scoped token lacks a scope the app needs; `not-connected`:
+   * the host site's Confluence is not connected to the app's installation (a state, not a failure).
    */
-  status: z.enum(['ok', 'auth-failed', 'wrong-token-kind', 'missing-scope', 'forbidden', 'not-found', 'unreachable', 'rate-limited', 'not-configured', 'error']),
+  status: z.enum(['ok', 'auth-failed', 'wrong-token-kind', 'missing-scope', 'forbidden', 'not-found', 'unreachable', 'rate-limited', 'not-configured', 'not-connected', 'error']),
   /** Short headline, e.g. "Authentication failed". */
   title: z.string(),
   /** What to do about it, in words an admin can act on. */
@@ -172,7 +173,15 @@ export type DuplicateGroup = z.infer<typeof duplicateGroupSchema>;
 const c = <P extends z.ZodTypeAny, R extends z.ZodTypeAny>(payload: P, result: R) => ({ payload, result });
 
 export const adminContract = {
-  'sources/list': c(empty, z.object({ sources: z.array(dataSourceViewSchema), historyDays: z.number() })),
+  'sources/list': c(
+    empty,
+    z.object({
+      sources: z.array(dataSourceViewSchema),
+      historyDays: z.number(),
+      /** The installation's link to the host site's Confluence (an optional app): 'not-connected' is shown as a state. */
+      hostConfluence: z.enum(['connected', 'not-connected', 'unknown']),
+    }),
+  ),
   'sources/save': c(saveSourcePayload, z.object({ source: dataSourceViewSchema })),
   'sources/set-enabled': c(z.object({ id, enabled: z.boolean() }).strict(), z.object({ source: dataSourceViewSchema })),
   'sources/delete': c(

@@ -21,7 +21,7 @@ const map = async <T, U>(r: Promise<Result<T>>, f: (t: T) => U): Promise<Result<
 export const adminHandlers: { [K in keyof AdminContract]: ContractHandler<AdminContract[K], AdminCaller, AdminDeps> } = {
   'sources/list': async (_p, ctx, deps) => {
     const [sources, settings] = await Promise.all([listSources(deps, ctx.siteUrl), deps.config.getSettings()]);
-    return ok({ sources, historyDays: settings.historyDays });
+    return ok({ sources, historyDays: settings.historyDays, hostConfluence: deps.hostConfluence?.() ?? 'unknown' });
   },
   'sources/save': async (p, ctx, deps) => {
     // The host must exist before a save, or its address could be added as a second source.

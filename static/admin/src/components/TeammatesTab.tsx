@@ -45,7 +45,7 @@ function Identities({ t, sources, onFind }: { t: TeammateView; sources: DataSour
 
 function Teams({ teams, reload }: { teams: Team[]; reload: () => void }) {
   const [name, setName] = useState('');
-  const { errors, clear, show } = useFieldErrors();
+  const { errors, clear, show, scope } = useFieldErrors();
   async function add() {
     clear();
     const r = await call('teams/save', { name });
@@ -57,7 +57,7 @@ function Teams({ teams, reload }: { teams: Team[]; reload: () => void }) {
     if (r.ok) reload(); else show(r.error);
   }
   return (
-    <div className="card">
+    <div className="card" ref={scope}>
       <h3>Teams</h3>
       <div className="row">{teams.map((t) => <span key={t.id} className="lozenge neutral">{t.name} <button className="btn subtle" type="button" aria-label={`Delete team ${t.name}`} onClick={() => remove(t)}>×</button></span>)}</div>
       <div className="row" style={{ alignItems: 'flex-end', marginTop: 8 }}>
