@@ -19,7 +19,7 @@ const rawRest = [
 const restrict = (patterns) => ['error', { patterns }];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/build/**', 'coverage/**'] },
+  { ignores: ['**/node_modules/**', '**/build/**', 'coverage/**', '.bundle/**', '.tsc-out/**'] },
   {
     files: ['src/**/*.{ts,tsx}', 'static/*/src/**/*.{ts,tsx}', 'static/shared/**/*.{ts,tsx}'],
     languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },

@@ -2,26 +2,50 @@
  * `npm run bench`: builds the reference data deterministically, runs each benchmark section in
  * its own Node process (so one section's memory never slows the next), prints the table and
  * writes it to bench/results.md. Exits non-zero when any measured target is missed.
+ *
+ * Every timed figure is measured with the machine loaded by one concurrent CPU-bound process the
+ * bench starts first and always kills at the end (`--no-load` skips it). Flags:
+ *   --no-load        no concurrent load
+ *   --scale 50k      also the full sync of the 50,000-issue site, compared with the 5k one
+ *   --only a,b       only these sections (bundle, sync, first-dashboard, dashboard)
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { markdownTable, plainTable, REPORT_MARKER, summaryTable, type BenchRow, type SectionReport } from './lib/report';
+import { NO_LOAD, startCpuLoad } from './lib/load';
+import { growth } from './lib/stats';
+import { fmt, infoRow, markdownTable, plainTable, REPORT_MARKER, row, summaryTable, type BenchRow, type SectionReport } from './lib/report';
 
 const ROOT = join(__dirname, '..');
-const SECTIONS: { file: string; label: string; heapMb?: number }[] = [
+interface Section {
+  name: string;
+  file: string;
+  label: string;
+  heapMb?: number;
+  args?: string[];
+}
+const SECTIONS: Section[] = [
   // The bundle first: the dashboard section renders the build it checks.
-  { file: 'bundle.ts', label: 'bundle sizes' },
-  { file: 'sync.ts', label: 'full, per-issue and incremental sync', heapMb: 4096 },
-  { file: 'dashboard.ts', label: 'dashboard and first render', heapMb: 6144 },
+  { name: 'bundle', file: 'bundle.ts', label: 'bundle sizes' },
+  { name: 'sync', file: 'sync.ts', label: 'full, per-issue and incremental sync', heapMb: 4096 },
+  { name: 'first-dashboard', file: 'first-dashboard.ts', label: 'time to first dashboard', heapMb: 4096 },
+  { name: 'dashboard', file: 'dashboard.ts', label: 'dashboard and first render', heapMb: 6144 },
 ];
+const SCALE_50K: Section = { name: 'sync', file: 'sync.ts', label: 'full sync of the 50k site', heapMb: 12_288, args: ['--scale', '50k'] };
+/** 10× the site may cost at most 10.5× (linear, 5% slack). */
+const GROWTH_LIMIT = 10.5;
 
-function runSection(file: string, heapMb: number | undefined): Promise<SectionReport & { ms: number }> {
+function flagValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function runSection(file: string, heapMb: number | undefined, args: string[] = []): Promise<SectionReport & { ms: number }> {
   const started = Date.now();
   return new Promise((resolve) => {
     const nodeOptions = [process.env.NODE_OPTIONS ?? '', heapMb ? `--max-old-space-size=${heapMb}` : ''].join(' ').trim();
-    const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(__dirname, 'sections', file)], {
+    const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(__dirname, 'sections', file), ...args], {
       cwd: ROOT,
       env: { ...process.env, NODE_OPTIONS: nodeOptions },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,20 +76,57 @@ function order(r: BenchRow): number {
   return m ? Number(m[1]) : 0;
 }
 
+/** Rows comparing the 5k and 50k full syncs: calls / lower bound at both, and how each figure grew. */
+function scaleRows(small: Record<string, number> | undefined, large: Record<string, number> | undefined): BenchRow[] {
+  const S = '7. Scale 5k → 50k';
+  if (!small?.calls || !large?.calls) return [row(S, 'growth', `×≤ ${GROWTH_LIMIT}`, 'a full sync did not complete: not measured', null)];
+  const out: BenchRow[] = [];
+  const grew = (metric: string, key: string, show: (n: number) => string, judged: boolean) => {
+    const g = growth(small[key], large[key], GROWTH_LIMIT);
+    const result = `${show(small[key])} → ${show(large[key])} = ×${g.factor.toFixed(2)}`;
+    out.push(judged ? row(S, metric, `×≤ ${GROWTH_LIMIT}`, result, g.within) : infoRow(S, metric, result));
+  };
+  grew('REST calls', 'calls', fmt.int, true);
+  grew('function time', 'functionMs', fmt.ms, true);
+  grew('KVS calls', 'kvsCalls', fmt.int, true);
+  // Resident memory holds the site emulator's data too, which is itself 10× larger: shown, not judged.
+  grew('peak memory (resident, emulators and site included)', 'peakMb', (n) => `${fmt.int(n)} MiB`, false);
+  grew('largest KVS value written', 'largestValueBytes', fmt.kb, false);
+  return out;
+}
+
 async function main(): Promise<void> {
+  const noLoad = process.argv.includes('--no-load');
+  const scale = flagValue('--scale') ?? '5k';
+  if (scale !== '5k' && scale !== '50k') throw new Error(`--scale takes 5k or 50k (got ${JSON.stringify(scale)})`);
+  const only = flagValue('--only')?.split(',').map((x) => x.trim());
+  const unknown = (only ?? []).filter((n) => !SECTIONS.some((s) => s.name === n));
+  if (unknown.length) throw new Error(`--only: no section ${unknown.join(', ')} (sections: ${SECTIONS.map((s) => s.name).join(', ')})`);
+  const sections = [...SECTIONS.filter((s) => !only || only.includes(s.name)), ...(scale === '50k' ? [SCALE_50K] : [])];
+
   const loadBefore = loadavg()[0];
   const started = Date.now();
+  const load = noLoad ? NO_LOAD : startCpuLoad();
   const reports: (SectionReport & { ms: number; label: string })[] = [];
-  for (const s of SECTIONS) {
-    process.stderr.write(`\n== ${s.label}\n`);
-    reports.push({ ...(await runSection(s.file, s.heapMb)), label: s.label });
+  try {
+    for (const s of sections) {
+      process.stderr.write(`\n== ${s.label}\n`);
+      reports.push({ ...(await runSection(s.file, s.heapMb, s.args)), label: s.label });
+    }
+  } finally {
+    load.stop();
+  }
+  if (scale === '50k') {
+    const small = reports.find((r) => r.label === SECTIONS[1].label)?.metrics;
+    const large = reports.find((r) => r.label === SCALE_50K.label)?.metrics;
+    reports.push({ rows: scaleRows(small, large), details: [], notes: [], ms: 0, label: 'scale comparison' });
   }
   const rows = reports.flatMap((r) => r.rows).map((r, i) => ({ r, i })).sort((a, b) => order(a.r) - order(b.r) || a.i - b.i).map((x) => x.r);
   const missed = rows.filter((r) => r.verdict === 'miss');
   const unmeasured = rows.filter((r) => r.verdict === 'not measured');
   const machine =
     `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${cpus().length} cores, ` +
-    `${Math.round(totalmem() / 2 ** 30)} GB, load average ${loadBefore.toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end; ` +
+    `${Math.round(totalmem() / 2 ** 30)} GB, ${noLoad ? 'no added load' : 'loaded by one concurrent CPU-bound process'}, load average ${loadBefore.toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end; ` +
     `${((Date.now() - started) / 1000).toFixed(0)} s in all (${reports.map((r) => `${r.label} ${(r.ms / 1000).toFixed(0)} s`).join(', ')})`;
   const verdict = missed.length ? `${missed.length} target(s) missed` : 'every measured target met';
 

@@ -52,6 +52,16 @@ export interface LocalPlatformOptions {
    * harness fails the test that sent it.
    */
   reportRequestViolations?: boolean;
+  /**
+   * Confluence connected to the app's installation on the host site (default true). The
+   * manifest makes Confluence optional; `p.runtime.setConfluenceConnected()` changes it later.
+   */
+  confluenceConnected?: boolean;
+  /**
+   * Run the handlers from this folder instead of `src/`: `npm run bundle` writes what `forge
+   * deploy` would upload to `.bundle/functions` (index.cjs), and the bundle smoke test runs it.
+   */
+  functionsDir?: string;
 }
 
 export interface LocalPlatform {
@@ -92,6 +102,8 @@ export async function startLocalPlatform(opts: LocalPlatformOptions): Promise<Lo
     realSite,
     limits: opts.limits,
     time: opts.time,
+    confluenceConnected: opts.confluenceConnected,
+    functionsDir: opts.functionsDir ? resolve(appDir, opts.functionsDir) : undefined,
   });
   state.echoConsole = opts.echoConsole ?? true;
   setActivePlatform(runtime);

@@ -23,6 +23,8 @@ export interface SectionReport {
   rows: BenchRow[];
   details: DetailTable[];
   notes: string[];
+  /** Raw figures another part of the bench compares (e.g. growth from 5k to 50k). */
+  metrics?: Record<string, number>;
 }
 
 /** The line prefix a section process writes its report JSON after (everything else is progress). */

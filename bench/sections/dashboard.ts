@@ -15,31 +15,39 @@ import { createConfigRepository } from '../../src/store/config-repository';
 import { loadActivities, teamFrom } from '../dashboard/activity-stream';
 import { measureFirstRender, CHROMIUM_PATH } from '../dashboard/first-render';
 import { emitReport, fmt, infoRow, progress, row, type BenchRow } from '../lib/report';
+import { describeSummary, median, summarize } from '../lib/stats';
+import { meterKvsEmulator } from '../sync/app-sync';
 
 const DASH = '4. Dashboard';
 const BUNDLE = '5. Bundle';
 const TOTAL = 1_000_000;
 const TEAM_SIZE = 50;
 const RUNS = 5;
+const SUMMARY_TARGET_MS = 150;
+const FEED_TARGET_MS = 100;
+const RENDER_TARGET_MS = 1000;
 
 interface Timed<T> {
   ms: number;
   /** CPU time of this process meanwhile (app and emulators share it): shows what load added. */
   cpuMs: number;
+  /** Time the in-process KVS emulator spent answering (its JSON copies): not the app's. */
+  kvsEmulatorMs: number;
   kvsCalls: number;
   result: T;
 }
 
 async function timed<T>(platform: LocalPlatform, fn: () => Promise<T>): Promise<Timed<T>> {
   platform.kvs.resetStats();
+  const meter = meterKvsEmulator(platform);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const result = await fn();
   const cpu = process.cpuUsage(cpu0);
-  return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, kvsCalls: platform.kvs.stats.total, result };
+  const ms = performance.now() - t0;
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, kvsEmulatorMs: meter.stop(), kvsCalls: platform.kvs.stats.total, result };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
@@ -81,11 +89,11 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++) warm.push(await timed(platform, summary));
     const got = warm[0].result.data.totals.count as number;
     const calls = Math.max(cold.kvsCalls, ...warm.map((w) => w.kvsCalls));
-    const summaryMs = median(warm.map((w) => w.ms));
+    const summaryTimes = summarize(warm.map((w) => w.ms));
     rows.push(row(DASH, '90-day summary: total counted', 'every stored activity in range', `${fmt.int(got)} of ${fmt.int(expected)}`, got === expected));
     rows.push(row(DASH, '90-day summary: KVS calls', '≤ 8', `${Math.max(...warm.map((w) => w.kvsCalls))} (first call ${cold.kvsCalls})`, calls <= 8));
-    rows.push(row(DASH, '90-day summary: time at 10 ms per KVS call', '< 300 ms', `${fmt.ms(summaryMs)} median of ${RUNS}, CPU ${fmt.ms(median(warm.map((w) => w.cpuMs)))} (first call ${fmt.ms(cold.ms)})`, summaryMs < 300));
-    progress(`summary: ${fmt.ms(summaryMs)}, ${calls} KVS calls`);
+    rows.push(row(DASH, '90-day summary: time at 10 ms per KVS call', `< ${SUMMARY_TARGET_MS} ms`, `${describeSummary(summaryTimes, fmt.ms)}, CPU ${fmt.ms(median(warm.map((w) => w.cpuMs)))}, in-process KVS emulator ${fmt.ms(median(warm.map((w) => w.kvsEmulatorMs)))} (first call ${fmt.ms(cold.ms)})`, summaryTimes.median < SUMMARY_TARGET_MS));
+    progress(`summary: ${describeSummary(summaryTimes, fmt.ms)}, ${calls} KVS calls`);
 
     // The emulator builds its index of a million rows on the first query; that is not the app.
     platform.kvs.setLatency(0);
@@ -96,16 +104,17 @@ async function main(): Promise<void> {
     platform.kvs.setLatency(10);
     const feeds: Timed<Awaited<ReturnType<typeof feed>>>[] = [];
     for (let i = 0; i < RUNS; i++) feeds.push(await timed(platform, feed));
-    const feedMs = median(feeds.map((f) => f.ms));
+    const feedTimes = summarize(feeds.map((f) => f.ms));
     const events = feeds[0].result.data.events.length as number;
-    rows.push(row(DASH, 'feed page (25 events): time at 10 ms per KVS call', '< 200 ms', `${fmt.ms(feedMs)} median of ${RUNS}, CPU ${fmt.ms(median(feeds.map((f) => f.cpuMs)))}, ${events} events, ${feeds[0].kvsCalls} KVS calls`, feedMs < 200 && events === 25));
+    rows.push(row(DASH, 'feed page (25 events): time at 10 ms per KVS call', `< ${FEED_TARGET_MS} ms`, `${describeSummary(feedTimes, fmt.ms)}, CPU ${fmt.ms(median(feeds.map((f) => f.cpuMs)))}, ${events} events, ${feeds[0].kvsCalls} KVS calls`, feedTimes.median < FEED_TARGET_MS && events === 25));
     platform.kvs.setLatency(0);
 
     if (!existsSync(CHROMIUM_PATH)) {
       rows.push(row(BUNDLE, 'dashboard first render (headless Chromium)', '< 1 s', `${CHROMIUM_PATH} is missing: not measured`, null));
     } else {
-      const render = await measureFirstRender(platform, viewer);
-      rows.push(row(BUNDLE, 'dashboard first render (headless Chromium)', '< 1 s', `${fmt.ms(render.ms)} to the 90-day totals, fresh browser profile`, render.ms < 1000));
+      const render = await measureFirstRender(platform, viewer, RUNS);
+      const renders = summarize(render.ms);
+      rows.push(row(BUNDLE, 'dashboard first render (headless Chromium)', '< 1 s', `${describeSummary(renders, fmt.ms)} to the 90-day totals, each a fresh browser profile`, renders.median < RENDER_TARGET_MS));
       notes.push(`First render: from navigation to the totals shown, over the same ${fmt.int(load.activities)} activities, without emulated KVS latency (${render.detail}).`);
     }
   } finally {

@@ -24,7 +24,7 @@ export interface AppSyncMeasure {
  * The emulators run in the function's process, so their work lands in the measured time. This
  * sums the KVS emulator's own answer time so the table can say how much of a figure is theirs.
  */
-function meterKvsEmulator(platform: LocalPlatform): { stop(): number } {
+export function meterKvsEmulator(platform: LocalPlatform): { stop(): number } {
   const kvs = platform.kvs as unknown as { dispatch(op: string, body: unknown): unknown };
   const original = kvs.dispatch;
   let ms = 0;

@@ -1,5 +1,5 @@
 import { generateSite } from '../../local/fixtures/generator';
-import { SCALE_OPTIONS } from '../../local/fixtures/scale';
+import { SCALE_50K_OPTIONS, SCALE_OPTIONS } from '../../local/fixtures/scale';
 import { siteCounts, type SiteCounts } from '../../local/fixtures/counts';
 import type { SiteFixture } from '../../local/site/fixture-schema';
 
@@ -19,8 +19,17 @@ export const FULL_SYNC_AT = Date.parse(REFERENCE_END) + HOUR_MS;
 /** The incremental sync runs a day later, after a day of edits. */
 export const INCREMENTAL_AT = FULL_SYNC_AT + DAY_MS;
 
-export function referenceSite(): SiteFixture {
-  return generateSite({ ...SCALE_OPTIONS, now: REFERENCE_END });
+/** The 5,000-issue reference site (every `npm run bench`) or the 50,000-issue one (`--scale 50k`). */
+export type Scale = '5k' | '50k';
+
+export function parseScale(v: string | undefined): Scale {
+  if (v === undefined || v === '5k') return '5k';
+  if (v === '50k') return '50k';
+  throw new Error(`--scale takes 5k or 50k (got ${JSON.stringify(v)})`);
+}
+
+export function referenceSite(scale: Scale = '5k'): SiteFixture {
+  return generateSite({ ...(scale === '50k' ? SCALE_50K_OPTIONS : SCALE_OPTIONS), now: REFERENCE_END });
 }
 
 export const MINIMUM_COUNTS: SiteCounts = {
@@ -33,9 +42,21 @@ export const MINIMUM_COUNTS: SiteCounts = {
   confluenceComments: 5000,
 };
 
+/** The 50k site: ten times as much, within the generator's spread (≈ 550k changelog, 220k comments, 120k worklogs, 100k versions). */
+export const MINIMUM_COUNTS_50K: SiteCounts = {
+  issues: 50_000,
+  changelog: 500_000,
+  comments: 200_000,
+  worklogs: 100_000,
+  pages: 20_000,
+  versions: 100_000,
+  confluenceComments: 50_000,
+};
+
 /** The counts the reference site falls short of (empty when it is big enough). */
-export function shortfalls(c: SiteCounts): string[] {
-  return (Object.keys(MINIMUM_COUNTS) as (keyof SiteCounts)[])
-    .filter((k) => c[k] < MINIMUM_COUNTS[k])
-    .map((k) => `${k} ${c[k]} < ${MINIMUM_COUNTS[k]}`);
+export function shortfalls(c: SiteCounts, scale: Scale = '5k'): string[] {
+  const min = scale === '50k' ? MINIMUM_COUNTS_50K : MINIMUM_COUNTS;
+  return (Object.keys(min) as (keyof SiteCounts)[])
+    .filter((k) => c[k] < min[k])
+    .map((k) => `${k} ${c[k]} < ${min[k]}`);
 }

@@ -25,6 +25,11 @@ export interface RuntimeInfo {
   permissions: { scopes: string[]; external: Record<string, unknown> };
   /** getRemainingTimeInMillis() outside any invocation (e.g. a test body calling app code). */
   defaultRemainingMs: number;
+  /**
+   * Whether a site admin connected Confluence to the app's installation (manifest
+   * `app.compatibility`: Jira required, Confluence optional). See installation.ts.
+   */
+  confluenceConnected: boolean;
 }
 
 /** Implemented by the running platform; the installed globals delegate to it. */
@@ -83,4 +88,5 @@ export const DEFAULT_RUNTIME_INFO: RuntimeInfo = {
   license: { isActive: true },
   permissions: { scopes: [], external: {} },
   defaultRemainingMs: 25_000,
+  confluenceConnected: true,
 };

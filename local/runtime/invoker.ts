@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ConsoleLine, type InvocationContext, type InvocationKind, invocations } from './context';
 import type { AppManifest } from './manifest';
@@ -53,21 +54,27 @@ export class Invoker {
   private inFlight = new Set<Promise<unknown>>();
   private armedCutOff: { fetches: number; match?: string } | undefined;
   private modules = new Map<string, Record<string, unknown>>();
+  /** The file each handler module was loaded from, by module name (`index` → …/src/index or …/index.cjs). */
+  readonly moduleFiles = new Map<string, string>();
 
-  constructor(private readonly manifest: AppManifest, private readonly appDir: string, private readonly time: TimeModel) {}
+  /** `functionsDir`: where the handler modules are (default `<appDir>/src`; a bundle's folder holds `index.cjs`). */
+  constructor(private readonly manifest: AppManifest, private readonly appDir: string, private readonly time: TimeModel, private readonly functionsDir = join(appDir, 'src')) {}
 
-  /** The function named by manifest.yml (`handler: index.xyz` → export xyz of src/index). */
+  /** The function named by manifest.yml (`handler: index.xyz` → export xyz of src/index, or of <functionsDir>/index.cjs). */
   handlerFor(functionKey: string): Handler {
     const fn = this.manifest.functions.get(functionKey);
     if (!fn) throw new Error(`manifest.yml has no function module "${functionKey}" (has: ${[...this.manifest.functions.keys()].join(', ')}).`);
     const [file, exportName] = fn.handler.split('.');
     let mod = this.modules.get(file);
     if (!mod) {
-      mod = require(join(this.appDir, 'src', file)) as Record<string, unknown>;
+      const base = join(this.functionsDir, file);
+      const path = existsSync(`${base}.cjs`) ? `${base}.cjs` : base;
+      mod = require(path) as Record<string, unknown>;
+      this.moduleFiles.set(file, require.resolve(path));
       this.modules.set(file, mod);
     }
     const h = mod[exportName];
-    if (typeof h !== 'function') throw new Error(`src/${file} does not export a function "${exportName}" (handler of "${functionKey}").`);
+    if (typeof h !== 'function') throw new Error(`${file} (in ${this.functionsDir}) does not export a function "${exportName}" (handler of "${functionKey}").`);
     return h as Handler;
   }
 

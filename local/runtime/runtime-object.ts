@@ -1,5 +1,6 @@
 import { currentInvocation } from './context';
 import { DEFAULT_RUNTIME_INFO, type LocalForgeState, type RuntimeInfo } from './global-state';
+import { installationOf } from './installation';
 
 const noopCounter = { incr() {}, incrBy() {}, decr() {}, decrBy() {} };
 const noopTimer = { measure: () => ({ stop() {} }) };
@@ -38,7 +39,7 @@ export function buildRuntimeObject(state: LocalForgeState): Record<string, unkno
       get moduleType() { return ctx()?.moduleType; },
       get moduleKey() { return ctx()?.moduleKey; },
       get license() { return info().license; },
-      installation: undefined,
+      get installation() { return installationOf(info()); },
       get permissions() { return info().permissions; },
     },
     lambdaContext: {

@@ -7,6 +7,7 @@ import { DEFAULT_RUNTIME_INFO, type ForgeTarget, type PlatformHooks, type Runtim
 import { type InvocationOutcome, type InvocationRecord, Invoker } from './invoker';
 import type { AppManifest } from './manifest';
 import { type RealSiteOptions, SiteRouter } from './site-routing';
+import { confluenceNotConnectedResponse, isConfluenceEvent } from './installation';
 import { handleStargate, PersonalDataReporting } from './stargate';
 import { ConsumerDelivery, type DrainResult, isRetryRequest, MAX_RETRIES } from './consumer-delivery';
 import { TimeModel, type TimeOptions, virtualSleep } from './time-model';
@@ -29,6 +30,10 @@ export interface LocalRuntimeOptions {
   realSite?: RealSiteOptions;
   limits?: RuntimeLimits;
   time?: TimeOptions;
+  /** Confluence connected to the installation (default true); see setConfluenceConnected. */
+  confluenceConnected?: boolean;
+  /** Where the handler modules are loaded from (default `<appDir>/src`; `.bundle/functions` for the bundle). */
+  functionsDir?: string;
 }
 
 export interface InvokeOptions {
@@ -95,9 +100,10 @@ export class LocalRuntime implements PlatformHooks {
       appCodeDir: o.appDir,
       permissions: o.manifest.rawPermissions,
       defaultRemainingMs: o.limits?.resolverMs ?? 25 * SECOND,
+      confluenceConnected: o.confluenceConnected ?? true,
     };
     this.time = new TimeModel(o.time);
-    this.invoker = new Invoker(o.manifest, o.appDir, this.time);
+    this.invoker = new Invoker(o.manifest, o.appDir, this.time, o.functionsDir);
     this.router = new SiteRouter({
       originalFetch: o.originalFetch,
       emulatorBaseUrl: o.emulatorBaseUrl,
@@ -136,6 +142,11 @@ export class LocalRuntime implements PlatformHooks {
       return handleStargate(path, init, this.queue, this.personalData);
     }
     if (target.type === 'fpp' && (target.remote === 'jira' || target.remote === 'confluence' || (!target.remote && target.contextAri))) {
+      if (target.remote === 'confluence' && !this.info.confluenceConnected) {
+        this.time.chargeRest(ctx, 0, what);
+        guard();
+        return confluenceNotConnectedResponse();
+      }
       return this.timedSiteRequest(ctx, what, () => this.router.product(target, path, init, ctx?.accountId));
     }
     this.time.chargeRest(ctx, 0, what);
@@ -152,6 +163,7 @@ export class LocalRuntime implements PlatformHooks {
 
   /** A Custom UI bridge `requestJira/requestConfluence` of the signed-in user (for the local host). */
   async bridgeFetchProduct(product: 'jira' | 'confluence', path: string, init: RequestInit | undefined, accountId: string): Promise<Response> {
+    if (product === 'confluence' && !this.info.confluenceConnected) return confluenceNotConnectedResponse();
     const res = await this.router.product({ type: 'fpp', provider: 'user', remote: product, accountId }, path, init, accountId);
     return takeEmulatedLatency(res).response;
   }
@@ -227,6 +239,7 @@ export class LocalRuntime implements PlatformHooks {
    * retryAfter (1..900 s) of platform time: the queue's clock moves on by it.
    */
   async runProductEvent(event: { eventType: string } & Record<string, unknown>): Promise<InvocationOutcome[]> {
+    if (isConfluenceEvent(event.eventType) && !this.info.confluenceConnected) return [];
     const triggers = this.o.manifest.triggers.filter((t) => t.events.includes(event.eventType));
     const outcomes: InvocationOutcome[] = [];
     for (const t of triggers) {
@@ -266,6 +279,11 @@ export class LocalRuntime implements PlatformHooks {
     this.invoker.armCutOff(n, match);
   }
 
+  /** Where each handler module was loaded from (`index` → src/index.ts, or the bundle's index.cjs). */
+  get handlerFiles(): ReadonlyMap<string, string> {
+    return this.invoker.moduleFiles;
+  }
+
   get invocations(): readonly InvocationRecord[] {
     return this.invoker.log;
   }
@@ -298,6 +316,15 @@ export class LocalRuntime implements PlatformHooks {
       workspaceId: this.info.cloudId,
       license: this.info.license,
     };
+  }
+
+  /**
+   * A site admin connects (true) or disconnects (false) Confluence in Connected apps: from the
+   * next request on, `getAppContext().installation.contexts` lists it or not, host Confluence
+   * calls are answered or refused, and Confluence's product events are delivered or not.
+   */
+  setConfluenceConnected(connected: boolean): void {
+    this.info.confluenceConnected = connected;
   }
 
   /** Lowers (or restores, with undefined fields) invocation limits from now on: a test's short budget. */

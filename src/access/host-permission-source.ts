@@ -57,9 +57,16 @@ export function createHostPermissionSource({ appJira, viewerJira, viewerConfluen
   };
 }
 
+/** Calls in flight at once: an export chunk (2000 rows) needs up to 20 per product. */
+const PARALLEL_CALLS = 4;
+
 async function inChunks(ids: string[], size: number, ask: (chunk: string[]) => Promise<string[]>): Promise<string[]> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += size) chunks.push(ids.slice(i, i + size));
   const out: string[] = [];
-  for (let i = 0; i < ids.length; i += size) out.push(...(await ask(ids.slice(i, i + size))));
+  for (let i = 0; i < chunks.length; i += PARALLEL_CALLS) {
+    for (const part of await Promise.all(chunks.slice(i, i + PARALLEL_CALLS).map(ask))) out.push(...part);
+  }
   return out;
 }
 

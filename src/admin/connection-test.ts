@@ -1,5 +1,6 @@
 import type { DataSource } from '../domain/config';
 import type { ConnectionTest, ProductCheck } from '../shared/admin-contract';
+import { CONFLUENCE_NOT_CONNECTED } from '../shared/confluence-connection';
 import { fail, ok, type Result } from '../shared/result';
 import { ALL_SCOPED_TOKEN_SCOPES } from '../shared/scoped-token-scopes';
 import { AuthError, ForbiddenError, NotFoundError, RateLimitError, TokenScopeError, UnreachableError } from '../sources/errors';
@@ -112,10 +113,14 @@ async function checkProduct(deps: AdminDeps, product: Product, ds: DataSource, c
 export async function testConnection(deps: AdminDeps, id: string): Promise<Result<ConnectionTest>> {
   const ds = await deps.config.getDataSource(id);
   if (!ds) return fail('NOT_FOUND', 'This data source no longer exists: reload the page.');
+  const notConnected = ds.kind === 'host' && deps.hostConfluence?.() === 'not-connected';
   const [jira, confluence] = await Promise.all([
     checkProduct(deps, 'jira', ds, deps.clientFor(ds, 'jira')),
-    ds.confluenceUrl ? checkProduct(deps, 'confluence', ds, deps.clientFor(ds, 'confluence')) : Promise.resolve(undefined),
+    notConnected
+      ? Promise.resolve<ProductCheck>({ product: 'confluence', status: 'not-connected', title: CONFLUENCE_NOT_CONNECTED.title, advice: CONFLUENCE_NOT_CONNECTED.howTo })
+      : ds.confluenceUrl ? checkProduct(deps, 'confluence', ds, deps.clientFor(ds, 'confluence')) : Promise.resolve(undefined),
   ]);
-  if (jira.status === 'ok' && (!confluence || confluence.status === 'ok')) await deps.config.clearFailing(id);
+  // Confluence not connected is a state of the installation, not a failure of the source.
+  if (jira.status === 'ok' && (!confluence || confluence.status === 'ok' || confluence.status === 'not-connected')) await deps.config.clearFailing(id);
   return ok({ dataSourceId: id, testedAt: deps.now().toISOString(), jira, ...(confluence ? { confluence } : {}) });
 }

@@ -1,3 +1,4 @@
+import type { ConfluenceConnection } from '../domain/app-installation';
 import type { DataSource } from '../domain/config';
 import type { Product, SiteClient } from '../sources/site-client';
 import type { ConfigRepository } from '../store/config-repository';
@@ -16,6 +17,8 @@ export interface AdminDeps {
   /** The host site's Jira as the user who invoked the resolver (the admin check). */
   hostJiraAsCaller(): SiteClient;
   sync: SyncPort;
+  /** Whether the installation is connected to the host site's Confluence; absent = 'unknown'. */
+  hostConfluence?(): ConfluenceConnection;
   /** Purges of stored activities that resume by themselves. Absent where no activity store exists. */
   purges?: Pick<PurgeJobs, 'start' | 'list'>;
   now(): Date;

@@ -5,7 +5,7 @@ import { getServerInfo } from '../sources/jira/get-server-info';
 import type { SiteClient } from '../sources/site-client';
 import type { AdminDeps } from './deps';
 
-export type HostSourceDeps = Pick<AdminDeps, 'config' | 'clientFor' | 'hostJira' | 'now'>;
+export type HostSourceDeps = Pick<AdminDeps, 'config' | 'clientFor' | 'hostJira' | 'now' | 'hostConfluence'>;
 
 /** Only "no Confluence here" is a definite no; anything else (a hiccup) assumes it exists. */
 async function answersOnWiki(probe: SiteClient | undefined): Promise<boolean> {
@@ -26,6 +26,8 @@ export function ensureHostSource(deps: HostSourceDeps, contextSiteUrl?: string):
   return deps.config.ensureHostDataSource(async () => {
     const siteUrl = contextSiteUrl ?? (await getServerInfo(deps.hostJira())).baseUrl;
     const withWiki = hostDataSource({ siteUrl, hasConfluence: true }, deps.now().toISOString());
+    // Not connected yet: the site cannot be asked, and a site admin may connect it later.
+    if (deps.hostConfluence?.() === 'not-connected') return { siteUrl, hasConfluence: true };
     return { siteUrl, hasConfluence: await answersOnWiki(deps.clientFor(withWiki, 'confluence')) };
   });
 }

@@ -1,42 +1,62 @@
 import { z } from 'zod';
 import type { ExternalId, Team, Teammate, TeammatesDoc } from '../domain/config';
 import type { adminContract } from '../shared/admin-contract';
-import { fail, ok, type Result } from '../shared/result';
+import { fail, failFields, ok, type Result } from '../shared/result';
 import type { AdminDeps } from './deps';
 import { resolveTeammateEmails } from './email-resolution';
 import { accountIdProblem, emailProblem } from './field-checks';
 import { teammateAccounts } from '../sync/teammate-map';
+import { ownerOfPerson } from './teammate-identity';
 
 type SaveTeammate = z.infer<(typeof adminContract)['teammates/save']['payload']>;
 
 const sameIdentity = (a: { dataSourceId: string; type: string; value: string }, b: typeof a) =>
   a.dataSourceId === b.dataSourceId && a.type === b.type && a.value.toLowerCase() === b.value.toLowerCase();
 
-/** The teammate an account id is already mapped to, on any source (a person is mapped once). */
-export function ownerOfAccount(doc: TeammatesDoc, accountId: string, exceptId?: string): Teammate | undefined {
-  return doc.teammates.find((t) => t.id !== exceptId && t.externalIds.some((x) => x.type === 'accountId' && x.value === accountId));
-}
+type Problem = { field: string; message: string; conflict?: boolean };
 
-async function checkIdentities(deps: AdminDeps, p: SaveTeammate, doc: TeammatesDoc): Promise<Result<ExternalId[]>> {
+/** Every identity row checked, each problem at its row (a form shows them all at once). */
+async function checkIdentities(deps: AdminDeps, p: SaveTeammate, doc: TeammatesDoc): Promise<{ ids: ExternalId[]; problems: Problem[] }> {
   const sources = await deps.config.listDataSources();
-  const out: ExternalId[] = [];
+  const ids: ExternalId[] = [];
+  const problems: Problem[] = [];
   for (const [i, x] of p.externalIds.entries()) {
     const field = `externalIds.${i}.value`;
     const value = x.value.trim();
     const problem = x.type === 'email' ? emailProblem(value) : accountIdProblem(value);
-    if (problem) return fail('BAD_REQUEST', problem, field);
+    if (problem) {
+      problems.push({ field, message: problem });
+      continue;
+    }
     if (x.dataSourceId !== '*' && !sources.some((s) => s.id === x.dataSourceId)) {
-      return fail('BAD_REQUEST', 'This data source no longer exists: choose another one.', `externalIds.${i}.dataSourceId`);
+      problems.push({ field: `externalIds.${i}.dataSourceId`, message: 'This data source no longer exists: choose another one.' });
+      continue;
     }
     const normalised = { dataSourceId: x.dataSourceId, type: x.type, value: x.type === 'email' ? value.toLowerCase() : value };
-    if (out.some((o) => sameIdentity(o, normalised))) return fail('BAD_REQUEST', 'This ID is listed twice.', field);
-    if (x.type === 'accountId') {
-      const owner = ownerOfAccount(doc, value, p.id);
-      if (owner) return fail('CONFLICT', `This account is already mapped to ${owner.name}.`, field);
-    }
-    out.push(normalised);
+    const owner = ownerOfPerson(doc, x.type === 'email' ? { emails: [value] } : { accounts: [value] }, p.id);
+    if (ids.some((o) => sameIdentity(o, normalised))) problems.push({ field, message: 'This ID is listed twice.' });
+    else if (owner) problems.push({ field, message: `This person is already added as ${owner.name}: edit ${owner.name} instead.`, conflict: true });
+    else ids.push(normalised);
   }
-  return ok(out);
+  return { ids, problems };
+}
+
+/** A refusal naming every problem; CONFLICT only when each one is a person already added. */
+function refuse(problems: [Problem, ...Problem[]]): Result<never> {
+  const rows = problems.map(({ field, message }) => ({ field, message }));
+  return failFields(problems.every((x) => x.conflict) ? 'CONFLICT' : 'BAD_REQUEST', [rows[0], ...rows.slice(1)]);
+}
+
+/** An email that resolved to an account another teammate already has (by ID or by their email). */
+function resolvedClash(doc: TeammatesDoc, t: Teammate): Result<never> | undefined {
+  for (const [i, x] of t.externalIds.entries()) {
+    if (x.type !== 'email') continue;
+    for (const r of Object.values(x.resolutions ?? {})) {
+      const owner = r.status === 'resolved' && r.accountId ? ownerOfPerson(doc, { accounts: [r.accountId] }, t.id) : undefined;
+      if (owner) return fail('CONFLICT', `This email belongs to an account already added as ${owner.name}: edit ${owner.name} instead.`, `externalIds.${i}.value`);
+    }
+  }
+  return undefined;
 }
 
 type PurgeProgressView = { activities: number; continuing: boolean };
@@ -74,15 +94,18 @@ async function saveWithPurges(deps: AdminDeps, teammateId: string, label: string
 
 export async function saveTeammate(deps: AdminDeps, p: SaveTeammate): Promise<Result<{ teammate: Teammate; purge?: PurgeProgressView }>> {
   const name = p.name.trim();
-  if (!name) return fail('BAD_REQUEST', 'Enter a name.', 'name');
   const doc = await deps.config.getTeammates();
   const existing = p.id ? doc.teammates.find((t) => t.id === p.id) : undefined;
   if (p.id && !existing) return fail('NOT_FOUND', 'This teammate no longer exists: reload the page.');
-  if (p.teamId && !doc.teams.some((t) => t.id === p.teamId)) return fail('BAD_REQUEST', 'This team no longer exists.', 'teamId');
-  const ids = await checkIdentities(deps, p, doc);
-  if (!ids.ok) return ids;
+  const checked = await checkIdentities(deps, p, doc);
+  const problems: Problem[] = [
+    ...(name ? [] : [{ field: 'name', message: 'Enter a name.' }]),
+    ...(p.teamId && !doc.teams.some((t) => t.id === p.teamId) ? [{ field: 'teamId', message: 'This team no longer exists.' }] : []),
+    ...checked.problems,
+  ];
+  if (problems.length) return refuse([problems[0], ...problems.slice(1)]);
   // Keep earlier resolutions of unchanged emails; a new identity moves mappedAt so its history is backfilled.
-  const merged = ids.data.map((x) => existing?.externalIds.find((o) => sameIdentity(o, x)) ?? x);
+  const merged = checked.ids.map((x) => existing?.externalIds.find((o) => sameIdentity(o, x)) ?? x);
   const gotNewIdentity = !existing || merged.some((x) => !existing.externalIds.some((o) => sameIdentity(o, x)));
   const base: Teammate = {
     id: existing?.id ?? deps.newId('tm'),
@@ -93,6 +116,8 @@ export async function saveTeammate(deps: AdminDeps, p: SaveTeammate): Promise<Re
   };
   const sources = await deps.config.listDataSources();
   const [resolved] = await resolveTeammateEmails(deps, [base], sources, false);
+  const clash = resolvedClash(doc, resolved);
+  if (clash) return clash;
   const teammates = existing ? doc.teammates.map((t) => (t.id === resolved.id ? resolved : t)) : [...doc.teammates, resolved];
   // What an identity the teammate no longer has contributed to them is deleted, as a removal is.
   const gone = existing ? accountsTakenAway(existing, resolved, sources.map((d) => d.id)) : [];

@@ -6,7 +6,7 @@ import { getGroupMembers } from '../sources/jira/get-group-members';
 import { searchUsers } from '../sources/jira/search-users';
 import { describeError } from '../sources/errors';
 import type { AdminDeps } from './deps';
-import { ownerOfAccount } from './teammate-service';
+import { ownerOfPerson } from './teammate-identity';
 
 /** The people picker: host-site users matching a name (people only, active only). */
 export async function searchHostUsers(deps: AdminDeps, query: string): Promise<Result<UserSummary[]>> {
@@ -14,10 +14,19 @@ export async function searchHostUsers(deps: AdminDeps, query: string): Promise<R
   if (q.length < 2) return ok([]);
   try {
     const users = await searchUsers(deps.hostJira(), q, { maxResults: 20 });
+    const doc = await deps.config.getTeammates();
     return ok(
       users
         .filter((u) => u.accountType !== 'app' && u.active !== false)
-        .map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId, ...(u.emailAddress ? { email: u.emailAddress } : {}) })),
+        .map((u) => {
+          const owner = ownerOfPerson(doc, { accounts: [u.accountId], emails: u.emailAddress ? [u.emailAddress] : [] });
+          return {
+            accountId: u.accountId,
+            displayName: u.displayName ?? u.accountId,
+            ...(u.emailAddress ? { email: u.emailAddress } : {}),
+            ...(owner ? { addedAs: { id: owner.id, name: owner.name } } : {}),
+          };
+        }),
     );
   } catch (e) {
     const d = describeError(e);
@@ -41,16 +50,16 @@ interface BulkResult {
 }
 
 /** Adds people picked on the host site as teammates, mapped by account ID on every source. */
-export async function addUsers(deps: AdminDeps, users: { accountId: string; displayName: string }[], teamId: string | undefined): Promise<Result<BulkResult>> {
+export async function addUsers(deps: AdminDeps, users: { accountId: string; displayName: string; email?: string }[], teamId: string | undefined): Promise<Result<BulkResult>> {
   const doc = await deps.config.getTeammates();
   if (teamId && !doc.teams.some((t) => t.id === teamId)) return fail('BAD_REQUEST', 'This team no longer exists.', 'teamId');
   const at = deps.now().toISOString();
   const result: BulkResult = { added: [], skipped: [] };
   const teammates = [...doc.teammates];
   for (const u of users) {
-    const owner = ownerOfAccount({ ...doc, teammates }, u.accountId);
+    const owner = ownerOfPerson({ ...doc, teammates }, { accounts: [u.accountId], emails: u.email ? [u.email] : [] });
     if (owner) {
-      result.skipped.push({ ...u, reason: `already mapped to ${owner.name}` });
+      result.skipped.push({ accountId: u.accountId, displayName: u.displayName, reason: `already added as ${owner.name}` });
       continue;
     }
     const t: Teammate = {
@@ -74,7 +83,7 @@ export async function addGroupMembers(deps: AdminDeps, groupName: string, teamId
     const { members, truncated } = await getGroupMembers(deps.hostJira(), name);
     const people = members.filter((m) => m.accountType !== 'app' && m.active !== false);
     if (people.length === 0) return fail('BAD_REQUEST', `The group ${name} has no active members.`, 'groupName');
-    const added = await addUsers(deps, people.map((m) => ({ accountId: m.accountId, displayName: m.displayName ?? m.accountId })), teamId);
+    const added = await addUsers(deps, people.map((m) => ({ accountId: m.accountId, displayName: m.displayName ?? m.accountId, ...(m.emailAddress ? { email: m.emailAddress } : {}) })), teamId);
     if (added.ok && truncated) return { ok: true, data: { ...added.data, note: `${name} has more than ${members.length} members: only the first ${members.length} were considered.` } };
     return added;
   } catch (e) {

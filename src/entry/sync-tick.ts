@@ -1,4 +1,5 @@
 import { ensureHostSource } from '../admin/ensure-host-source';
+import { hostConfluenceConnection } from '../platform/app-context';
 import { getConfigRepository, getPurgeJobs, getSyncService } from '../platform/services';
 import { createSiteClient } from '../platform/site-client-factory';
 import { createHostSiteClient } from '../platform/site-clients';
@@ -15,6 +16,7 @@ export const syncTick = async (): Promise<{ ran: boolean; runs: number; purgesFi
     hostJira: () => createHostSiteClient('jira', 'https://host.invalid'),
     clientFor: (ds, product) => createSiteClient(ds, product, config),
     now: () => new Date(),
+    hostConfluence: hostConfluenceConnection,
   });
   const purgesFinished = (await getPurgeJobs().resumeDue()).length;
   const result = await getSyncService().tick();

@@ -1,15 +1,24 @@
 import type { z } from 'zod';
-import { fail, type Result } from '../shared/result';
+import { fieldProblems } from '../shared/field-messages';
+import type { Result } from '../shared/result';
 
 /**
- * A payload the contract refuses, as the UIs show it: the first problem, named with its field
- * path ("config.rangeDays: ...") so it reads on its own in a banner, and `field` so a form can
- * put it next to the input. Never the value: payloads may carry tokens.
+ * A payload the contract refuses, as the UIs show it: every problem in words with the field's
+ * label ("Sync interval: at least 5 minutes", src/shared/field-messages.ts), the first as the
+ * message (it reads on its own in a banner) with its `field`, and all of them in `fields` so a
+ * form marks each input at once. Never the value: payloads may carry tokens.
  */
 export function payloadError(error: z.ZodError): Result<never> {
-  const issue = error.issues[0];
-  const field = issue?.path.map(String).join('.') || undefined;
-  const text =
-    issue?.code === 'unrecognized_keys' ? `Unexpected field(s): ${issue.keys.join(', ')}` : (issue?.message ?? 'The request is not valid');
-  return fail('BAD_REQUEST', field ? `${field}: ${text}` : text, field);
+  const problems = fieldProblems(error);
+  const first = problems[0] ?? { field: '', message: 'The request is not valid: reload the page.' };
+  const named = problems.filter((p) => p.field);
+  return {
+    ok: false,
+    error: {
+      code: 'BAD_REQUEST',
+      message: first.message,
+      ...(first.field ? { field: first.field } : {}),
+      ...(named.length > 1 ? { fields: named } : {}),
+    },
+  };
 }

@@ -12,7 +12,7 @@ import { DEFAULT_LIMITS, type SyncDeps, type SyncLimits } from '../sync/sync-dep
 import { createSyncService, type SyncService } from '../sync/sync-service';
 import { createLiveCapture, type LiveCapture } from '../sync/live-capture';
 import { teammateAccounts } from '../sync/teammate-map';
-import { remainingInvocationMs } from './app-context';
+import { hostConfluenceConnection, remainingInvocationMs } from './app-context';
 import { getKvs } from './forge-kvs';
 import { createSiteClient } from './site-client-factory';
 import { createForgeSyncQueue } from './sync-queue';
@@ -46,6 +46,7 @@ export function createForgeSyncDeps(opts: SyncDepsOptions = {}): SyncDeps {
     trashed: createTrashedContentRepository(kvs),
     clientsFor: (ds) => ({ jira: createSiteClient(ds, 'jira', cfg), confluence: createSiteClient(ds, 'confluence', cfg) }),
     ...(queue ? { enqueue: async (body, delaySec) => void (await queue.push({ ...body }, delaySec)) } : {}),
+    hostConfluence: hostConfluenceConnection,
     remainingMs: remainingInvocationMs,
     now: Date.now,
     limits: { ...DEFAULT_LIMITS, ...opts.limits },

@@ -62,9 +62,10 @@ export const productCheckSchema = z.object({
   product: z.enum(['jira', 'confluence']),
   /**
    * `wrong-token-kind`: the token signs in only as the other kind (a scoped token saved as classic,
-   * or the reverse); `missing-scope`: the scoped token lacks a scope the app needs.
+   * or the reverse); `missing-scope`: the scoped token lacks a scope the app needs; `not-connected`:
+   * the host site's Confluence is not connected to the app's installation (a state, not a failure).
    */
-  status: z.enum(['ok', 'auth-failed', 'wrong-token-kind', 'missing-scope', 'forbidden', 'not-found', 'unreachable', 'rate-limited', 'not-configured', 'error']),
+  status: z.enum(['ok', 'auth-failed', 'wrong-token-kind', 'missing-scope', 'forbidden', 'not-found', 'unreachable', 'rate-limited', 'not-configured', 'not-connected', 'error']),
   /** Short headline, e.g. "Authentication failed". */
   title: z.string(),
   /** What to do about it, in words an admin can act on. */
@@ -109,6 +110,8 @@ export const userSummarySchema = z.object({
   accountId: z.string(),
   displayName: z.string(),
   email: z.string().optional(),
+  /** The teammate this person already is (by account ID or email): the picker says "Already added". */
+  addedAs: z.object({ id: z.string(), name: z.string() }).optional(),
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 
@@ -160,10 +163,25 @@ export const syncSettingsSchema = settingsSchema.pick({ syncIntervalMinutes: tru
 
 const purgeProgressSchema = z.object({ activities: z.number().int().nonnegative(), continuing: z.boolean() });
 
+const duplicateGroupSchema = z.object({
+  /** What they share: "email priya@example.com", "account 5b10…". */
+  shared: z.array(z.string()),
+  teammates: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type DuplicateGroup = z.infer<typeof duplicateGroupSchema>;
+
 const c = <P extends z.ZodTypeAny, R extends z.ZodTypeAny>(payload: P, result: R) => ({ payload, result });
 
 export const adminContract = {
-  'sources/list': c(empty, z.object({ sources: z.array(dataSourceViewSchema), historyDays: z.number() })),
+  'sources/list': c(
+    empty,
+    z.object({
+      sources: z.array(dataSourceViewSchema),
+      historyDays: z.number(),
+      /** The installation's link to the host site's Confluence (an optional app): 'not-connected' is shown as a state. */
+      hostConfluence: z.enum(['connected', 'not-connected', 'unknown']),
+    }),
+  ),
   'sources/save': c(saveSourcePayload, z.object({ source: dataSourceViewSchema })),
   'sources/set-enabled': c(z.object({ id, enabled: z.boolean() }).strict(), z.object({ source: dataSourceViewSchema })),
   'sources/delete': c(
@@ -207,13 +225,26 @@ export const adminContract = {
   'teammates/add-users': c(
     z
       .object({
-        users: z.array(z.object({ accountId: z.string().min(1).max(128), displayName: z.string().max(200) }).strict()).min(1).max(100),
+        users: z
+          .array(z.object({ accountId: z.string().min(1).max(128), displayName: z.string().max(200), email: z.string().max(320).optional() }).strict())
+          .min(1)
+          .max(100),
         teamId: id.optional(),
       })
       .strict(),
     bulkAddResultSchema,
   ),
   'teammates/add-group': c(z.object({ groupName: searchText(255), teamId: id.optional() }).strict(), bulkAddResultSchema),
+  /** Teammates that are one person (a shared email or account), to offer for merge. */
+  'teammates/duplicates': c(empty, z.object({ groups: z.array(duplicateGroupSchema) })),
+  /**
+   * Folds `mergeIds` into `keepId`: its identities join the kept teammate, the others leave, and
+   * their activities are re-attributed (deleted in a resumable purge, fetched again for the kept one).
+   */
+  'teammates/merge': c(
+    z.object({ keepId: id, mergeIds: z.array(id).min(1).max(20) }).strict(),
+    z.object({ teammate: teammateViewSchema, purge: purgeProgressSchema.optional() }),
+  ),
   'teams/save': c(z.object({ id: id.optional(), name: z.string().max(100) }).strict(), z.object({ team: teamSchema })),
   'teams/delete': c(z.object({ id }).strict(), z.object({ deleted: z.string() })),
   'users/search': c(z.object({ query: searchText(100) }).strict(), z.object({ users: z.array(userSummarySchema) })),

@@ -77,7 +77,7 @@ export class ActivityWriter {
    */
   async reconcileEntities(
     dataSourceId: string,
-    entities: { entityKey: string; computed: Activity[]; current?: Pick<Activity, 'container' | 'entity'> }[],
+    entities: { entityKey: string; computed: Activity[]; current?: Pick<Activity, 'container' | 'entity' | 'restricted'> }[],
     kinds: ReadonlySet<ActivityKind>,
     window: TimeWindow,
   ): Promise<void> {
@@ -91,11 +91,14 @@ export class ActivityWriter {
       const stored = await this.activities.listByEntity(dataSourceId, e.entityKey);
       for (const a of stored) {
         old.set(a.id, a);
+        // The item's restriction is today's for all its activities, also those outside the window.
+        const restricted = e.current?.restricted !== undefined ? { restricted: e.current.restricted } : {};
         if (kinds.has(a.kind)) {
           if (!ids.has(a.id) && isInside(Date.parse(a.at), window)) dels.push(a.id);
+          else if (!ids.has(a.id) && e.current) refreshed.push({ ...a, ...restricted });
         } else if (e.current) {
           // Activities another stream owns (worklogs) still show the current title.
-          refreshed.push({ ...a, container: e.current.container, entity: e.current.entity });
+          refreshed.push({ ...a, container: e.current.container, entity: e.current.entity, ...restricted });
         }
       }
     }

@@ -25,16 +25,22 @@ export interface Invocation {
   writer: ActivityWriter;
   cache: RunCache;
   timer: StepTimer;
+  /** The host site's Confluence is not connected to this installation: its streams are skipped. */
+  confluenceNotConnected: boolean;
 }
 
 export async function openInvocation(deps: SyncDeps, ds: DataSource, run: SyncRun): Promise<Invocation> {
   const meter = createRequestMeter();
-  const clients = invocationClients(deps, ds, meter, {
+  const wrapped = invocationClients(deps, ds, meter, {
     maxLimited: deps.limits.maxRateLimited,
     maxWaitMs: deps.limits.maxRateWaitMs,
     // Leave the rest of the invocation for the checkpoint after a long wait.
     remainingShare: 0.85,
   });
+  // Without the client no stream (the deletion sweep included) can reach Confluence, so a
+  // disconnected Confluence never reads as deleted content.
+  const confluenceNotConnected = ds.kind === 'host' && deps.hostConfluence?.() === 'not-connected';
+  const clients = confluenceNotConnected ? { jira: wrapped.jira } : wrapped;
   const settings = await deps.config.getSettings();
   const teammatesDoc = await deps.config.getTeammates();
   const storeMayHaveData = await deps.activities.hasAnyForSource(ds.id);
@@ -52,6 +58,7 @@ export async function openInvocation(deps: SyncDeps, ds: DataSource, run: SyncRu
     cache: createRunCache(),
     // Started after the reads above, so the margin is taken from what is really left.
     timer: createStepTimer(deps.remainingMs, deps.limits.safetyMs),
+    confluenceNotConnected,
   };
 }
 

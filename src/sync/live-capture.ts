@@ -106,7 +106,11 @@ export function createLiveCapture(deps: SyncDeps) {
         } else if (worklog) {
           const [w] = await listWorklogs(jira, [worklog.id]);
           const [found] = w ? await bulkfetchIssues(jira, [w.issueId], ['summary', 'project', 'created']) : [];
-          const a = w && found ? worklogActivity(env.ctx, issueInfo(found), w) : undefined;
+          // A worklog or issue not returned now may be deleted or hidden from the app: no evidence,
+          // so nothing is deleted (the deleted event, the deleted-worklog feed and the sweep decide).
+          // Read, but not a teammate's: its activity goes.
+          if (!w || !found) return;
+          const a = worklogActivity(env.ctx, issueInfo(found), w);
           await env.writer.apply(a ? [a] : [], a ? [] : [activityId.worklog(env.dataSourceId, worklog.id)]);
         } else if (issue) {
           const { unreadIds } = await syncIssues(env, [issue.id], await statuses(jira));

@@ -1,5 +1,6 @@
 import type { DataSource } from '../domain/config';
 import { STREAM, STREAM_IDS, type StreamId } from '../domain/stream-id';
+import { CONFLUENCE_NOT_CONNECTED } from '../shared/confluence-connection';
 import type { ResultError } from '../shared/result';
 import { describeError } from '../sources/errors';
 import type { StreamCursor, StreamPass } from '../store/cursor-repository';
@@ -83,6 +84,8 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
  * and only once something is stored; every other run does everything but the sweep.
  */
 function skipReason(inv: Invocation, stream: Stream): string | undefined {
+  // Skipped, not failed: no cursor is read or moved, and the source is not marked failing.
+  if (stream.product === 'confluence' && inv.confluenceNotConnected) return CONFLUENCE_NOT_CONNECTED.runNote;
   if (!(stream.product === 'jira' ? inv.clients.jira : inv.clients.confluence)) return 'This data source has no Confluence';
   if (inv.teammates.size === 0) return 'Nobody is mapped on this data source';
   if (inv.run.reason === 'sweep') {

@@ -1,3 +1,4 @@
+import type { ConfluenceConnection } from '../domain/app-installation';
 import type { DataSource } from '../domain/config';
 import type { SiteClient } from '../sources/site-client';
 import type { ActivityRepository } from '../store/activity-repository';
@@ -65,6 +66,11 @@ export interface SyncDeps {
   trashed: TrashedContentRepository;
   /** Raw clients for a data source's products (undefined when it has no such product). */
   clientsFor(ds: DataSource): { jira?: SiteClient; confluence?: SiteClient };
+  /**
+   * Whether the app's installation is connected to the host site's Confluence (an optional app
+   * in the manifest's compatibility). Absent = 'unknown': Confluence is called as configured.
+   */
+  hostConfluence?(): ConfluenceConnection;
   /** Queues a continuation of a run; absent where no queue exists (the CLI loops instead). */
   enqueue?(body: ContinuationJob, delaySec: number): Promise<void>;
   /** Milliseconds left in this invocation, undefined when unbounded. */

@@ -15,6 +15,8 @@ const VALID: Record<AdminKey, unknown> = {
   'teammates/resolve': {},
   'teammates/add-users': { users: [{ accountId: 'u-lead', displayName: 'Lee Lead' }] },
   'teammates/add-group': { groupName: 'team-leads' },
+  'teammates/duplicates': {},
+  'teammates/merge': { keepId: 'tm-1', mergeIds: ['tm-2'] },
   'teams/save': { name: 'Core' },
   'teams/delete': { id: 'team-1' },
   'users/search': { query: 'le' },
@@ -79,13 +81,13 @@ describe('admin resolver: access and payload checks', () => {
 
   it.each([
     ['sources/save', { name: 'x', enabled: true, jiraUrl: 'https://a.atlassian.net', jiraEmail: 'a@b.co', evil: 1 }, undefined, /Unexpected field/],
-    ['sources/save', { name: 'x', enabled: 'yes', jiraUrl: 'https://a.atlassian.net', jiraEmail: 'a@b.co' }, 'enabled', /boolean/],
-    ['sources/test', { id: '../../etc' }, 'id', /Unknown id/],
+    ['sources/save', { name: 'x', enabled: 'yes', jiraUrl: 'https://a.atlassian.net', jiraEmail: 'a@b.co' }, 'enabled', /^Enabled: choose yes or no$/],
+    ['sources/test', { id: '../../etc' }, 'id', /^Item: unknown id$/],
     ['sources/fetch-now', { id: 'host', since: '01/02/2026', until: '2026-01-31' }, 'since', /2026-01-31/],
     ['teammates/save', { name: 'X', externalIds: [{ dataSourceId: '*', type: 'phone', value: '1' }] }, 'externalIds.0.type', /./],
     ['teammates/add-users', { users: [] }, 'users', /./],
-    ['settings/save-sync', { syncIntervalMinutes: 1, historyDays: 30 }, 'syncIntervalMinutes', /syncIntervalMinutes/],
-    ['settings/save-sync', { syncIntervalMinutes: 60, historyDays: 1000 }, 'historyDays', /historyDays/],
+    ['settings/save-sync', { syncIntervalMinutes: 1, historyDays: 30 }, 'syncIntervalMinutes', /^Sync interval: at least 5 minutes$/],
+    ['settings/save-sync', { syncIntervalMinutes: 60, historyDays: 1000 }, 'historyDays', /^History window: at most 365 days$/],
     ['sync/history', { limit: 0 }, 'limit', /./],
     ['users/search', 'not an object', undefined, /./],
   ])('%s with bad input %j answers BAD_REQUEST naming field %s', async (key, payload, field, message) => {

@@ -71,7 +71,7 @@ describe('sync status, cancel and history', () => {
 
 describe('diagnose', () => {
   const host: DataSource = { id: 'host', kind: 'host', name: 'acme', enabled: true, jiraUrl: 'https://acme.atlassian.net', createdAt: AT, updatedAt: AT };
-  const other: DataSource = { ...host, id: 'ds-1', kind: 'cloud', name: 'Globex', jiraUrl: 'https://globex.atlassian.net' };
+  const other: DataSource = { ...host, id: 'ds-1', kind: 'cloud', tokenKind: 'classic', name: 'Globex', jiraUrl: 'https://globex.atlassian.net' };
   const tm = (name: string, externalIds: Teammate['externalIds']): Teammate => ({ id: `tm-${name}`, name, externalIds, mappedAt: AT });
   const base = (over: Partial<DiagnosticsInput> = {}): DiagnosticsInput => ({
     sources: [host],

@@ -272,9 +272,15 @@ describe('fetch now', () => {
     expect(env.sync.started[0].window.untilMs).toBe(Date.parse('2026-11-20T10:00:00Z'));
   });
 
+  it("accepts today where it is already tomorrow in UTC (the earliest time zone), ending the window at now", async () => {
+    expect(await env.call('sources/fetch-now', { id: 'host', since: '2026-11-19', until: '2026-11-21' })).toMatchObject({ ok: true });
+    expect(env.sync.started[0].window.untilMs).toBe(Date.parse('2026-11-20T10:00:00Z'));
+  });
+
   it.each([
     [{ since: '2026-11-10', until: '2026-11-01' }, 'until', /before the start/],
-    [{ since: '2026-12-01', until: '2026-12-02' }, 'since', /future/],
+    [{ since: '2026-12-01', until: '2026-12-02' }, 'until', /end date is in the future/],
+    [{ since: '2026-11-19', until: '2026-11-22' }, 'until', /^The end date is in the future: choose today or earlier\.$/],
     [{ since: '2024-01-01', until: '2026-11-01' }, 'since', /one year/],
   ])('refuses %j', async (range, field, message) => {
     const r = await env.call('sources/fetch-now', { id: 'host', ...range });

@@ -192,7 +192,7 @@ describe('people and groups from the host site', () => {
     const first = await env.call('teammates/add-users', { users: [{ accountId: 'u-rita', displayName: 'Rita Reviewer' }] });
     expect(first).toMatchObject({ ok: true, data: { added: [{ name: 'Rita Reviewer', externalIds: [{ dataSourceId: '*', type: 'accountId', value: 'u-rita' }] }], skipped: [] } });
     const again = await env.call('teammates/add-users', { users: [{ accountId: 'u-rita', displayName: 'Rita' }, { accountId: 'u-lead', displayName: 'Lee Lead' }] });
-    expect(again).toMatchObject({ ok: true, data: { added: [{ name: 'Lee Lead' }], skipped: [{ accountId: 'u-rita', reason: 'already mapped to Rita Reviewer' }] } });
+    expect(again).toMatchObject({ ok: true, data: { added: [{ name: 'Lee Lead' }], skipped: [{ accountId: 'u-rita', reason: 'already added as Rita Reviewer' }] } });
     expect(await env.call('teammates/add-users', { users: [{ accountId: 'u-x', displayName: 'X' }], teamId: 'team-4' })).toMatchObject({ ok: false, error: { field: 'teamId' } });
   });
 

@@ -126,6 +126,16 @@ describeInBrowser('admin page in the browser', () => {
     await expect(page.getByRole('region', { name: 'acme.atlassian.net' }).getByTestId('title-groups').count()).resolves.toBe(0);
   });
 
+  it('counts restricted issues and pages of the other site without titles until the admin allows them', async () => {
+    await expectText(globexCard().getByTestId('title-groups'), 'restricted issues and pages counted only');
+    await globexCard().getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Edit Globex' });
+    await expectText(form, 'pages with view restrictions');
+    await form.getByLabel('Show titles of restricted items').check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expectText(globexCard().getByTestId('title-groups'), 'restricted items included');
+  });
+
   it('shows a line for each project or space the source account can no longer read', async () => {
     const out = await platform.runtime.runInContext({ key: 'test-access-lost' }, async () => {
       const config = createConfigRepository(createForgeKvs());
@@ -164,6 +174,102 @@ describeInBrowser('admin page in the browser', () => {
     const row = page.getByTestId('teammate-row').filter({ hasText: 'Rita Reviewer' });
     await expectText(row, 'Account ID u-rita');
     await expectText(row, 'all sources');
+  });
+
+  it('offers the people search for an email the app cannot see on the host, and maps the person found', async () => {
+    await page.getByRole('button', { name: 'Add teammate' }).click();
+    const form = page.getByRole('form', { name: 'Add teammate' });
+    await form.getByLabel('Name').fill('Hugo');
+    await form.getByLabel('Identity 1 applies to').selectOption({ label: 'acme.atlassian.net' });
+    await form.getByLabel('Identity 1 value').fill('hugo@acme.test');
+    await form.getByRole('button', { name: 'Save teammate' }).click();
+    const row = page.getByTestId('teammate-row').filter({ hasText: 'hugo@acme.test' });
+    await expectText(row, "Email hidden by this person's profile settings: map by account ID");
+    await row.getByRole('button', { name: 'Find Hugo in the people search' }).click();
+    await page.getByRole('button', { name: 'Map Hugo to Hugo Hidden' }).click();
+    await expectText(row, 'Account ID u-hugo');
+    await expectText(row, '(mapped by account ID)');
+    await screenshot(page, 'admin-teammates-hidden-email');
+  });
+
+  it('marks people already added in the search, says when nobody matches, and refuses adding a person twice', async () => {
+    const search = page.getByLabel('Search people by name');
+    await search.fill('Rita');
+    const found = page.getByRole('list', { name: 'People found' });
+    await expectText(found.getByTestId('already-added'), 'Already added');
+    expect(await page.getByRole('button', { name: 'Add Rita Reviewer' }).count()).toBe(0);
+    await search.fill('Nobody by this name');
+    await expectText(page.getByRole('status').filter({ hasText: 'No one on this site matches' }), 'No one on this site matches “Nobody by this name”.');
+
+    await page.getByRole('button', { name: 'Add teammate' }).click();
+    const form = page.getByRole('form', { name: 'Add teammate' });
+    await form.getByLabel('Identity 1 applies to').selectOption({ label: 'acme.atlassian.net' });
+    await form.getByLabel('Identity 1 type').selectOption({ label: 'Account ID' });
+    await form.getByLabel('Identity 1 value').fill('u-rita');
+    await form.getByRole('button', { name: 'Save teammate' }).click();
+    // Every problem at once, the focus on the first.
+    await expectText(form, 'Enter a name.');
+    await expectText(form, 'This person is already added as Rita Reviewer: edit Rita Reviewer instead.');
+    await expectAttr(form.getByLabel('Identity 1 value'), 'aria-invalid', 'true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('teammateName');
+    // An email in another case that resolves to her account is her too.
+    await form.getByLabel('Name').fill('Rita again');
+    await form.getByLabel('Identity 1 type').selectOption({ label: 'Email' });
+    await form.getByLabel('Identity 1 value').fill('RITA@acme.test');
+    await form.getByRole('button', { name: 'Save teammate' }).click();
+    await expectText(form, 'This email belongs to an account already added as Rita Reviewer');
+    await screenshot(page, 'admin-teammate-already-added');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByTestId('teammate-row').filter({ hasText: 'Rita again' }).count()).toBe(0);
+  });
+
+  it('offers duplicates made earlier for merge, and merges them into one teammate', async () => {
+    const made = await platform.runtime.runInContext({ key: 'test-duplicate' }, async () => {
+      const config = createConfigRepository(createForgeKvs());
+      const doc = await config.getTeammates();
+      const at = new Date().toISOString();
+      await config.saveTeammates({ ...doc, teammates: [...doc.teammates, { id: 'tm-dup', name: 'R. Reviewer', externalIds: [{ dataSourceId: 'host', type: 'accountId', value: 'u-rita' }], mappedAt: at }] });
+    });
+    expect(made.record.status).toBe('ok');
+    await page.getByRole('tab', { name: 'Sync' }).click();
+    await page.getByRole('tab', { name: 'Teammates' }).click();
+    const banner = page.getByTestId('duplicates');
+    await expectText(banner, 'Rita Reviewer, R. Reviewer');
+    await screenshot(page, 'admin-duplicates');
+    await banner.getByRole('button', { name: 'Merge into Rita Reviewer' }).click();
+    await expectText(page.getByRole('status').first(), 'Merged R. Reviewer into Rita Reviewer.');
+    await banner.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('teammate-row').filter({ hasText: 'R. Reviewer' }).count()).toBe(0);
+  });
+
+  it('words the schedule errors for people and shows both at once', async () => {
+    await page.getByRole('tab', { name: 'Sync' }).click();
+    const interval = page.getByLabel('Sync every (minutes)');
+    await interval.fill('1');
+    await page.getByLabel('History window (days)').fill('1000');
+    await page.getByRole('button', { name: 'Save schedule' }).click();
+    await expectText(page.getByRole('alert').filter({ hasText: 'Sync interval' }), 'Sync interval: at least 5 minutes');
+    await expectText(page.getByRole('alert').filter({ hasText: 'History window' }), 'History window: at most 365 days');
+    expect(await page.evaluate(() => document.activeElement?.closest('.field')?.querySelector('label')?.textContent)).toBe('Sync every (minutes)');
+    await interval.fill('60');
+    await page.getByLabel('History window (days)').fill('90');
+    await page.getByRole('button', { name: 'Save schedule' }).click();
+    await expectText(page.getByRole('status').filter({ hasText: 'Saved.' }), 'Saved.');
+  });
+
+  it('refuses a future end date for Fetch now at the field, starting nothing', async () => {
+    await page.getByRole('tab', { name: 'Data sources' }).click();
+    const history = () => platform.runtime.invokeResolver('admin-resolver', 'sync/history', { limit: 100 }, { accountId: 'u-admin', moduleKey: 'activitypulse-admin', extension: { type: 'jira:adminPage' } });
+    const runsBefore = await history();
+    await globexCard().getByRole('button', { name: 'Fetch now' }).click();
+    const to = globexCard().getByLabel('To (included)');
+    const future = new Date(Date.now() + 3 * 86_400_000);
+    await to.fill(`${future.getFullYear()}-${String(future.getMonth() + 1).padStart(2, '0')}-${String(future.getDate()).padStart(2, '0')}`);
+    await globexCard().getByRole('button', { name: 'Start fetch' }).click();
+    await expectText(globexCard().getByRole('alert'), 'The end date is in the future: choose today or earlier.');
+    await expectAttr(to, 'aria-invalid', 'true');
+    expect(await history()).toEqual(runsBefore);
+    await globexCard().getByRole('button', { name: 'Close' }).click();
   });
 
   it('shows an unknown dashboard group next to its field, and saves a valid one', async () => {
@@ -235,6 +341,23 @@ describeInBrowser('admin page in the browser', () => {
     await open('u-lead');
     await expectText(page.getByTestId('page-error'), 'You do not have access');
     await screenshot(page, 'admin-forbidden');
+  });
+
+  it('explains Confluence not connected to the app, and how to connect it, instead of an error', async () => {
+    platform.runtime.setConfluenceConnected(false);
+    try {
+      await open('u-admin');
+      const hostCard = page.getByRole('region', { name: 'acme.atlassian.net' });
+      const note = hostCard.getByTestId('confluence-not-connected');
+      await expectText(note, 'Confluence is not connected to this app');
+      await expectText(note, 'Connected apps');
+      await hostCard.getByRole('button', { name: 'Test connection' }).click();
+      await expectText(hostCard.getByTestId('test-confluence'), 'Confluence: Confluence is not connected to this app');
+      expect(await hostCard.getByTestId('test-jira').getAttribute('class')).toContain('success');
+      await screenshot(page, 'admin-confluence-not-connected');
+    } finally {
+      platform.runtime.setConfluenceConnected(true);
+    }
   });
 });
 

@@ -121,7 +121,7 @@ describe('dashboard/summary and dashboard/context over the local platform', () =
 
   it("another site's titles are for Jira admins and the groups allowed for that site", async () => {
     const at = '2026-01-01T00:00:00.000Z';
-    await env.saveDataSource({ id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', createdAt: at, updatedAt: at, viewGroups: ['secret-keepers'] });
+    await env.saveDataSource({ id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', tokenKind: 'classic', createdAt: at, updatedAt: at, viewGroups: ['secret-keepers'] });
     const named = async (who: string) => (await summary({ filters: { range: '90d', dataSourceId: 'globex' } }, who)).containers.map((c) => c.name);
     expect(await named(USERS.lead)).toEqual(['Globex']);
     expect(await named(USERS.admin)).toEqual(['Globex']);
@@ -130,7 +130,7 @@ describe('dashboard/summary and dashboard/context over the local platform', () =
     expect(feed.ok && feed.data.events.length).toBeGreaterThan(0);
     if (feed.ok) for (const e of feed.data.events) expect(e).toMatchObject({ title: null, restricted: 'permission' });
     // Without groups of its own, another site follows the dashboard groups.
-    await env.saveDataSource({ id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', createdAt: at, updatedAt: at });
+    await env.saveDataSource({ id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', tokenKind: 'classic', createdAt: at, updatedAt: at });
     expect(await named(USERS.rita)).toEqual(['Globex']);
   });
 

@@ -10,6 +10,9 @@ import { dashboardSite, startDashboardEnv, USERS, type DashboardEnv } from './he
  * site a restricted item, or one not known to be unrestricted, is counted without its title unless
  * the admin allows titles of restricted items for that source.
  */
+// Only guards a hang: the first call loads the whole app, which a loaded machine does slowly.
+jest.setTimeout(120_000);
+
 const ENG = { type: 'project' as const, id: '10000', key: 'ENG', name: 'Engineering' };
 const GLX = { type: 'project' as const, id: '20000', key: 'GLX', name: 'Globex' };
 const DOCS = { type: 'space' as const, id: '30000', key: 'DOCS', name: 'Docs' };
@@ -49,7 +52,7 @@ describe('restricted issues and pages on the dashboard', () => {
     secret.readRestrictions = { groups: ['secret-keepers'], accountIds: [] };
     state.raw.contents.find((c) => c.id === '60004')!.parentId = secret.id;
     const now = new Date().toISOString();
-    const globex: DataSource = { id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'x@globex.test', createdAt: now, updatedAt: now };
+    const globex: DataSource = { id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'x@globex.test', tokenKind: 'classic', createdAt: now, updatedAt: now };
     await env.saveDataSource(globex);
   });
   afterAll(() => env.close());
@@ -72,6 +75,13 @@ describe('restricted issues and pages on the dashboard', () => {
     }
   });
 
+  it('leaves them out of the CSV export the same way', async () => {
+    const r = await env.call<{ csv: string }>('dashboard/export', { filters: { range: '7d' } }, USERS.rita);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.data.csv).toContain('Open issue');
+    expect(r.data.csv).not.toMatch(/Secret|Child of the secret/);
+  });
+
   it('shows them to a viewer the level and the restriction allow', async () => {
     const lee = await feed(USERS.lead);
     expect(lee.get('jira:host:r:1')).toMatchObject({ title: 'Secret issue', url: expect.stringContaining('ENG-1'), restricted: null, container: { key: 'ENG' } });
@@ -89,12 +99,22 @@ describe('restricted issues and pages on the dashboard', () => {
     expect(calls.every((c) => c.identity === `user:${USERS.rita}`)).toBe(true);
   });
 
+  it('checks project browse permission as the viewer, not as the app for another account', async () => {
+    const log = env.platform.sites!.requestLog;
+    const start = log.length;
+    const r = await env.call('dashboard/summary', { filters: { range: '7d' } }, USERS.rita);
+    expect(r.ok).toBe(true);
+    const checks = log.slice(start).filter((c) => c.endpoint === 'POST /rest/api/3/permissions/check');
+    expect(checks.length).toBeGreaterThan(0);
+    expect(checks.every((c) => c.identity === `user:${USERS.rita}`)).toBe(true);
+  });
+
   it('counts restricted or unknown items of another site without titles unless the source allows them', async () => {
     const before = await feed(USERS.lead);
     expect(before.get('jira:globex:r:301')).toMatchObject({ title: 'Globex false', restricted: null });
     for (const id of ['jira:globex:r:300', 'jira:globex:r:302']) expect([id, hidden(before.get(id)), before.get(id)!.restricted]).toEqual([id, HIDDEN, 'restricted-item']);
     const now = new Date().toISOString();
-    await env.saveDataSource({ id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'x@globex.test', createdAt: now, updatedAt: now, showRestrictedTitles: true });
+    await env.saveDataSource({ id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'x@globex.test', tokenKind: 'classic', createdAt: now, updatedAt: now, showRestrictedTitles: true });
     const after = await feed(USERS.lead);
     for (const id of ['jira:globex:r:300', 'jira:globex:r:301', 'jira:globex:r:302']) expect([id, after.get(id)!.restricted]).toEqual([id, null]);
   });

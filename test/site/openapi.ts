@@ -2,6 +2,7 @@ import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { newAjv } from '../../local/openapi/ajv';
 import { convert, type Json, loadSpec, locate, SPEC_NAMES, type SpecName } from '../../local/openapi/documents';
+import { RESPONSE_DEVIATIONS } from '../../local/site/spec-deviations';
 
 /**
  * Validates emulator responses against the official OpenAPI documents. OpenAPI 3.0 schemas are
@@ -10,23 +11,6 @@ import { convert, type Json, loadSpec, locate, SPEC_NAMES, type SpecName } from 
  * stays exactly as each spec says. `readOnly` is fine in a response; a `writeOnly` property must
  * be absent from one.
  */
-
-/**
- * Where the real APIs knowingly differ from their documents, so the emulator copies the API:
- * Jira sends `null` for an empty changelog from/to value although the schema says string.
- * Confluence's convert-ids-to-types maps content the caller may not view to `null`, as the
- * operation's own description says, although its response schema allows only strings.
- */
-const KNOWN_DEVIATIONS: Partial<Record<SpecName, (defs: Record<string, Json>) => void>> = {
-  jira: (defs) => {
-    const props = (defs.ChangeDetails.properties ?? {}) as Record<string, Json>;
-    for (const k of ['from', 'fromString', 'to', 'toString']) props[k] = { anyOf: [props[k], { type: 'null' }] };
-  },
-  'confluence-v2': (defs) => {
-    const results = ((defs.ContentIdToContentTypeResponse?.properties ?? {}) as Record<string, Json>).results as Record<string, Json> | undefined;
-    if (results) results.additionalProperties = { anyOf: [results.additionalProperties, { type: 'null' }] };
-  },
-};
 
 export { convert };
 
@@ -41,7 +25,7 @@ export class OpenApiContracts {
       const doc = loadSpec(name);
       this.specs.set(name, doc);
       const schemas = structuredClone(((doc.components as Json).schemas ?? {}) as Record<string, Json>);
-      KNOWN_DEVIATIONS[name]?.(schemas);
+      for (const d of RESPONSE_DEVIATIONS) if (d.spec === name) d.patch(schemas);
       this.ajv.addSchema({ $id: name, $defs: convert(schemas, name) as Json });
     }
   }

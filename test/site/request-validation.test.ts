@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { createSiteEmulator, type SiteEmulator } from '../../local/site/emulator';
 import { RequestValidator } from '../../local/openapi/request-validator';
-import { SpecsMissingError } from '../../local/openapi/documents';
-import { SPEC_DEVIATIONS } from '../../local/site/spec-deviations';
+import { convert, SpecsMissingError } from '../../local/openapi/documents';
+import { startLocalPlatform } from '../../local/platform';
+import { RESPONSE_DEVIATIONS, SPEC_DEVIATIONS } from '../../local/site/spec-deviations';
 import { smallSite } from './fixtures/small-site';
 import { call, type Json } from './helpers';
 
@@ -75,7 +76,7 @@ describe('requests are held to the documents', () => {
     expect(v.check({ method: 'GET', pathname: '/ex/confluence/0a1b-cloud/wiki/api/v2/pages', query: q, body: undefined }).ok).toBe(true);
     expect(v.check({ method: 'GET', pathname: '/_edge/tenant_info', query: q, body: undefined }).ok).toBe(true);
     expect(new RequestValidator().check({ method: 'GET', pathname: '/_edge/tenant_info', query: q, body: undefined }).ok).toBe(false);
-    for (const d of [...SPEC_DEVIATIONS.pathPrefixes, ...SPEC_DEVIATIONS.endpoints, ...SPEC_DEVIATIONS.queryParameters]) {
+    for (const d of [...SPEC_DEVIATIONS.pathPrefixes, ...SPEC_DEVIATIONS.endpoints, ...SPEC_DEVIATIONS.queryParameters, ...RESPONSE_DEVIATIONS]) {
       expect(d.doc).toMatch(/^https:\/\/(developer|support|confluence)\.atlassian\.com\//);
     }
   });
@@ -91,6 +92,27 @@ describe('requests are held to the documents', () => {
       if (saved === undefined) delete process.env.ATLASSIAN_SPECS_DIR;
       else process.env.ATLASSIAN_SPECS_DIR = saved;
       fs.rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses readOnly properties in a request body, as it refuses writeOnly ones in a response', () => {
+    const schema = { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' } } };
+    expect(convert(schema, '', 'request')).toEqual({ type: 'object', required: ['name'], properties: { id: false, name: { type: 'string' } } });
+  });
+
+  it('outside jest, the local platform prints each violation and sets a failing exit code', async () => {
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const saved = process.exitCode;
+    const p = await startLocalPlatform({ sites: [smallSite()], reportRequestViolations: true, useEnv: false, echoConsole: false, time: { mode: 'virtual' } });
+    try {
+      expect((await call(p.sites!.baseUrl, 'GET', '/rest/api/3/myself?fields=all')).status).toBe(400);
+      expect(process.exitCode).toBe(1);
+      expect(errors).toHaveBeenCalledWith(expect.stringMatching(/^REQUEST NOT DEFINED BY THE OPENAPI DOCUMENTS \(answered 400\): GET \/rest\/api\/3\/myself\?fields=all .*query parameter 'fields' is not defined/));
+      expect(p.sites!.takeViolations()).toHaveLength(1);
+    } finally {
+      process.exitCode = saved;
+      errors.mockRestore();
+      await p.close();
     }
   });
 });

@@ -38,7 +38,7 @@ describe('the deletion sweep needs evidence', () => {
       await seedFromFixture(d.config, everyone, { mappedAt: new Date(Date.now() - DAY).toISOString() });
       const at = new Date().toISOString();
       await d.config.saveDataSource({
-        id: 'initech', kind: 'cloud', name: 'Initech', enabled: true, jiraUrl: 'https://initech.atlassian.net', jiraEmail: connector.email,
+        id: 'initech', kind: 'cloud', tokenKind: 'classic', name: 'Initech', enabled: true, jiraUrl: 'https://initech.atlassian.net', jiraEmail: connector.email,
         confluenceUrl: 'https://initech.atlassian.net/wiki', createdAt: at, updatedAt: at,
       });
       await d.config.setDataSourceToken('initech', 'jira', connector.apiToken!);

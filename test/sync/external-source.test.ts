@@ -27,7 +27,7 @@ describe('an external data source', () => {
       for (const [k, v] of seeded.mapping) mapping.set(k, v);
       const at = new Date().toISOString();
       await d.config.saveDataSource({
-        id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: connector.email,
+        id: 'globex', kind: 'cloud', tokenKind: 'classic', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: connector.email,
         confluenceUrl: 'https://globex.atlassian.net/wiki', createdAt: at, updatedAt: at,
       });
       await d.config.setDataSourceToken('globex', 'jira', connector.apiToken!);

@@ -34,7 +34,7 @@ describe('restrictions recorded by the sync', () => {
       for (const [k, v] of seeded.mapping) mapping.set(k, v);
       const at = new Date().toISOString();
       await d.config.saveDataSource({
-        id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: connector.email,
+        id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: connector.email, tokenKind: 'classic',
         confluenceUrl: 'https://globex.atlassian.net/wiki', createdAt: at, updatedAt: at,
       });
       await d.config.setDataSourceToken('globex', 'jira', connector.apiToken!);
@@ -59,5 +59,18 @@ describe('restrictions recorded by the sync', () => {
     expect([...securedActs, ...pageActs].every((a) => a.restricted === true)).toBe(true);
     expect(actual.some((a) => a.restricted === false)).toBe(true);
     expect((await stored(platform, 'host')).every((a) => a.restricted === 'unknown')).toBe(true);
+  });
+
+  it('records a security level set later, at the next incremental sync (Jira bumps the issue)', async () => {
+    const site = platform.sites!.site('globex');
+    const target = site.fixture.issues.find((i) => !i.deletedAt && i.securityLevelId === undefined)!;
+    const before = (await stored(platform, 'globex')).filter((a) => a.entity.id === target.id);
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((a) => a.restricted === false)).toBe(true);
+    site.editIssue(target.key, { authorId: null, items: [{ field: 'Security Level', fieldtype: 'jira', fieldId: 'security', from: null, fromString: null, to: '10500', toString: 'Staff' }] });
+    await sync(platform, { reason: 'scheduled' });
+    const after = (await stored(platform, 'globex')).filter((a) => a.entity.id === target.id);
+    expect(after.map((a) => a.id).sort()).toEqual(before.map((a) => a.id).sort());
+    expect(after.every((a) => a.restricted === true)).toBe(true);
   });
 });

@@ -46,6 +46,8 @@ export interface ConfluenceMutations {
   editContentComment(commentId: string, c: { authorId: string; at?: string }): ProductEvent;
   deleteContentComment(commentId: string, actorId: string): ProductEvent;
   setSpaceViewGroups(spaceKey: string, groups: string[] | undefined): null;
+  /** View restrictions are not versioned: the page's version and last-modified date stay. */
+  setContentReadRestrictions(contentId: string, r: { groups: string[]; accountIds: string[] } | undefined): null;
 }
 
 export const confluenceMutations: ConfluenceMutations & ThisType<SiteState> = {
@@ -129,6 +131,14 @@ export const confluenceMutations: ConfluenceMutations & ThisType<SiteState> = {
     if (!space) throw new Error(`no space ${spaceKey}`);
     if (groups === undefined) delete space.viewGroups;
     else space.viewGroups = [...groups];
+    return null;
+  },
+
+  setContentReadRestrictions(this: SiteState, contentId, r) {
+    const content = this.contentsById.get(contentId);
+    if (!content) throw new Error(`no content ${contentId}`);
+    if (r === undefined) delete content.readRestrictions;
+    else content.readRestrictions = { groups: [...r.groups], accountIds: [...r.accountIds] };
     return null;
   },
 };

@@ -53,6 +53,11 @@ function applyItems(issue: FixtureIssue, items: ChangelogItem[], when: string): 
     if (i.fieldId === 'summary') issue.summary = i.toString ?? '';
     if (i.fieldId === 'assignee') issue.assigneeId = i.to;
     if (i.fieldId === 'status' && i.to) issue.statusId = i.to;
+    // Jira records a security level change in the changelog, the level's id in `to`.
+    if (i.fieldId === 'security') {
+      if (i.to) issue.securityLevelId = i.to;
+      else delete issue.securityLevelId;
+    }
     if (i.fieldId === 'resolution') {
       issue.resolution = i.toString;
       issue.resolutiondate = i.toString ? when : null;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AdminDeps } from '../../admin/deps';
+import { hostConfluenceConnection } from '../../platform/app-context';
 import { getConfigRepository, getPurgeJobs, getSyncService } from '../../platform/services';
 import { createSiteClient } from '../../platform/site-client-factory';
 import { createAnonymousSiteClient, createHostSiteClient } from '../../platform/site-clients';
@@ -17,6 +18,7 @@ export function composeAdminDeps(siteUrl: string | undefined): AdminDeps {
     hostJira: () => createHostSiteClient('jira', siteUrl ? new URL(siteUrl).origin : ''),
     hostJiraAsCaller: () => createHostViewerClient('jira', siteUrl ? new URL(siteUrl).origin : ''),
     sync: createAdminSyncPort(config, getSyncService()),
+    hostConfluence: hostConfluenceConnection,
     purges: getPurgeJobs(),
     now: () => new Date(),
     newId: (prefix) => `${prefix}-${randomUUID().replace(/-/g, '').slice(0, 12)}`,

@@ -3,6 +3,7 @@ import { deleteSource, ensureHostSource, listSources, saveSource, setSourceEnabl
 import type { AdminDeps } from '../../admin/deps';
 import { computeDiagnostics } from '../../admin/diagnostics';
 import { fetchNow } from '../../admin/fetch-now';
+import { listDuplicates, mergeTeammates } from '../../admin/merge-teammates';
 import { saveAccessSettings, saveSyncSettings } from '../../admin/settings-service';
 import { deleteTeam, deleteTeammate, reresolveEmails, resolveEmailsOnNewSource, saveTeam, saveTeammate } from '../../admin/teammate-service';
 import { addGroupMembers, addUsers, searchHostGroups, searchHostUsers } from '../../admin/user-directory';
@@ -20,7 +21,7 @@ const map = async <T, U>(r: Promise<Result<T>>, f: (t: T) => U): Promise<Result<
 export const adminHandlers: { [K in keyof AdminContract]: ContractHandler<AdminContract[K], AdminCaller, AdminDeps> } = {
   'sources/list': async (_p, ctx, deps) => {
     const [sources, settings] = await Promise.all([listSources(deps, ctx.siteUrl), deps.config.getSettings()]);
-    return ok({ sources, historyDays: settings.historyDays });
+    return ok({ sources, historyDays: settings.historyDays, hostConfluence: deps.hostConfluence?.() ?? 'unknown' });
   },
   'sources/save': async (p, ctx, deps) => {
     // The host must exist before a save, or its address could be added as a second source.
@@ -40,6 +41,8 @@ export const adminHandlers: { [K in keyof AdminContract]: ContractHandler<AdminC
   'teammates/resolve': (p, _c, deps) => map(reresolveEmails(deps, p.id), (teammates) => ({ teammates })),
   'teammates/add-users': (p, _c, deps) => addUsers(deps, p.users, p.teamId),
   'teammates/add-group': (p, _c, deps) => addGroupMembers(deps, p.groupName, p.teamId),
+  'teammates/duplicates': async (_p, _c, deps) => ok({ groups: await listDuplicates(deps) }),
+  'teammates/merge': (p, _c, deps) => mergeTeammates(deps, p.keepId, p.mergeIds),
   'teams/save': (p, _c, deps) => map(saveTeam(deps, p), (team) => ({ team })),
   'teams/delete': (p, _c, deps) => deleteTeam(deps, p.id),
   'users/search': (p, _c, deps) => map(searchHostUsers(deps, p.query), (users) => ({ users })),

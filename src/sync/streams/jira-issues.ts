@@ -8,6 +8,7 @@ import { getStatusCategories } from '../../sources/jira/get-statuses';
 import type { JiraIssue } from '../../sources/jira/schemas';
 import { PAGE_LIMITS } from '../../sources/page-limits';
 import type { StreamPass } from '../../store/cursor-repository';
+import { recordedRestriction } from '../attribution/context';
 import { commentActivities, issueActivities, issueInfo } from '../attribution/jira';
 import { chunk, mapLimit, type Stream, type StreamEnv } from '../stream-env';
 import { finishPage, noteRead, searchDone, searchPage, unchangedBefore, type SearchState } from './issue-search-position';
@@ -65,6 +66,7 @@ export async function syncIssues(
     const current = {
       container: { type: 'project' as const, ...info.project },
       entity: { type: 'issue' as const, id: info.id, key: info.key, title: info.summary },
+      restricted: recordedRestriction(env.ctx, info.restricted),
     };
     return { entityKey: info.key, computed, current };
   });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Settings } from '../../../src/shared/admin-contract';
 import type { DataSourceView } from '../../../src/shared/admin-contract';
+import type { ConfluenceConnection } from '../../../src/shared/confluence-connection';
 import { call } from '../../shared/call';
 import { AccessTab } from './components/AccessTab';
 import { SourcesTab } from './components/SourcesTab';
@@ -19,6 +20,7 @@ export function App() {
   const [tab, setTab] = useState<Tab>('sources');
   const [sources, setSources] = useState<DataSourceView[]>();
   const [historyDays, setHistoryDays] = useState(90);
+  const [hostConfluence, setHostConfluence] = useState<ConfluenceConnection>('unknown');
   const [settings, setSettings] = useState<Settings>();
   const [error, setError] = useState<{ code: string; message: string }>();
   const [runsVersion, setRunsVersion] = useState(0);
@@ -29,6 +31,7 @@ export function App() {
     if (!st.ok) return setError(st.error);
     setSources(s.data.sources);
     setHistoryDays(s.data.historyDays);
+    setHostConfluence(s.data.hostConfluence);
     setSettings(st.data);
   }, []);
   useEffect(() => { void reload(); }, [reload]);
@@ -72,7 +75,7 @@ export function App() {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'sources' ? <SourcesTab sources={sources} historyDays={historyDays} reload={() => void reload()} onRunFinished={() => setRunsVersion((v) => v + 1)} /> : null}
+        {tab === 'sources' ? <SourcesTab sources={sources} historyDays={historyDays} hostConfluence={hostConfluence} reload={() => void reload()} onRunFinished={() => setRunsVersion((v) => v + 1)} /> : null}
         {tab === 'teammates' ? <TeammatesTab sources={sources} /> : null}
         {tab === 'sync' ? <SyncTab settings={settings} onSettings={(s) => { setSettings(s); setHistoryDays(s.historyDays); }} runsVersion={runsVersion} /> : null}
         {tab === 'access' ? <AccessTab settings={settings} onSettings={setSettings} /> : null}

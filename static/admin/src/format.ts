@@ -18,6 +18,8 @@ export function formatDuration(ms: number | undefined): string {
   return m < 60 ? `${m} min ${s % 60} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
-export function isoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
+/** The calendar day where the admin is (a date input's value): not the UTC day. */
+export function localDay(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

@@ -57,6 +57,7 @@ export const GLOBEX_SOURCE: DataSource = {
   name: 'Globex',
   enabled: true,
   jiraUrl: 'https://globex.atlassian.net',
+  tokenKind: 'classic',
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };

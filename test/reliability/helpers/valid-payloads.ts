@@ -25,6 +25,8 @@ export const modules: Record<'admin' | 'dashboard' | 'gadget', Module> = {
       'teammates/resolve': {},
       'teammates/add-users': { users: [{ accountId: 'acc-two', displayName: 'Two Example' }] },
       'teammates/add-group': { groupName: 'jira-users' },
+      'teammates/duplicates': {},
+      'teammates/merge': { keepId: 'tm-unknown', mergeIds: ['tm-other'] },
       'teams/save': { name: 'Platform' },
       'teams/delete': { id: 'team-unknown' },
       'users/search': { query: 'a' },

@@ -10,7 +10,7 @@ export function AccessTab({ settings, onSettings }: { settings: Settings; onSett
   const [groups, setGroups] = useState<string[]>(settings.dashboardGroups.length ? settings.dashboardGroups : ['']);
   const [privacy, setPrivacy] = useState(settings.privacyMode);
   const [saved, setSaved] = useState(false);
-  const { errors, clear, show } = useFieldErrors();
+  const { errors, clear, show, scope } = useFieldErrors();
 
   async function save() {
     clear();
@@ -20,7 +20,7 @@ export function AccessTab({ settings, onSettings }: { settings: Settings; onSett
   }
 
   return (
-    <div className="card">
+    <div className="card" ref={scope}>
       <h3>Who may open the dashboard</h3>
       <p className="subtle">Jira administrators always may. Add the groups of your team leads (for example team-leads).</p>
       <GroupList field="dashboardGroups" itemLabel="Group" groups={groups} onChange={setGroups} errors={errors.fields} />

@@ -11,6 +11,8 @@ interface FieldProps {
   autoComplete?: string;
   name?: string;
   required?: boolean;
+  /** For a date: the latest day that may be chosen. */
+  max?: string;
 }
 
 /** A labelled input whose error sits right under it and is announced with it. */
@@ -29,6 +31,7 @@ export function Field(p: FieldProps) {
         type={p.type ?? 'text'}
         value={p.value}
         placeholder={p.placeholder}
+        max={p.max}
         autoComplete={p.autoComplete ?? 'off'}
         aria-invalid={p.error ? true : undefined}
         aria-describedby={described}

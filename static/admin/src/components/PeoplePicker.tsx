@@ -18,16 +18,24 @@ export function PeoplePicker({ teams, mapTo, onAdded }: { teams: Team[]; mapTo?:
     input.current?.focus();
   }, [mapTo]);
   const [users, setUsers] = useState<UserSummary[]>([]);
+  /** The query the shown results answer: "nobody matches" is said only for it. */
+  const [answered, setAnswered] = useState('');
   const [group, setGroup] = useState('');
   const [groups, setGroups] = useState<string[]>([]);
   const [teamId, setTeamId] = useState('');
   const [error, setError] = useState<{ field: 'query' | 'group'; message: string }>();
 
   useEffect(() => {
-    if (query.trim().length < 2) return setUsers([]);
+    if (query.trim().length < 2) {
+      setAnswered('');
+      return setUsers([]);
+    }
     const t = setTimeout(async () => {
       const r = await call('users/search', { query });
-      if (r.ok) setUsers(r.data.users);
+      if (r.ok) {
+        setUsers(r.data.users);
+        setAnswered(query);
+      }
       else setError({ field: 'query', message: r.error.message });
     }, 250);
     return () => clearTimeout(t);
@@ -46,7 +54,7 @@ export function PeoplePicker({ teams, mapTo, onAdded }: { teams: Team[]; mapTo?:
     `Added ${added} teammate(s).${skipped.length ? ` Skipped ${skipped.length}: ${skipped.slice(0, 3).map((s) => `${s.displayName} (${s.reason})`).join(', ')}${skipped.length > 3 ? ', …' : ''}.` : ''}${note ? ` ${note}` : ''}`;
 
   async function add(u: UserSummary) {
-    const r = await call('teammates/add-users', { users: [{ accountId: u.accountId, displayName: u.displayName }], ...(teamId ? { teamId } : {}) });
+    const r = await call('teammates/add-users', { users: [{ accountId: u.accountId, displayName: u.displayName, ...(u.email ? { email: u.email } : {}) }], ...(teamId ? { teamId } : {}) });
     if (r.ok) onAdded(summary(r.data.added.length, r.data.skipped));
     else setError({ field: 'query', message: r.error.message });
   }
@@ -75,12 +83,16 @@ export function PeoplePicker({ teams, mapTo, onAdded }: { teams: Team[]; mapTo?:
               {users.map((u) => (
                 <li key={u.accountId}>
                   <span>{u.displayName}{u.email ? <span className="subtlest"> {u.email}</span> : null}</span>
-                  {mapTo
+                  {u.addedAs && u.addedAs.id !== mapTo?.id
+                    ? <span className="lozenge neutral" data-testid="already-added">Already added{u.addedAs.name !== u.displayName ? ` as ${u.addedAs.name}` : ''}</span>
+                    : mapTo
                     ? <button className="btn" type="button" onClick={() => map(u, mapTo)} aria-label={`Map ${mapTo.name} to ${u.displayName}`}>Map {mapTo.name} here</button>
                     : <button className="btn" type="button" onClick={() => add(u)} aria-label={`Add ${u.displayName}`}>Add</button>}
                 </li>
               ))}
             </ul>
+          ) : answered && answered === query && !error ? (
+            <p className="subtle" role="status">No one on this site matches “{answered.trim()}”.</p>
           ) : null}
           {error?.field === 'query' ? <span className="error-text" role="alert">{error.message}</span> : null}
         </div>

@@ -70,7 +70,8 @@ export function RunProgress({ kick, onFinished, dataSourceId, idleText }: Props)
           ended.forEach((id) => seen.current.delete(id));
           const h = await call('sync/history', { limit: 20 });
           if (stop) return;
-          if (h.ok) setFinished((f) => [...h.data.runs.filter((x) => ended.includes(x.id)), ...f].slice(0, 3));
+          // One result per run, however often it was seen ending (a restarted poll, a second tab).
+          if (h.ok) setFinished((f) => [...h.data.runs.filter((x) => ended.includes(x.id) && !f.some((y) => y.id === x.id)), ...f].slice(0, 3));
           onFinished();
         }
         // Keep polling while something runs, and for a few rounds after a start so a queued run shows up.

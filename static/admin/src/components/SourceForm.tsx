@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { DataSourceView } from '../../../../src/shared/admin-contract';
 import { SCOPED_TOKEN_SCOPES } from '../../../../src/shared/scoped-token-scopes';
 import { confluenceOnJiraSite, credentialsStayBound, type CredentialTarget } from '../../../../src/shared/credential-site';
 import { call } from '../../../shared/call';
 import { formatDate } from '../format';
 import { useFieldErrors } from '../useFieldErrors';
+import { API_TOKENS_URL, ExternalLink } from './ExternalLink';
 import { ErrorBanner, Field } from './Field';
 import { GroupList } from './GroupList';
 
@@ -24,7 +25,7 @@ function wikiFor(jiraUrl: string): string | undefined {
 const SITE_CHANGED = 'The site changed: enter its API token again. A saved token is only ever sent to the site it was entered for.';
 const CONFLUENCE_ELSEWHERE = 'Confluence is on another site than Jira: enter an API token for it. The Jira token is only used on its own site.';
 
-function TokenField(p: { label: string; setAt?: string; value: string; onChange: (v: string) => void; error?: string; help: string; required: boolean; needed?: string }) {
+function TokenField(p: { label: string; setAt?: string; value: string; onChange: (v: string) => void; error?: string; help: ReactNode; required: boolean; needed?: string }) {
   const [replacing, setReplacing] = useState(!p.setAt);
   if (p.needed) {
     return <Field label={p.label} type="password" autoComplete="new-password" value={p.value} onChange={p.onChange} error={p.error} help={p.needed} required />;
@@ -93,7 +94,7 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
   const [showRestrictedTitles, setShowRestrictedTitles] = useState(source?.showRestrictedTitles === true);
   const [viewGroups, setViewGroups] = useState<string[]>(source?.viewGroups ?? []);
   const [busy, setBusy] = useState(false);
-  const { errors, clear, show } = useFieldErrors();
+  const { errors, clear, show, scope } = useFieldErrors();
   const suggestion = wikiFor(f.jiraUrl);
   // The server's rule, asked as the admin types: a changed site needs its token again.
   const typed: CredentialTarget = { jiraUrl: f.jiraUrl, confluenceUrl: f.confluenceUrl.trim() || undefined };
@@ -118,7 +119,7 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
   }
 
   return (
-    <form className="card" onSubmit={submit} aria-label={source ? `Edit ${source.name}` : 'Add data source'} noValidate>
+    <form className="card" ref={scope} onSubmit={submit} aria-label={source ? `Edit ${source.name}` : 'Add data source'} noValidate>
       <h3>{source ? `Edit ${source.name}` : 'Add another Atlassian Cloud site'}</h3>
       <div className="banner info">
         Only Atlassian Cloud sites (https://&lt;name&gt;.atlassian.net) can be connected. Jira Data Center and Server
@@ -129,7 +130,7 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
         <Field label="Jira URL" name="jiraUrl" value={f.jiraUrl} onChange={set('jiraUrl')} error={errors.fields.jiraUrl} placeholder="https://your-team.atlassian.net" required help="Pasting a page address (…/browse/KEY-1) is fine: it is trimmed." />
         <Field label="Jira email" name="jiraEmail" type="email" value={f.jiraEmail} onChange={set('jiraEmail')} error={errors.fields.jiraEmail} required help="The Atlassian account that created the API token." />
         <TokenKindField value={tokenKind} onChange={setTokenKind} error={errors.fields.tokenKind} />
-        <TokenField label="Jira API token" setAt={source?.jiraTokenSetAt} value={f.jiraToken} onChange={set('jiraToken')} error={errors.fields.jiraToken} required={!source?.jiraTokenSetAt} needed={jiraNeeded} help="Create one at id.atlassian.com → Security → API tokens. It is stored as a secret, never shown again, and only sent to this site: a new address needs the token again." />
+        <TokenField label="Jira API token" setAt={source?.jiraTokenSetAt} value={f.jiraToken} onChange={set('jiraToken')} error={errors.fields.jiraToken} required={!source?.jiraTokenSetAt} needed={jiraNeeded} help={<><ExternalLink href={API_TOKENS_URL}>Create an API token</ExternalLink> in your Atlassian account (Security → API tokens). It is stored as a secret, never shown again, and only sent to this site: a new address needs the token again.</>} />
       </div>
       <h3>Confluence (optional)</h3>
       <div className="grid2">

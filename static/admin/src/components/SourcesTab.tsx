@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ConnectionTest, DataSourceView } from '../../../../src/shared/admin-contract';
+import { CONFLUENCE_NOT_CONNECTED, type ConfluenceConnection } from '../../../../src/shared/confluence-connection';
 import { call } from '../../../shared/call';
 import { formatDate } from '../format';
 import { AccessLostNotice } from './AccessLostNotice';
@@ -12,11 +13,24 @@ import { TestResult } from './TestResult';
 interface Props {
   sources: DataSourceView[];
   historyDays: number;
+  hostConfluence: ConfluenceConnection;
   reload: () => void;
   onRunFinished: () => void;
 }
 
-function SourceCard({ ds, historyDays, reload, onRunFinished, onNotice }: { ds: DataSourceView; historyDays: number; reload: () => void; onRunFinished: () => void; onNotice: (text: string) => void }) {
+/** The host site's Confluence is an optional app of the installation: a state to explain, not an error. */
+function ConfluenceNotConnected() {
+  return (
+    <div className="banner info" role="note" data-testid="confluence-not-connected">
+      <strong>{CONFLUENCE_NOT_CONNECTED.title}</strong>
+      <p>{CONFLUENCE_NOT_CONNECTED.meaning}</p>
+      <p>{CONFLUENCE_NOT_CONNECTED.howTo}</p>
+    </div>
+  );
+}
+
+function SourceCard({ ds, historyDays, hostConfluence, reload, onRunFinished, onNotice }: { ds: DataSourceView; historyDays: number; hostConfluence: ConfluenceConnection; reload: () => void; onRunFinished: () => void; onNotice: (text: string) => void }) {
+  const confluenceNotConnected = ds.kind === 'host' && hostConfluence === 'not-connected';
   const [mode, setMode] = useState<'view' | 'edit' | 'fetch'>('view');
   const [test, setTest] = useState<ConnectionTest>();
   const [testing, setTesting] = useState(false);
@@ -59,7 +73,7 @@ function SourceCard({ ds, historyDays, reload, onRunFinished, onNotice }: { ds: 
           </h3>
           <p className="subtle">
             Jira: {ds.jiraUrl}
-            {ds.confluenceUrl ? <> · Confluence: {ds.confluenceUrl}</> : ds.kind === 'host' ? ' · no Confluence on this site' : ''}
+            {confluenceNotConnected ? ' · Confluence: not connected to this app' : ds.confluenceUrl ? <> · Confluence: {ds.confluenceUrl}</> : ds.kind === 'host' ? ' · no Confluence on this site' : ''}
           </p>
           {ds.kind === 'host' ? (
             <p className="subtlest">Reached as the app: no credentials needed.</p>
@@ -73,10 +87,12 @@ function SourceCard({ ds, historyDays, reload, onRunFinished, onNotice }: { ds: 
           {ds.kind === 'cloud' ? (
             <p className="subtlest" data-testid="title-groups">
               Titles shown to: Jira administrators and {ds.viewGroups?.length ? ds.viewGroups.join(', ') : 'the dashboard groups'}
+              {ds.showRestrictedTitles ? ', restricted items included' : '; restricted issues and pages counted only'}
             </p>
           ) : null}
           {ds.failing ? <p className="error-text">Failing since {formatDate(ds.failing.since)}: {ds.failing.message}</p> : null}
           <AccessLostNotice ds={ds} />
+          {confluenceNotConnected ? <ConfluenceNotConnected /> : null}
         </div>
         <div className="row">
           <button className="btn" type="button" onClick={runTest} disabled={testing}>{testing ? 'Testing…' : 'Test connection'}</button>
@@ -94,7 +110,7 @@ function SourceCard({ ds, historyDays, reload, onRunFinished, onNotice }: { ds: 
   );
 }
 
-export function SourcesTab({ sources, historyDays, reload, onRunFinished }: Props) {
+export function SourcesTab({ sources, historyDays, hostConfluence, reload, onRunFinished }: Props) {
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string>();
   return (
@@ -105,7 +121,7 @@ export function SourcesTab({ sources, historyDays, reload, onRunFinished }: Prop
       </div>
       {notice ? <div className="banner success" role="status">{notice}</div> : null}
       {adding ? <SourceForm onCancel={() => setAdding(false)} onSaved={() => { setAdding(false); reload(); }} /> : null}
-      {sources.map((ds) => <SourceCard key={ds.id} ds={ds} historyDays={historyDays} reload={reload} onRunFinished={onRunFinished} onNotice={setNotice} />)}
+      {sources.map((ds) => <SourceCard key={ds.id} ds={ds} historyDays={historyDays} hostConfluence={hostConfluence} reload={reload} onRunFinished={onRunFinished} onNotice={setNotice} />)}
     </div>
   );
 }

@@ -66,7 +66,7 @@ export function SyncTab({ settings, onSettings, runsVersion }: { settings: Setti
   const [findings, setFindings] = useState<Diagnostic[]>();
   const [saved, setSaved] = useState(false);
   const [version, setVersion] = useState(0);
-  const { errors, clear, show } = useFieldErrors();
+  const { errors, clear, show, scope } = useFieldErrors();
 
   useEffect(() => {
     void call('sync/history', { limit: 20 }).then((r) => r.ok && setRuns(r.data.runs));
@@ -82,7 +82,7 @@ export function SyncTab({ settings, onSettings, runsVersion }: { settings: Setti
 
   return (
     <div>
-      <div className="card">
+      <div className="card" ref={scope}>
         <h3>Schedule</h3>
         <div className="row" style={{ alignItems: 'flex-start' }}>
           <Field label="Sync every (minutes)" type="number" value={interval} onChange={setIntervalMin} error={errors.fields.syncIntervalMinutes} help="5 to 10080. The app checks every 5 minutes and syncs when this much time has passed." />

@@ -12,7 +12,7 @@ export function TeammateForm(p: { teammate?: TeammateView; teams: Team[]; source
   const [teamId, setTeamId] = useState(p.teammate?.teamId ?? '');
   const [rows, setRows] = useState<Row[]>(p.teammate?.externalIds.map((x) => ({ dataSourceId: x.dataSourceId, type: x.type, value: x.value })) ?? [{ dataSourceId: '*', type: 'email', value: '' }]);
   const [busy, setBusy] = useState(false);
-  const { errors, clear, show } = useFieldErrors();
+  const { errors, clear, show, scope } = useFieldErrors();
   const setRow = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   async function submit(e: FormEvent) {
@@ -31,7 +31,7 @@ export function TeammateForm(p: { teammate?: TeammateView; teams: Team[]; source
   }
 
   return (
-    <form className="card" onSubmit={submit} aria-label={p.teammate ? `Edit ${p.teammate.name}` : 'Add teammate'} noValidate>
+    <form className="card" ref={scope} onSubmit={submit} aria-label={p.teammate ? `Edit ${p.teammate.name}` : 'Add teammate'} noValidate>
       <div className="grid2">
         <Field label="Name" name="teammateName" value={name} onChange={setName} error={errors.fields.name} required />
         <div className="field">

@@ -3,6 +3,7 @@ import type { EmailResolution, Team } from '../../../../src/shared/admin-contrac
 import type { DataSourceView, TeammateView } from '../../../../src/shared/admin-contract';
 import { call } from '../../../shared/call';
 import { useFieldErrors } from '../useFieldErrors';
+import { Duplicates } from './Duplicates';
 import { ErrorBanner, Field } from './Field';
 import { PeoplePicker } from './PeoplePicker';
 import { TeammateForm } from './TeammateForm';
@@ -16,6 +17,7 @@ function resolutionText(r: EmailResolution): { text: string; tone: string } {
 
 function Identities({ t, sources, onFind }: { t: TeammateView; sources: DataSourceView[]; onFind: (t: TeammateView) => void }) {
   const name = (id: string) => (id === '*' ? 'all sources' : sources.find((s) => s.id === id)?.name ?? id);
+  const mappedById = (dsId: string) => t.externalIds.some((x) => x.type === 'accountId' && (x.dataSourceId === '*' || x.dataSourceId === dsId));
   return (
     <ul style={{ margin: 0, paddingLeft: 16 }}>
       {t.externalIds.map((x, i) => (
@@ -28,7 +30,8 @@ function Identities({ t, sources, onFind }: { t: TeammateView; sources: DataSour
                 return (
                   <li key={dsId} className={`resolution`} data-testid="resolution">
                     {name(dsId)}: <span className={`status-text ${tone}`}>{text}</span>
-                    {r.status === 'hidden' ? <> <button className="btn subtle" type="button" onClick={() => onFind(t)}>Find {t.name} in the people search</button></> : null}
+                    {r.status === 'hidden' && mappedById(dsId) ? <span className="subtlest"> (mapped by account ID)</span> : null}
+                    {r.status === 'hidden' && !mappedById(dsId) ? <> <button className="btn subtle" type="button" onClick={() => onFind(t)}>Find {t.name} in the people search</button></> : null}
                   </li>
                 );
               })}
@@ -42,7 +45,7 @@ function Identities({ t, sources, onFind }: { t: TeammateView; sources: DataSour
 
 function Teams({ teams, reload }: { teams: Team[]; reload: () => void }) {
   const [name, setName] = useState('');
-  const { errors, clear, show } = useFieldErrors();
+  const { errors, clear, show, scope } = useFieldErrors();
   async function add() {
     clear();
     const r = await call('teams/save', { name });
@@ -54,7 +57,7 @@ function Teams({ teams, reload }: { teams: Team[]; reload: () => void }) {
     if (r.ok) reload(); else show(r.error);
   }
   return (
-    <div className="card">
+    <div className="card" ref={scope}>
       <h3>Teams</h3>
       <div className="row">{teams.map((t) => <span key={t.id} className="lozenge neutral">{t.name} <button className="btn subtle" type="button" aria-label={`Delete team ${t.name}`} onClick={() => remove(t)}>×</button></span>)}</div>
       <div className="row" style={{ alignItems: 'flex-end', marginTop: 8 }}>
@@ -72,7 +75,9 @@ export function TeammatesTab({ sources }: { sources: DataSourceView[] }) {
   const [notice, setNotice] = useState<string>();
   const [error, setError] = useState<string>();
   const [finding, setFinding] = useState<TeammateView>();
+  const [version, setVersion] = useState(0);
   const reload = async () => {
+    setVersion((v) => v + 1);
     const r = await call('teammates/list', {});
     if (r.ok) setData(r.data); else setError(r.error.message);
   };
@@ -102,6 +107,7 @@ export function TeammatesTab({ sources }: { sources: DataSourceView[] }) {
       </div>
       {notice ? <div className="banner success" role="status">{notice}</div> : null}
       <ErrorBanner message={error} />
+      <Duplicates version={version} onMerged={(m) => { setNotice(m); void reload(); }} />
       {editing ? (
         <TeammateForm teammate={editing === 'new' ? undefined : editing} teams={data.teams} sources={sources} onCancel={() => setEditing(undefined)} onSaved={(t, removedIds) => { setEditing(undefined); setNotice(removedIds?.continuing ? `Saved ${t.name}. The activity of the IDs you removed is being deleted in the background.` : `Saved ${t.name}.`); void reload(); }} />
       ) : null}

@@ -4,7 +4,7 @@ function Check({ c }: { c: ProductCheck }) {
   const name = c.product === 'jira' ? 'Jira' : 'Confluence';
   const ok = c.status === 'ok';
   return (
-    <div className={`banner ${ok ? 'success' : c.status === 'rate-limited' ? 'warning' : 'error'}`} data-testid={`test-${c.product}`}>
+    <div className={`banner ${ok ? 'success' : c.status === 'rate-limited' ? 'warning' : c.status === 'not-connected' ? 'info' : 'error'}`} data-testid={`test-${c.product}`}>
       <strong>{name}: {c.title}</strong>
       {ok && c.connectedAs ? <span> as {c.connectedAs.displayName ?? c.connectedAs.accountId}{c.connectedAs.email ? ` (${c.connectedAs.email})` : ''}</span> : null}
       {!ok ? <p>{c.advice}</p> : null}
