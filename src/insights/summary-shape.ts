@@ -1,5 +1,5 @@
 import { ACTIVITY_KINDS, type ActivityKind } from '../domain/activity';
-import { KIND_LABELS } from '../shared/activity-kinds';
+import { KIND_LABELS, plural } from '../shared/activity-kinds';
 import type { RollupContainer } from '../domain/rollup';
 import { weekOf } from '../domain/rollup';
 import { CHART_TEAMMATES, OTHERS_KEY, type DashboardSummary } from '../shared/dashboard-contract';
@@ -46,7 +46,7 @@ function teammateStacks(acc: SummaryAccumulator, rows: DashboardSummary['teammat
   const named = active.slice(0, CHART_TEAMMATES).map((r) => ({ key: r.teammateId, label: r.name, values: valuesOf([r.teammateId]) }));
   const rest = active.slice(CHART_TEAMMATES);
   if (rest.length === 0) return named;
-  return [...named, { key: OTHERS_KEY, label: rest.length === 1 ? '1 other' : `${rest.length} others`, values: valuesOf(rest.map((r) => r.teammateId)) }];
+  return [...named, { key: OTHERS_KEY, label: plural(rest.length, 'other', 'others'), values: valuesOf(rest.map((r) => r.teammateId)) }];
 }
 
 /** A week bucket cut by the range's ends holds fewer than 7 days: the chart marks it. */
