@@ -1,8 +1,8 @@
 import { ACTIVITY_KINDS, type ActivityKind } from '../domain/activity';
-import { KIND_LABELS } from '../shared/activity-kinds';
+import { KIND_LABELS, plural } from '../shared/activity-kinds';
 import type { RollupContainer } from '../domain/rollup';
 import { weekOf } from '../domain/rollup';
-import type { DashboardSummary } from '../shared/dashboard-contract';
+import { CHART_TEAMMATES, OTHERS_KEY, type DashboardSummary } from '../shared/dashboard-contract';
 import { addDays } from './date-range';
 import type { SummaryAccumulator } from './summary-accumulator';
 
@@ -27,6 +27,36 @@ export interface ShapeOptions {
 
 export const REMOVED_TEAMMATE_LABEL = 'Removed teammate';
 
+type Stack = DashboardSummary['series']['stacks'][number];
+
+/**
+ * The busiest people by name and everyone else as one stack, so a big team stays readable; people
+ * with no activity in the range are left out (the table still lists them).
+ */
+function teammateStacks(acc: SummaryAccumulator, rows: DashboardSummary['teammates'], buckets: number, bucketOf: number[]): Stack[] {
+  const active = rows.filter((r) => r.total > 0).sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+  const valuesOf = (ids: string[]) => {
+    const values = new Array<number>(buckets).fill(0);
+    for (const id of ids) {
+      const perDay = acc.teammates.get(id)?.perDay;
+      if (perDay) for (let i = 0; i < acc.days; i++) values[bucketOf[i]] += perDay[i];
+    }
+    return values;
+  };
+  const named = active.slice(0, CHART_TEAMMATES).map((r) => ({ key: r.teammateId, label: r.name, values: valuesOf([r.teammateId]) }));
+  const rest = active.slice(CHART_TEAMMATES);
+  if (rest.length === 0) return named;
+  return [...named, { key: OTHERS_KEY, label: plural(rest.length, 'other', 'others'), values: valuesOf(rest.map((r) => r.teammateId)) }];
+}
+
+/** A week bucket cut by the range's ends holds fewer than 7 days: the chart marks it. */
+function partialBuckets(buckets: number, bucketOf: number[], bucket: 'day' | 'week'): boolean[] {
+  if (bucket === 'day') return new Array<boolean>(buckets).fill(false);
+  const days = new Array<number>(buckets).fill(0);
+  for (const b of bucketOf) days[b] += 1;
+  return days.map((n) => n < 7);
+}
+
 export function shapeSummary(acc: SummaryAccumulator, o: ShapeOptions): Omit<DashboardSummary, 'empty'> {
   const range = acc.scope.range;
   const days = Array.from({ length: acc.days }, (_, i) => addDays(range.from, i));
@@ -41,12 +71,7 @@ export function shapeSummary(acc: SummaryAccumulator, o: ShapeOptions): Omit<Das
           for (let i = 0; i < acc.days; i++) values[bucketOf[i]] += acc.dayKind[i * ACTIVITY_KINDS.length + ki];
           return { key: k, label: KIND_LABELS[k], values };
         })
-      : rows.map((row) => {
-          const values = new Array<number>(starts.length).fill(0);
-          const perDay = acc.teammates.get(row.teammateId)?.perDay;
-          if (perDay) for (let i = 0; i < acc.days; i++) values[bucketOf[i]] += perDay[i];
-          return { key: row.teammateId, label: row.name, values };
-        });
+      : teammateStacks(acc, rows, starts.length, bucketOf);
   const perDay = acc.perDay();
   return {
     range,
@@ -60,7 +85,7 @@ export function shapeSummary(acc: SummaryAccumulator, o: ShapeOptions): Omit<Das
         return { kind: k, count: acc.kindCount[ki], previous: acc.kindPrevious[ki] };
       }),
     },
-    series: { bucket: o.bucket, split: o.split, starts, stacks },
+    series: { bucket: o.bucket, split: o.split, starts, stacks, partial: partialBuckets(starts.length, bucketOf, o.bucket) },
     heatmap: days.map((day, i) => ({ day, count: perDay[i] })),
     teammates: rows,
     ...containerRows(acc, o),

@@ -52,6 +52,9 @@ export type DashboardFilters = z.infer<typeof dashboardFiltersSchema>;
 export type DashboardFiltersInput = z.input<typeof dashboardFiltersSchema>;
 
 export const BUCKETS = ['day', 'week'] as const;
+/** The by-teammate chart names this many people; the rest share one stack with this key. */
+export const CHART_TEAMMATES = 8;
+export const OTHERS_KEY = 'others';
 export const SPLITS = ['kind', 'teammate'] as const;
 
 const kindCountsSchema = z.record(z.string(), z.number().int().nonnegative());
@@ -102,7 +105,10 @@ export const dashboardSummaryResult = z.object({
     split: z.enum(SPLITS),
     /** First day of each bucket (the range start for a partial first week). */
     starts: z.array(z.string()),
+    /** Split by teammate: the busiest people, then `others` for the rest; quiet people left out. */
     stacks: z.array(z.object({ key: z.string(), label: z.string(), values: z.array(z.number().int().nonnegative()) })),
+    /** Per bucket: a week cut short by the range (fewer than 7 days). */
+    partial: z.array(z.boolean()),
   }),
   /** Every day of the range with its count, for the calendar heatmap. */
   heatmap: z.array(z.object({ day: z.string(), count: z.number().int().nonnegative() })),

@@ -100,6 +100,27 @@ describe('dashboard summary from weekly rollups', () => {
     expect(w2).toBe(naiveCount(acts, '2026-10-05', '2026-10-11').count);
   });
 
+  it('by-teammate chart: the 8 busiest people plus "others", never a quiet one; partial weeks marked', () => {
+    const people = Array.from({ length: 11 }, (_, i) => `tm-${i}`);
+    const roster = [...people, 'tm-quiet'].map((id) => ({ id, name: `Person ${id}` }));
+    // tm-i acts i+1 times in October; tm-quiet never
+    const list = people.flatMap((id, i) =>
+      Array.from({ length: i + 1 }, (_, n) => generateActivity({ kind: 'jira.comment', teammateId: id, at: `2026-10-${String(2 + n).padStart(2, '0')}T10:00:00.000Z` })),
+    );
+    const range = resolveRange({ range: 'custom', from: '2026-10-01', to: '2026-10-31' }, TODAY);
+    const s = summarize(list, { range }, { bucket: 'week', split: 'teammate', roster });
+    const keys = s.series.stacks.map((st) => st.key);
+    expect(keys).toEqual(['tm-10', 'tm-9', 'tm-8', 'tm-7', 'tm-6', 'tm-5', 'tm-4', 'tm-3', 'others']);
+    expect(s.series.stacks.at(-1)!.label).toBe('3 others');
+    expect(s.series.stacks.at(-1)!.values.reduce((a, b) => a + b, 0)).toBe(1 + 2 + 3);
+    expect(keys).not.toContain('tm-quiet');
+    const chartTotal = s.series.stacks.reduce((n, st) => n + st.values.reduce((a, b) => a + b, 0), 0);
+    expect(chartTotal).toBe(list.length);
+    // 2026-10-01 is a Thursday and 2026-10-31 a Saturday: both end weeks are partial
+    expect(s.series.partial).toEqual([true, false, false, false, true]);
+    expect(summarize(list, { range }, { bucket: 'day' }).series.partial.every((p) => !p)).toBe(true);
+  });
+
   it('teammate table: alphabetical, quiet teammates listed, removed ones labelled, hours and last active', () => {
     const list = [
       generateActivity({ teammateId: 'tm-b', kind: 'jira.worklog', at: '2026-11-24T08:00:00.000Z', details: { seconds: 5400 } }),

@@ -12,7 +12,7 @@ import { FilterBar } from './components/FilterBar';
 import { TeammateTable } from './components/TeammateTable';
 import { TopPlaces } from './components/TopPlaces';
 import { Totals } from './components/Totals';
-import { parseView, serializeView, withFilters, type ViewState } from './url-state';
+import { parseView, rangeError, serializeView, withFilters, type ViewState } from './url-state';
 
 export interface RouterHistory {
   location: { pathname: string; search: string };
@@ -45,12 +45,17 @@ export function App({ history }: { history: RouterHistory }) {
     void call('dashboard/context', {}).then((r) => (r.ok ? setCtx(r.data) : setCtxError(r.error)));
   }, []);
 
-  const viewKey = serializeView(view);
+  // An invalid custom range is not asked for: the last valid view stays on screen, the error at the field.
+  const lastValid = useRef<ViewState>(view);
+  const invalid = ctx ? rangeError(view.filters, ctx.today) : null;
+  if (!invalid) lastValid.current = view;
+  const shown = invalid ? lastValid.current : view;
+  const viewKey = serializeView(shown);
   // Asked at once, beside the context: a refused viewer's summary answer is simply not shown.
   useEffect(() => {
     const seq = ++requestSeq.current;
     setLoading(true);
-    void call('dashboard/summary', { filters: view.filters, bucket: view.bucket, split: view.split }).then((r) => {
+    void call('dashboard/summary', { filters: shown.filters, bucket: shown.bucket, split: shown.split }).then((r) => {
       // A slower, older answer must not replace a newer one.
       if (seq !== requestSeq.current) return;
       setLoading(false);
@@ -61,7 +66,7 @@ export function App({ history }: { history: RouterHistory }) {
     });
   }, [viewKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const filtersKey = useMemo(() => serializeView({ ...view, bucket: 'day', split: 'kind' }), [view]);
+  const filtersKey = useMemo(() => serializeView({ ...shown, bucket: 'day', split: 'kind' }), [shown]);
   const focus = (teammateId: string | undefined) => go(withFilters(view, { teammateId }));
 
   if (ctxError) return <ErrorBanner error={ctxError} />;
@@ -76,7 +81,7 @@ export function App({ history }: { history: RouterHistory }) {
         {ctx.privacyMode && <span className="badge" data-testid="privacy-mode">Privacy mode: titles hidden</span>}
         {loading && <span className="updating" data-testid="updating">Updating…</span>}
       </header>
-      <FilterBar ctx={ctx} view={view} summary={summary} onChange={go} />
+      <FilterBar ctx={ctx} view={view} summary={summary} onChange={go} rangeProblem={invalid} />
       {focused && (
         <div className="focus" data-testid="focus">
           Showing <strong>{focused.name}</strong>
@@ -98,12 +103,12 @@ export function App({ history }: { history: RouterHistory }) {
           />
           <div className="two-col">
             <CalendarHeatmap summary={summary} title={focused ? focused.name : 'The team'} />
-            <TopPlaces summary={summary} onPick={(container) => go(withFilters(view, { container }))} />
+            <TopPlaces summary={summary} sites={ctx.dataSources} onPick={(container) => go(withFilters(view, { container }))} />
           </div>
           <TeammateTable summary={summary} focusedId={view.filters.teammateId} onFocus={focus} />
         </div>
       )}
-      {!(summary && setupMissing(summary)) && <Feed key={filtersKey} filters={view.filters} />}
+      {!(summary && setupMissing(summary)) && <Feed key={filtersKey} filters={shown.filters} />}
     </div>
   );
 }

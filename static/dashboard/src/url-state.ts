@@ -1,4 +1,4 @@
-import type { DashboardFiltersInput } from '../../../src/shared/dashboard-contract';
+import { MAX_RANGE_DAYS, type DashboardContext, type DashboardFiltersInput } from '../../../src/shared/dashboard-contract';
 
 /**
  * The view in the URL: every filter under its contract field name (range, from, to, teamId,
@@ -54,4 +54,37 @@ export function withFilters(v: ViewState, patch: Partial<Record<keyof DashboardF
     delete next.to;
   }
   return { ...v, filters: next as DashboardFiltersInput };
+}
+
+export interface FieldError {
+  field: 'from' | 'to';
+  message: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isDay = (d: string | undefined): d is string => !!d && DAY.test(d) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+
+/**
+ * What is wrong with a custom range, at the field to fix, before anything is asked: the page
+ * keeps showing the last valid range meanwhile (the server checks the same rules).
+ */
+export function rangeError(f: DashboardFiltersInput, today: string): FieldError | null {
+  if (f.range !== 'custom') return null;
+  if (!isDay(f.from)) return { field: 'from', message: 'Pick a start day.' };
+  if (!isDay(f.to)) return { field: 'to', message: 'Pick an end day.' };
+  if (f.from > today) return { field: 'from', message: 'The start day is in the future.' };
+  if (f.to < f.from) return { field: 'to', message: 'The end day is before the start day.' };
+  const span = (Date.parse(`${f.to}T00:00:00Z`) - Date.parse(`${f.from}T00:00:00Z`)) / 86_400_000 + 1;
+  if (span > MAX_RANGE_DAYS) return { field: 'to', message: `A range may span at most ${MAX_RANGE_DAYS} days.` };
+  return null;
+}
+
+/**
+ * A project or space told apart from one with the same key elsewhere: its type always, its site
+ * when more than one is connected (`ENG · Engineering (project, acme.atlassian.net)`).
+ */
+export function placeLabel(place: { key: string; type: 'project' | 'space' }, name: string, sites: DashboardContext['dataSources']): string {
+  const siteId = place.key.split('/')[0];
+  const site = sites.length > 1 ? sites.find((s) => s.id === siteId)?.name : undefined;
+  return `${name} (${place.type}${site ? `, ${site}` : ''})`;
 }

@@ -2,7 +2,7 @@ import { AxisBottom, AxisLeft } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear, scaleOrdinal } from '@visx/scale';
 import { BarStack } from '@visx/shape';
-import type { DashboardSummary } from '../../../../src/shared/dashboard-contract';
+import { OTHERS_KEY, type DashboardSummary } from '../../../../src/shared/dashboard-contract';
 import { PALETTE } from '../labels';
 import { useWidth } from './useWidth';
 
@@ -20,7 +20,7 @@ export function ActivityChart({
   onSplit: (s: 'kind' | 'teammate') => void;
 }) {
   const { ref, width } = useWidth<HTMLDivElement>();
-  const { starts, stacks, bucket, split } = summary.series;
+  const { starts, stacks, bucket, split, partial } = summary.series;
   const keys = stacks.map((s) => s.key);
   const rows: Row[] = starts.map((start, i) => {
     const r: Row = { start };
@@ -32,7 +32,11 @@ export function ActivityChart({
   const innerH = HEIGHT - M.top - M.bottom;
   const x = scaleBand<string>({ domain: starts, range: [0, innerW], padding: 0.2 });
   const y = scaleLinear<number>({ domain: [0, Math.max(1, ...totals)], range: [innerH, 0], nice: true });
-  const color = scaleOrdinal<string, string>({ domain: keys, range: PALETTE });
+  const named = keys.filter((k) => k !== OTHERS_KEY);
+  const palette = scaleOrdinal<string, string>({ domain: named, range: PALETTE.slice(0, -1) });
+  // "others" is always the neutral last colour, so it never looks like one more person
+  const color = (k: string): string => (k === OTHERS_KEY ? PALETTE[PALETTE.length - 1] : palette(k));
+  const anyPartial = partial.some(Boolean);
   const labelOf = new Map(stacks.map((s) => [s.key, s.label]));
   const every = Math.ceil(starts.length / Math.max(1, Math.floor(innerW / 70)));
   return (
@@ -51,8 +55,17 @@ export function ActivityChart({
               {(barStacks) =>
                 barStacks.map((bs) =>
                   bs.bars.map((bar) => (
-                    <rect key={`${bs.index}-${bar.index}`} x={bar.x} y={bar.y} width={bar.width} height={Math.max(0, bar.height)} fill={bar.color}>
-                      <title>{`${starts[bar.index]} · ${labelOf.get(bs.key) ?? bs.key}: ${rows[bar.index][bs.key]}`}</title>
+                    <rect
+                      key={`${bs.index}-${bar.index}`}
+                      x={bar.x}
+                      y={bar.y}
+                      width={bar.width}
+                      height={Math.max(0, bar.height)}
+                      fill={bar.color}
+                      fillOpacity={partial[bar.index] ? 0.5 : 1}
+                      data-partial={partial[bar.index] ? 'true' : undefined}
+                    >
+                      <title>{`${starts[bar.index]}${partial[bar.index] ? ' (partial week)' : ''} · ${labelOf.get(bs.key) ?? bs.key}: ${rows[bar.index][bs.key]}`}</title>
                     </rect>
                   )),
                 )
@@ -63,7 +76,7 @@ export function ActivityChart({
               top={innerH}
               scale={x}
               tickValues={starts.filter((_, i) => i % every === 0)}
-              tickFormat={(d) => d.slice(5)}
+              tickFormat={(d) => `${d.slice(5)}${partial[starts.indexOf(d)] ? '*' : ''}`}
               stroke="currentColor"
               tickStroke="currentColor"
               tickLabelProps={{ fill: 'currentColor', fontSize: 11, textAnchor: 'middle' }}
@@ -78,6 +91,11 @@ export function ActivityChart({
             {s.label}
           </li>
         ))}
+        {anyPartial && (
+          <li className="muted" data-testid="partial-note">
+            * partial week (the range starts or ends inside it; shown paler)
+          </li>
+        )}
       </ul>
     </section>
   );

@@ -1,4 +1,5 @@
 import { HeatmapRect } from '@visx/heatmap';
+import { plural } from '../../../../src/shared/activity-kinds';
 import type { DashboardSummary } from '../../../../src/shared/dashboard-contract';
 
 const CELL = 22;
@@ -22,7 +23,7 @@ export function CalendarHeatmap({ summary, title }: { summary: DashboardSummary;
     <section className="panel" aria-label="Calendar heatmap" data-testid="heatmap">
       <h2>{title}: activity per day</h2>
       <div className="heatmap-scroll">
-        <svg width={width} height={7 * CELL + 4}>
+        <svg width={width} height={7 * CELL + 4} aria-hidden="true">
           {DOW.map((l, i) => (
             <text key={i} x={0} y={i * CELL + 15} fontSize={10} fill="currentColor">
               {l}
@@ -53,8 +54,9 @@ export function CalendarHeatmap({ summary, title }: { summary: DashboardSummary;
                     rx={2}
                     fill={cell.bin.count === 0 ? 'var(--heat-zero)' : 'var(--heat-high)'}
                     fillOpacity={cell.bin.count === 0 ? 1 : 0.25 + (0.75 * cell.bin.count) / max}
+                    stroke={cell.bin.count === 0 ? 'var(--heat-zero-edge)' : 'none'}
                   >
-                    <title>{`${cell.bin.day}: ${cell.bin.count}`}</title>
+                    <title>{`${cell.bin.day}: ${plural(cell.bin.count, 'activity', 'activities')}`}</title>
                   </rect>
                 ),
               )
@@ -63,6 +65,23 @@ export function CalendarHeatmap({ summary, title }: { summary: DashboardSummary;
           </g>
         </svg>
       </div>
+      <table className="sr-only" data-testid="heatmap-table">
+        <caption>{title}: activity per day</caption>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            <th scope="col">Activity</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((d) => (
+            <tr key={d.day}>
+              <th scope="row">{d.day}</th>
+              <td>{plural(d.count, 'activity', 'activities')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { router } from '@forge/bridge';
 import { useEffect, useState } from 'react';
-import { KIND_TOTAL_LABELS } from '../../../../src/shared/activity-kinds';
+import { KIND_TOTAL_LABELS, plural } from '../../../../src/shared/activity-kinds';
 import type { DashboardFiltersInput, FeedEvent } from '../../../../src/shared/dashboard-contract';
 import type { ResultError } from '../../../../src/shared/result';
 import { call } from '../../../shared/call';
@@ -61,7 +61,7 @@ export function Feed({ filters }: { filters: DashboardFiltersInput }) {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-    setExporting(next ? `Exported the first ${rows} rows (narrow the filters for the rest).` : `Exported ${rows} rows.`);
+    setExporting(next ? `Exported the first ${plural(rows, 'row', 'rows')} (narrow the filters for the rest).` : `Exported ${plural(rows, 'row', 'rows')}.`);
   };
 
   return (

@@ -1,6 +1,6 @@
 import { ACTIVITY_KINDS, KIND_TOTAL_LABELS } from '../../../../src/shared/activity-kinds';
 import type { DashboardContext, DashboardSummary } from '../../../../src/shared/dashboard-contract';
-import { withFilters, type ViewState } from '../url-state';
+import { placeLabel, withFilters, type FieldError, type ViewState } from '../url-state';
 
 type Patch = Parameters<typeof withFilters>[1];
 
@@ -10,12 +10,16 @@ export function FilterBar({
   view,
   summary,
   onChange,
+  rangeProblem,
 }: {
   ctx: DashboardContext;
   view: ViewState;
   summary: DashboardSummary | null;
   onChange: (v: ViewState) => void;
+  rangeProblem: FieldError | null;
 }) {
+  const errorAt = (field: 'from' | 'to') =>
+    rangeProblem?.field === field ? { 'aria-invalid': true, 'aria-describedby': 'range-error' } : {};
   const f = view.filters;
   const set = (patch: Patch) => onChange(withFilters(view, patch));
   const mates = ctx.teammates.filter((t) => !f.teamId || t.teamId === f.teamId);
@@ -37,12 +41,17 @@ export function FilterBar({
         <>
           <label>
             From
-            <input type="date" data-testid="filter-from" value={f.from ?? ''} max={ctx.today} onChange={(e) => set({ from: e.target.value })} />
+            <input type="date" data-testid="filter-from" value={f.from ?? ''} max={ctx.today} onChange={(e) => set({ from: e.target.value })} {...errorAt('from')} />
           </label>
           <label>
             To
-            <input type="date" data-testid="filter-to" value={f.to ?? ''} max={ctx.today} onChange={(e) => set({ to: e.target.value })} />
+            <input type="date" data-testid="filter-to" value={f.to ?? ''} max={ctx.today} onChange={(e) => set({ to: e.target.value })} {...errorAt('to')} />
           </label>
+          {rangeProblem && (
+            <p className="error field-error" id="range-error" role="alert" data-testid="range-error">
+              {rangeProblem.message} Showing {summary ? `${summary.range.from} to ${summary.range.to}` : 'the last valid range'}.
+            </p>
+          )}
         </>
       )}
       <label>
@@ -106,7 +115,7 @@ export function FilterBar({
           {f.container && !summary?.containerOptions.some((o) => o.key === f.container) && <option value={f.container}>The chosen project or space</option>}
           {(summary?.containerOptions ?? []).map((o) => (
             <option key={o.key} value={o.key}>
-              {o.label}
+              {placeLabel(o, o.label, ctx.dataSources)}
             </option>
           ))}
         </select>

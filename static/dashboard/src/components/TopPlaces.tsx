@@ -1,7 +1,8 @@
-import type { DashboardSummary } from '../../../../src/shared/dashboard-contract';
+import type { DashboardContext, DashboardSummary } from '../../../../src/shared/dashboard-contract';
+import { placeLabel } from '../url-state';
 
 /** The busiest projects and spaces; places the viewer may not browse are counted, not named. */
-export function TopPlaces({ summary, onPick }: { summary: DashboardSummary; onPick: (containerKey: string) => void }) {
+export function TopPlaces({ summary, sites, onPick }: { summary: DashboardSummary; sites: DashboardContext['dataSources']; onPick: (containerKey: string) => void }) {
   const max = Math.max(1, ...summary.containers.map((c) => c.count));
   return (
     <section className="panel" aria-label="Top projects and spaces" data-testid="top-places">
@@ -14,7 +15,7 @@ export function TopPlaces({ summary, onPick }: { summary: DashboardSummary; onPi
               <span className="place-name restricted">Restricted {c.type === 'project' ? 'projects' : 'spaces'}</span>
             ) : (
               <button type="button" className="link place-name" onClick={() => onPick(c.key)} title="Show only this one">
-                <span className="place-key">{c.containerKey}</span> {c.name}
+                <span className="place-key">{c.containerKey}</span> {placeLabel(c, c.name, sites)}
               </button>
             )}
             <span className="bar" style={{ width: `${(c.count / max) * 100}%` }} />
