@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { PAGE_LIMITS } from '../page-limits';
-import { parseResponse } from '../parse-response';
-import { withQuery, type SiteClient } from '../site-client';
-import { nextPathFrom } from './paging';
+import type { SiteClient } from '../site-client';
+import { searchByIdChunks } from './cql-search';
 
 const bodySchema = z.looseObject({
   results: z
@@ -37,22 +35,10 @@ export interface ContainedComment {
  */
 export async function getCommentsInContent(client: SiteClient, contentIds: string[]): Promise<ContainedComment[]> {
   const out: ContainedComment[] = [];
-  for (let i = 0; i < contentIds.length; i += PAGE_LIMITS.cql) {
-    const chunk = contentIds.slice(i, i + PAGE_LIMITS.cql);
-    let path: string | undefined = withQuery('/wiki/rest/api/search', {
-      cql: `type = comment AND container in (${chunk.join(',')})`,
-      limit: PAGE_LIMITS.cql,
-      expand: 'content.history,content.container',
-    });
-    while (path) {
-      const res = await client.request('GET', path);
-      const body = await parseResponse(res, bodySchema, 'Confluence search (comments)');
-      for (const r of body.results) {
-        const c = r.content;
-        if (c?.history && c.container) out.push({ id: c.id, containerId: c.container.id, authorId: c.history.createdBy?.accountId, createdAt: c.history.createdDate });
-      }
-      path = body.results.length ? nextPathFrom(body._links?.next, res) : undefined;
-    }
-  }
+  const cql = (idList: string) => `type = comment AND container in (${idList})`;
+  await searchByIdChunks(client, contentIds, cql, 'content.history,content.container', bodySchema, 'Confluence search (comments)', (r) => {
+    const c = r.content;
+    if (c?.history && c.container) out.push({ id: c.id, containerId: c.container.id, authorId: c.history.createdBy?.accountId, createdAt: c.history.createdDate });
+  });
   return out;
 }

@@ -78,22 +78,41 @@ export interface Creation {
  */
 export async function getCreationByIds(client: SiteClient, ids: string[]): Promise<Map<string, Creation>> {
   const out = new Map<string, Creation>();
+  await searchByIdChunks(client, ids, (idList) => `id in (${idList})`, 'content.history', historySchema, 'Confluence search (history)', (r) => {
+    const h = r.content?.history;
+    if (r.content && h) out.set(r.content.id, { authorId: h.createdBy?.accountId, createdAt: h.createdDate });
+  });
+  return out;
+}
+
+/** A CQL search answer: its results and the link to the next page. */
+interface SearchAnswer<R> {
+  results: R[];
+  _links?: { next?: string };
+}
+
+/**
+ * CQL over many content ids: one `GET /wiki/rest/api/search` per `PAGE_LIMITS.cql` ids (the query
+ * `cqlFor` builds from the comma-separated chunk), each followed through its `_links.next` pages;
+ * every result is handed to `onResult`.
+ */
+export async function searchByIdChunks<S extends z.ZodType<SearchAnswer<unknown>>>(
+  client: SiteClient,
+  ids: readonly string[],
+  cqlFor: (idList: string) => string,
+  expand: string,
+  schema: S,
+  what: string,
+  onResult: (r: z.infer<S>['results'][number]) => void,
+): Promise<void> {
   for (let i = 0; i < ids.length; i += PAGE_LIMITS.cql) {
-    const chunk = ids.slice(i, i + PAGE_LIMITS.cql);
-    let path: string | undefined = withQuery('/wiki/rest/api/search', {
-      cql: `id in (${chunk.join(',')})`,
-      limit: PAGE_LIMITS.cql,
-      expand: 'content.history',
-    });
+    const idList = ids.slice(i, i + PAGE_LIMITS.cql).join(',');
+    let path: string | undefined = withQuery('/wiki/rest/api/search', { cql: cqlFor(idList), limit: PAGE_LIMITS.cql, expand });
     while (path) {
       const res = await client.request('GET', path);
-      const body = await parseResponse(res, historySchema, 'Confluence search (history)');
-      for (const r of body.results) {
-        const h = r.content?.history;
-        if (r.content && h) out.set(r.content.id, { authorId: h.createdBy?.accountId, createdAt: h.createdDate });
-      }
+      const body: SearchAnswer<unknown> = await parseResponse(res, schema, what);
+      for (const r of body.results) onResult(r as z.infer<S>['results'][number]);
       path = body.results.length ? nextPathFrom(body._links?.next, res) : undefined;
     }
   }
-  return out;
 }

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import type { ItemRestriction } from '../../domain/activity';
-import { PAGE_LIMITS } from '../page-limits';
-import { parseResponse } from '../parse-response';
-import { withQuery, type SiteClient } from '../site-client';
-import { nextPathFrom } from './paging';
+import type { SiteClient } from '../site-client';
+import { searchByIdChunks } from './cql-search';
 
 const sizeOf = z.looseObject({ results: z.array(z.unknown()).default([]), size: z.number().optional() }).optional();
 const searchSchema = z.looseObject({
@@ -58,23 +56,14 @@ export async function getReadRestrictions(client: SiteClient, ids: string[]): Pr
 
 async function ownRestrictions(client: SiteClient, ids: string[]): Promise<Map<string, OwnRestriction>> {
   const out = new Map<string, OwnRestriction>();
-  for (let i = 0; i < ids.length; i += PAGE_LIMITS.cql) {
-    const chunk = ids.slice(i, i + PAGE_LIMITS.cql);
-    let path: string | undefined = withQuery('/wiki/rest/api/search', { cql: `id in (${chunk.join(',')})`, limit: PAGE_LIMITS.cql, expand: EXPAND });
-    while (path) {
-      const res = await client.request('GET', path);
-      const body = await parseResponse(res, searchSchema, 'Confluence search (restrictions)');
-      for (const r of body.results) {
-        if (!r.content) continue;
-        const read = r.content.restrictions?.read?.restrictions;
-        const count = (a: z.infer<typeof sizeOf>) => (a === undefined ? undefined : Math.max(a.size ?? 0, a.results.length));
-        const users = count(read?.user);
-        const groups = count(read?.group);
-        const own = users === undefined || groups === undefined ? undefined : users + groups > 0;
-        out.set(r.content.id, { ...(own === undefined ? {} : { own }), ancestorIds: (r.content.ancestors ?? []).map((a) => a.id) });
-      }
-      path = body.results.length ? nextPathFrom(body._links?.next, res) : undefined;
-    }
-  }
+  await searchByIdChunks(client, ids, (idList) => `id in (${idList})`, EXPAND, searchSchema, 'Confluence search (restrictions)', (r) => {
+    if (!r.content) return;
+    const read = r.content.restrictions?.read?.restrictions;
+    const count = (a: z.infer<typeof sizeOf>) => (a === undefined ? undefined : Math.max(a.size ?? 0, a.results.length));
+    const users = count(read?.user);
+    const groups = count(read?.group);
+    const own = users === undefined || groups === undefined ? undefined : users + groups > 0;
+    out.set(r.content.id, { ...(own === undefined ? {} : { own }), ancestorIds: (r.content.ancestors ?? []).map((a) => a.id) });
+  });
   return out;
 }
