@@ -2,7 +2,7 @@ import type { LocalPlatform } from '../../local/platform';
 import { seedFromFixture } from '../../local/cli/sync/seed';
 import { startTestPlatform } from '../helpers/test-platform';
 import { STREAM_IDS } from '../../src/domain/stream-id';
-import { DAY, inApp, siteEndingNow, stored, sync } from './helpers';
+import { connectOtherSite, DAY, inApp, siteEndingNow, stored, sync } from './helpers';
 
 jest.setTimeout(240_000);
 
@@ -25,12 +25,7 @@ describe('a bad token on a site that allows anonymous access', () => {
     await inApp(platform, async (d) => {
       const everyone = { ...host, teammates: [...host.users, ...other.users].map((u) => ({ name: u.displayName, accountId: u.accountId })) };
       await seedFromFixture(d.config, everyone, { mappedAt: new Date(Date.now() - DAY).toISOString() });
-      const at = new Date().toISOString();
-      await d.config.saveDataSource({
-        id: 'initech', kind: 'cloud', tokenKind: 'classic', name: 'Initech', enabled: true, jiraUrl: 'https://initech.atlassian.net', jiraEmail: connector.email,
-        confluenceUrl: 'https://initech.atlassian.net/wiki', createdAt: at, updatedAt: at,
-      });
-      await d.config.setDataSourceToken('initech', 'jira', connector.apiToken!);
+      await connectOtherSite(d, other, connector);
     });
   });
   afterAll(() => platform.close());

@@ -2,7 +2,7 @@ import type { LocalPlatform } from '../../local/platform';
 import { startTestPlatform } from '../helpers/test-platform';
 import { seedFromFixture } from '../../local/cli/sync/seed';
 import type { Activity } from '../../src/domain/activity';
-import { DAY, inApp, siteEndingNow, stored, sync } from './helpers';
+import { connectOtherSite, DAY, inApp, siteEndingNow, stored, sync } from './helpers';
 
 jest.setTimeout(240_000);
 
@@ -36,12 +36,7 @@ describe('the deletion sweep needs evidence', () => {
     await inApp(platform, async (d) => {
       const everyone = { ...host, teammates: [...host.users, ...other.users].map((u) => ({ name: u.displayName, accountId: u.accountId })) };
       await seedFromFixture(d.config, everyone, { mappedAt: new Date(Date.now() - DAY).toISOString() });
-      const at = new Date().toISOString();
-      await d.config.saveDataSource({
-        id: 'initech', kind: 'cloud', tokenKind: 'classic', name: 'Initech', enabled: true, jiraUrl: 'https://initech.atlassian.net', jiraEmail: connector.email,
-        confluenceUrl: 'https://initech.atlassian.net/wiki', createdAt: at, updatedAt: at,
-      });
-      await d.config.setDataSourceToken('initech', 'jira', connector.apiToken!);
+      await connectOtherSite(d, other, connector);
     });
     // The last project is open to one group only, which the connecting account is put in.
     site().setUserGroups(connector.accountId, [...groupsBefore, group]);

@@ -3,7 +3,7 @@ import { startTestPlatform } from '../helpers/test-platform';
 import { seedFromFixture } from '../../local/cli/sync/seed';
 import { diffActivities } from '../oracle/diff-activities';
 import { expectedActivities } from '../oracle/expected-activities';
-import { DAY, inApp, siteEndingNow, stored, sync } from './helpers';
+import { connectOtherSite, DAY, inApp, siteEndingNow, stored, sync } from './helpers';
 
 jest.setTimeout(240_000);
 
@@ -25,12 +25,7 @@ describe('an external data source', () => {
       const everyone = { ...host, teammates: [...host.users, ...other.users].map((u) => ({ name: u.displayName, accountId: u.accountId })) };
       const seeded = await seedFromFixture(d.config, everyone, { mappedAt: new Date(Date.now() - DAY).toISOString() });
       for (const [k, v] of seeded.mapping) mapping.set(k, v);
-      const at = new Date().toISOString();
-      await d.config.saveDataSource({
-        id: 'globex', kind: 'cloud', tokenKind: 'classic', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: connector.email,
-        confluenceUrl: 'https://globex.atlassian.net/wiki', createdAt: at, updatedAt: at,
-      });
-      await d.config.setDataSourceToken('globex', 'jira', connector.apiToken!);
+      await connectOtherSite(d, other, connector);
     });
   });
   afterAll(() => platform.close());

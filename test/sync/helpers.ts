@@ -30,6 +30,25 @@ export async function inApp<T>(platform: LocalPlatform, fn: (d: ReturnType<typeo
   return out.result as T;
 }
 
+/**
+ * Stores another site as a data source connected with a classic API token (Jira and Confluence on
+ * the same site, the Confluence calls signed with the Jira token), as the admin's save stores it.
+ */
+export async function connectOtherSite(
+  d: ReturnType<typeof createForgeSyncDeps>,
+  site: SiteFixture,
+  connector: { email?: string; apiToken?: string },
+  name = site.name.charAt(0).toUpperCase() + site.name.slice(1),
+): Promise<void> {
+  const at = new Date().toISOString();
+  const url = SITE_URL(site);
+  await d.config.saveDataSource({
+    id: site.name, kind: 'cloud', tokenKind: 'classic', name, enabled: true, jiraUrl: url, jiraEmail: connector.email,
+    confluenceUrl: `${url}/wiki`, createdAt: at, updatedAt: at,
+  });
+  await d.config.setDataSourceToken(site.name, 'jira', connector.apiToken!);
+}
+
 export function sync(platform: LocalPlatform, input: StartSyncInput, limits: Partial<SyncLimits> = {}) {
   return inApp(platform, async (d) => createSyncService(d).startSync(input, { inline: true, loop: true }), limits);
 }

@@ -3,7 +3,7 @@ import { seedFromFixture } from '../../local/cli/sync/seed';
 import { startTestPlatform } from '../helpers/test-platform';
 import { diffActivities } from '../oracle/diff-activities';
 import { expectedActivities } from '../oracle/expected-activities';
-import { DAY, inApp, siteEndingNow, stored, sync } from './helpers';
+import { connectOtherSite, DAY, inApp, siteEndingNow, stored, sync } from './helpers';
 
 jest.setTimeout(240_000);
 
@@ -32,12 +32,7 @@ describe('restrictions recorded by the sync', () => {
       const everyone = { ...host, teammates: [...host.users, ...other.users].map((u) => ({ name: u.displayName, accountId: u.accountId })) };
       const seeded = await seedFromFixture(d.config, everyone, { mappedAt: new Date(Date.now() - DAY).toISOString() });
       for (const [k, v] of seeded.mapping) mapping.set(k, v);
-      const at = new Date().toISOString();
-      await d.config.saveDataSource({
-        id: 'globex', kind: 'cloud', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: connector.email, tokenKind: 'classic',
-        confluenceUrl: 'https://globex.atlassian.net/wiki', createdAt: at, updatedAt: at,
-      });
-      await d.config.setDataSourceToken('globex', 'jira', connector.apiToken!);
+      await connectOtherSite(d, other, connector);
     });
   });
   afterAll(() => platform.close());
