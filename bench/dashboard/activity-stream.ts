@@ -51,9 +51,10 @@ export interface LoadResult {
  * Writes `total` activities spread evenly over the days [fromDay, toDay] (none later than
  * `nowMs`) straight into the KVS emulator's entity store, one week at a time, and each week's
  * rollup document built from the same stream by buildRollupWeek. Nothing holds more than one
- * activity at a time besides the store itself.
+ * activity at a time besides the store itself. `rollupsOnly` stores the weeks without the
+ * activities (enough for the summary, which reads only rollups).
  */
-export function loadActivities(store: KvsStore, team: Team, opts: { total: number; fromDay: string; toDay: string; nowMs: number; seed: number; siteUrl: string }): LoadResult {
+export function loadActivities(store: KvsStore, team: Team, opts: { total: number; fromDay: string; toDay: string; nowMs: number; seed: number; siteUrl: string; rollupsOnly?: boolean }): LoadResult {
   const rnd = seededRandom(opts.seed);
   const weights = ACTIVITY_KINDS.map((k) => KIND_WEIGHTS[k]);
   const weightSum = weights.reduce((a, b) => a + b, 0);
@@ -115,7 +116,7 @@ export function loadActivities(store: KvsStore, team: Team, opts: { total: numbe
       perDay.set(new Date(dayMs).toISOString().slice(0, 10), count);
       for (let i = 0; i < count; i++) {
         const a = make(dayMs);
-        store.write(activityNs, a.id, encodeActivity(a));
+        if (!opts.rollupsOnly) store.write(activityNs, a.id, encodeActivity(a));
         yield a;
       }
     }

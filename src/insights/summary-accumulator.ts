@@ -5,6 +5,10 @@ import { dayToMs, type ResolvedRange } from './date-range';
 import { DAY_MS } from '../domain/time-window';
 
 const NK = ACTIVITY_KINDS.length;
+/** A local copy: read once per row, an imported binding can cost a property lookup each time. */
+const DAY = DAY_MS;
+const PREVIOUS = -1;
+const OUTSIDE = -2;
 
 /** What the summary counts: the range, and which teammates, kinds and places pass the filters. */
 export interface SummaryScope {
@@ -61,32 +65,43 @@ export class SummaryAccumulator {
         (this.scope.dataSourceId === undefined || c.dataSourceId === this.scope.dataSourceId) &&
         (this.scope.containerKey === undefined || c.key === this.scope.containerKey),
     );
+    // Where each day of the week falls, worked out once per document: its index in the range
+    // (>= 0), PREVIOUS (the previous period) or OUTSIDE; and its start, for "last active".
+    const slot = new Array<number>(7);
+    const dayMs = new Array<number>(7);
+    for (let d = 0; d < 7; d++) {
+      const ms = weekMs + d * DAY;
+      dayMs[d] = ms;
+      slot[d] = ms >= this.fromMs && ms <= this.toMs ? (ms - this.fromMs) / DAY : ms >= this.prevFromMs && ms < this.fromMs ? PREVIOUS : OUTSIDE;
+    }
     // A busy 90-day range with its previous period is ~200,000 rows: the tallies of a document's
     // teammates and containers are looked up once per document (on first use, so the order the
     // maps fill in is unchanged).
     const tallies = new Array<TeammateTally | undefined>(doc.teammates.length);
     const places = new Array<ContainerTally | undefined>(doc.containers.length);
+    const { kindCount, kindPrevious, dayKind } = this;
+    let seconds = 0;
+    let previousSeconds = 0;
     forEachRollupRow(doc, (day, t, k, c, count, secs) => {
-      if (!kindOk[k] || !teammateOk[t] || !containerOk[c]) return;
-      const dayMs = weekMs + day * DAY_MS;
-      if (dayMs >= this.fromMs && dayMs <= this.toMs) {
-        const idx = (dayMs - this.fromMs) / DAY_MS;
-        this.kindCount[k] += count;
-        this.seconds += secs;
-        this.dayKind[idx * NK + k] += count;
-        const tt = (tallies[t] ??= this.tally(doc.teammates[t]));
+      const idx = slot[day];
+      if (idx === OUTSIDE || !kindOk[k] || !teammateOk[t] || !containerOk[c]) return;
+      const tt = (tallies[t] ??= this.tally(doc.teammates[t]));
+      if (dayMs[day] > tt.lastActiveMs) tt.lastActiveMs = dayMs[day];
+      if (idx >= 0) {
+        kindCount[k] += count;
+        seconds += secs;
+        dayKind[idx * NK + k] += count;
         tt.counts[k] += count;
         tt.seconds += secs;
         tt.perDay[idx] += count;
-        if (dayMs > tt.lastActiveMs) tt.lastActiveMs = dayMs;
         (places[c] ??= this.place(doc.containers[c])).count += count;
-      } else if (dayMs >= this.prevFromMs && dayMs < this.fromMs) {
-        this.kindPrevious[k] += count;
-        this.previousSeconds += secs;
-        const tt = (tallies[t] ??= this.tally(doc.teammates[t]));
-        if (dayMs > tt.lastActiveMs) tt.lastActiveMs = dayMs;
+      } else {
+        kindPrevious[k] += count;
+        previousSeconds += secs;
       }
     });
+    this.seconds += seconds;
+    this.previousSeconds += previousSeconds;
   }
 
   private place(container: RollupContainer): ContainerTally {

@@ -1,7 +1,7 @@
 import type { LocalPlatform } from '../../local/platform';
 import type { StoreSnapshot } from '../../local/kvs/store';
 import { ENTITY, KEY } from '../../src/store/keys';
-import { ROLLUP_WEEK_VERSION } from '../../src/store/rollup-week-format';
+import { decodeRollupWeek, forEachRollupRow, ROLLUP_WEEK_VERSION } from '../../src/store/rollup-week-format';
 import { startTestPlatform } from '../helpers/test-platform';
 import { diffActivities } from '../oracle/diff-activities';
 import { teammateMappingFromFixture } from '../oracle/teammate-mapping';
@@ -41,15 +41,28 @@ function asFormat1(s: StoreSnapshot): StoreSnapshot {
       const row = rec.value as Json;
       if (name === ENTITY.activity || name === ENTITY.syncRun) return [key, { ...rec, value: { ...row, doc: omitV(row.doc) } }];
       if (name === ENTITY.rollupWeek && (row.data as Json).v !== 1) {
-        const data = row.data as Json & { rows: number[] };
+        const { rowCount: _n, ...data } = row.data as Json;
         const tuples: number[][] = [];
-        for (let i = 0; i < data.rows.length; i += 6) tuples.push(data.rows.slice(i, i + 6));
+        forEachRollupRow(decodeRollupWeek(row.data, key), (...r) => void tuples.push(r));
         return [key, { ...rec, value: { ...row, data: { ...data, v: 1, rows: tuples } } }];
       }
       return [key, rec];
     });
   }
   return { ...s, plain, entities };
+}
+
+/** What the previous version wrote for rollup weeks (format 2: the rows as one flat array). */
+function asRollupFormat2(s: StoreSnapshot): StoreSnapshot {
+  const entities: StoreSnapshot['entities'] = { ...s.entities };
+  entities[ENTITY.rollupWeek] = (s.entities[ENTITY.rollupWeek] ?? []).map(([key, rec]) => {
+    const row = rec.value as Json;
+    const { rowCount: _n, ...data } = row.data as Json;
+    const flat: number[] = [];
+    forEachRollupRow(decodeRollupWeek(row.data, key), (...r) => void flat.push(...r));
+    return [key, { ...rec, value: { ...row, data: { ...data, v: 2, rows: flat } } }];
+  });
+  return { ...s, entities };
 }
 
 /**
@@ -127,9 +140,33 @@ describe('stored formats written before versions (format 1)', () => {
     platform.kvs.store.restore(asFormat1(platform.kvs.store.snapshot()));
     const week = Object.keys(platform.kvs.dump().entities[ENTITY.rollupWeek]).sort().pop()!.slice('rw:'.length);
     await inApp(platform, (d) => d.rollups.recountWeek(week));
-    const row = platform.kvs.dump().entities[ENTITY.rollupWeek][KEY.rollupWeek(week)] as { data: { v: number; rows: unknown[] } };
+    const row = platform.kvs.dump().entities[ENTITY.rollupWeek][KEY.rollupWeek(week)] as { data: { v: number; rows: unknown } };
     expect(row.data.v).toBe(ROLLUP_WEEK_VERSION);
-    expect(row.data.rows.every((x) => typeof x === 'number')).toBe(true);
+    expect(typeof row.data.rows).toBe('string');
     expect(await dashboard()).toMatchObject({ summary: { ok: true }, feed: { ok: true } });
+  });
+
+  it('rollup weeks of format 2 (flat rows) give the same summaries, and are rewritten packed', async () => {
+    const requests = [
+      { filters: { range: '30d' } },
+      { filters: { range: '90d' }, split: 'teammate', bucket: 'week' },
+      { filters: { range: '7d', kind: 'jira.worklog' } },
+      { filters: { range: '30d', source: 'confluence' } },
+    ];
+    const summaries = () => Promise.all(requests.map((r) => platform.runtime.invokeResolver('dashboard-resolver', 'dashboard/summary', r, { accountId: admin })));
+    const today = await summaries();
+    for (const s of today) expect(s).toMatchObject({ ok: true });
+    expect((today[0] as { data: { totals: { count: number } } }).data.totals.count).toBeGreaterThan(0);
+
+    platform.kvs.store.restore(asRollupFormat2(platform.kvs.store.snapshot()));
+    const weeks = platform.kvs.dump().entities[ENTITY.rollupWeek] as Record<string, { data: { v: number; rows: unknown } }>;
+    expect(Object.values(weeks).every((r) => r.data.v === 2 && Array.isArray(r.data.rows))).toBe(true);
+    expect(await summaries()).toEqual(today);
+
+    // Every week recounted: written in today's format, the summaries unchanged.
+    await inApp(platform, (d) => Promise.all(Object.keys(weeks).map((k) => d.rollups.recountWeek(k.slice('rw:'.length)))));
+    const after = platform.kvs.dump().entities[ENTITY.rollupWeek] as Record<string, { data: { v: number; rows: unknown } }>;
+    expect(Object.values(after).every((r) => r.data.v === ROLLUP_WEEK_VERSION && typeof r.data.rows === 'string')).toBe(true);
+    expect(await summaries()).toEqual(today);
   });
 });
