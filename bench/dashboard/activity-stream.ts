@@ -45,6 +45,8 @@ export interface LoadResult {
   weeks: number;
   /** Activities per UTC day, for expected totals. */
   perDay: Map<string, number>;
+  /** The largest stored rollup week (its JSON, as KVS counts a value's size). */
+  largestWeekBytes: number;
 }
 
 /**
@@ -123,10 +125,13 @@ export function loadActivities(store: KvsStore, team: Team, opts: { total: numbe
   }
 
   const weeks = weeksBetween(opts.fromDay, opts.toDay);
+  let largestWeekBytes = 0;
   for (const week of weeks) {
     const data = buildRollupWeek(week, weekStream(week));
-    store.write(rollupNs, KEY.rollupWeek(week), { week, rev: 1, data: encodeRollupWeek(data) });
+    const value = { week, rev: 1, data: encodeRollupWeek(data) };
+    largestWeekBytes = Math.max(largestWeekBytes, Buffer.byteLength(JSON.stringify(value)));
+    store.write(rollupNs, KEY.rollupWeek(week), value);
   }
   if (weekOf(opts.toDay) !== weeks[weeks.length - 1]) throw new Error('the last week is missing');
-  return { activities: serial, weeks: weeks.length, perDay };
+  return { activities: serial, weeks: weeks.length, perDay, largestWeekBytes };
 }

@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     const nowMs = Date.now();
     const range = resolveRange({ range: '90d' }, new Date(nowMs).toISOString().slice(0, 10));
     const stored = loadActivities(platform.kvs.store, team, { total: 1_000_000, fromDay: range.previousFrom, toDay: range.to, nowMs, seed: 7, siteUrl, rollupsOnly: true });
+    console.log(`largest rollup week ${(stored.largestWeekBytes / 1024).toFixed(1)} KiB`);
     const expected = [...stored.perDay].filter(([d]) => d >= range.from && d <= range.to).reduce((a, [, n]) => a + n, 0);
     const summary = () =>
       platform.runtime.invokeResolver('dashboard-resolver', 'dashboard/summary', { filters: { range: '90d' } }, { accountId: viewer }) as Promise<{ ok: boolean; data?: { totals: { count: number } }; error?: { message: string } }>;
