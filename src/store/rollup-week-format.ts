@@ -11,8 +11,9 @@ import { DAY_MS } from '../domain/time-window';
  * stored layout is a change here only.
  *
  * A row is [dayOffset 0..6, teammate index, kind index (ACTIVITY_KINDS), container index, count,
- * seconds] over the week's teammate and container dictionaries. In memory the rows are one flat
- * number array, ROW_WIDTH numbers a row: a busy 90-day range is ~200,000 rows. Stored, format 1
+ * seconds] over the week's teammate and container dictionaries. In memory a built week's rows
+ * are one flat number array, ROW_WIDTH numbers a row, and a read one's may stay packed
+ * (RollupRows): a busy 90-day range is ~200,000 rows. Stored, format 1
  * held one array per row, format 2 the flat array, and format 3 (today) packs the rows into one
  * string (see packRows): a third of the bytes, and a string crosses JSON (the KVS wire, both
  * ways) about as fast as a copy, where 200,000 rows of numbers took most of a summary's time.
