@@ -109,10 +109,8 @@ async function checkProduct(deps: AdminDeps, product: Product, ds: DataSource, c
   }
 }
 
-/** Calls Jira /myself and, when configured, Confluence's current user, and says what each answered. */
-export async function testConnection(deps: AdminDeps, id: string): Promise<Result<ConnectionTest>> {
-  const ds = await deps.config.getDataSource(id);
-  if (!ds) return fail('NOT_FOUND', 'This data source no longer exists: reload the page.');
+/** Calls Jira /myself and, when configured, Confluence's current user, and says what each answered. Changes nothing. */
+export async function runConnectionTest(deps: AdminDeps, ds: DataSource): Promise<ConnectionTest> {
   const notConnected = ds.kind === 'host' && deps.hostConfluence?.() === 'not-connected';
   const [jira, confluence] = await Promise.all([
     checkProduct(deps, 'jira', ds, deps.clientFor(ds, 'jira')),
@@ -120,7 +118,29 @@ export async function testConnection(deps: AdminDeps, id: string): Promise<Resul
       ? Promise.resolve<ProductCheck>({ product: 'confluence', status: 'not-connected', title: CONFLUENCE_NOT_CONNECTED.title, advice: CONFLUENCE_NOT_CONNECTED.howTo })
       : ds.confluenceUrl ? checkProduct(deps, 'confluence', ds, deps.clientFor(ds, 'confluence')) : Promise.resolve(undefined),
   ]);
-  // Confluence not connected is a state of the installation, not a failure of the source.
-  if (jira.status === 'ok' && (!confluence || confluence.status === 'ok' || confluence.status === 'not-connected')) await deps.config.clearFailing(id);
-  return ok({ dataSourceId: id, testedAt: deps.now().toISOString(), jira, ...(confluence ? { confluence } : {}) });
+  return { dataSourceId: ds.id, testedAt: deps.now().toISOString(), jira, ...(confluence ? { confluence } : {}) };
+}
+
+/** Whether a test passed. Confluence not connected is a state of the installation, not a failure of the source. */
+export function testPassed(t: ConnectionTest): boolean {
+  return t.jira.status === 'ok' && (!t.confluence || t.confluence.status === 'ok' || t.confluence.status === 'not-connected');
+}
+
+/**
+ * The Test connection button: a pass clears the failing mark and enables a source saved while
+ * it was waiting for one (`awaitingTest`); a failure changes nothing.
+ */
+export async function testConnection(deps: AdminDeps, id: string): Promise<Result<ConnectionTest>> {
+  const ds = await deps.config.getDataSource(id);
+  if (!ds) return fail('NOT_FOUND', 'This data source no longer exists: reload the page.');
+  const test = await runConnectionTest(deps, ds);
+  if (!testPassed(test)) return ok(test);
+  await deps.config.clearFailing(id);
+  if (!ds.awaitingTest) return ok(test);
+  await deps.config.updateDataSource(id, (d) => {
+    const next = { ...d, enabled: true };
+    delete next.awaitingTest;
+    return next;
+  });
+  return ok({ ...test, enabledNow: true });
 }

@@ -37,6 +37,11 @@ const dataSourceFields = z.object({
   confluenceTokenSetAt: z.string().datetime().optional(),
   createdAt: z.string().datetime(),
   updatedAt: z.string().datetime(),
+  /**
+   * Saved with "enabled" asked for while its connection test failed: kept disabled until a test
+   * passes, which enables it. An optional field: documents written before it read as "not waiting".
+   */
+  awaitingTest: z.object({ since: z.string().datetime() }).optional(),
   /** Set by the sync when the source keeps failing (revoked token, site gone). */
   failing: z.object({ since: z.string().datetime(), code: z.string(), message: z.string() }).optional(),
   /**

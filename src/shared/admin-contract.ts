@@ -79,6 +79,8 @@ export const connectionTestSchema = z.object({
   testedAt: z.string(),
   jira: productCheckSchema,
   confluence: productCheckSchema.optional(),
+  /** The source was waiting for a passing test (saved while failing it) and is enabled now. */
+  enabledNow: z.literal(true).optional(),
 });
 export type ConnectionTest = z.infer<typeof connectionTestSchema>;
 
@@ -182,7 +184,21 @@ export const adminContract = {
       hostConfluence: z.enum(['connected', 'not-connected', 'unknown']),
     }),
   ),
-  'sources/save': c(saveSourcePayload, z.object({ source: dataSourceViewSchema })),
+  /**
+   * Field problems answer BAD_REQUEST/CONFLICT with every field at once (`error.fields`) and store
+   * nothing. Otherwise the source is stored; a new or changed one is tested: `problems` are the
+   * test's failures at the field to fix (the source then stays disabled until a test passes),
+   * `notes` what the save did by itself (Confluence found on the site and added).
+   */
+  'sources/save': c(
+    saveSourcePayload,
+    z.object({
+      source: dataSourceViewSchema,
+      test: connectionTestSchema.optional(),
+      problems: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+      notes: z.array(z.string()).optional(),
+    }),
+  ),
   'sources/set-enabled': c(z.object({ id, enabled: z.boolean() }).strict(), z.object({ source: dataSourceViewSchema })),
   'sources/delete': c(
     z.object({ id }).strict(),

@@ -62,10 +62,11 @@ describe('teammates: emails resolved per source', () => {
   });
 
   it('records "could not be checked" when the site fails, and resolves again on request', async () => {
-    await env.call('sources/save', { id: 'ds-1', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'gina@globex.test', jiraToken: 'ATATT3xFfGF0-revoked-token-000000' });
+    // The site fails after the source passed its test (a source failing its test is not enabled).
+    env.emu.faults.add({ match: { site: 'globex' }, type: 'status5xx', status: 500 });
     const t = await saveTeammate(env, { name: 'Sam', externalIds: [{ dataSourceId: 'ds-1', type: 'email', value: 'sam@globex.test' }] });
     expect(t.externalIds[0].resolutions?.['ds-1'].status).toBe('error');
-    await env.call('sources/save', { id: 'ds-1', name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'gina@globex.test', jiraToken: GLOBEX_TOKEN });
+    env.emu.faults.clear();
     const r = await env.call('teammates/resolve', { id: t.id });
     expect(r.ok).toBe(true);
     const after = (await env.config.getTeammates()).teammates[0];

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { runCliSync } from '../../local/cli/sync/run-cli-sync';
 import { loadDemoSites } from '../../local/fixtures/demo';
+import { KIND_TOTAL_LABELS } from '../../src/shared/activity-kinds';
 import { isoInZone } from '../../src/shared/zoned-time';
 import { startCustomUiHost, type CustomUiHost } from '../../local/host/server';
 import { startLocalPlatform, type LocalPlatform } from '../../local/platform';
@@ -46,6 +47,11 @@ run('team dashboard in the browser', () => {
     await page.goto(`${host.url}/frame/dashboard/?as=${encodeURIComponent(as)}&theme=${theme}${route ? `#${route}` : ''}`);
   };
   const total = () => page.getByTestId('total-all-value');
+  /** Picks a choice in one of the filter selects, as a mouse user does. */
+  const choose = async (filter: string, label: string) => {
+    await page.getByTestId(`filter-${filter}`).locator('.filter-select__control').click();
+    await page.getByRole('option', { name: label, exact: true }).click();
+  };
   const settled = async () => {
     await page.getByTestId('dashboard').waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-testid="updating"]') && !document.querySelector('[data-testid="summary-loading"]'));
@@ -91,27 +97,29 @@ run('team dashboard in the browser', () => {
   });
 
   it('changing the range and filters updates the URL and the numbers', async () => {
-    await page.getByTestId('filter-range').selectOption('7d');
+    await choose('range', 'Last 7 days');
     await page.waitForURL(/#\/\?range=7d/);
     await settled();
     await expectText(total(), String(count('7d').length));
 
-    await page.getByTestId('filter-range').selectOption('90d');
-    await page.getByTestId('filter-source').selectOption('jira');
+    await choose('range', 'Last 90 days');
+    await page.waitForURL(/range=90d/);
+    await choose('source', 'Jira');
     await page.waitForURL(/source=jira/);
     await settled();
     await expectText(total(), String(count('90d', (a) => a.source === 'jira').length));
 
-    await page.getByTestId('filter-kind').selectOption('jira.worklog');
+    await choose('kind', KIND_TOTAL_LABELS['jira.worklog']);
     await page.waitForURL(/kind=jira.worklog/);
     await settled();
     await expectText(total(), String(count('90d', (a) => a.kind === 'jira.worklog').length));
 
-    const team = (await page.getByTestId('filter-team').locator('option').nth(1).getAttribute('value'))!;
-    await page.getByTestId('filter-team').selectOption(team);
+    const config = createConfigRepository(createForgeKvs());
+    const firstTeam = (await config.getTeammates()).teams[0];
+    const team = firstTeam.id;
+    await choose('team', firstTeam.name);
     await page.waitForURL(new RegExp(`teamId=${team}`));
     await settled();
-    const config = createConfigRepository(createForgeKvs());
     const members = new Set((await config.getTeammates()).teammates.filter((t) => t.teamId === team).map((t) => t.id));
     await expectText(total(), String(count('90d', (a) => a.kind === 'jira.worklog' && members.has(a.teammateId)).length));
 

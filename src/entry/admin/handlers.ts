@@ -28,12 +28,17 @@ export const adminHandlers: { [K in keyof AdminContract]: ContractHandler<AdminC
     await ensureHostSource(deps, ctx.siteUrl);
     const saved = await saveSource(deps, p);
     // Emails meant for every source are looked up on a new one at once, or it would get no data.
-    if (saved.ok && !p.id && saved.data.enabled) await resolveEmailsOnNewSource(deps, saved.data.id);
-    return map(Promise.resolve(saved), (source) => ({ source }));
+    if (saved.ok && !p.id && saved.data.source.enabled) await resolveEmailsOnNewSource(deps, saved.data.source.id);
+    return saved;
   },
   'sources/set-enabled': (p, _c, deps) => map(setSourceEnabled(deps, p.id, p.enabled), (source) => ({ source })),
   'sources/delete': (p, _c, deps) => deleteSource(deps, p.id),
-  'sources/test': (p, _c, deps) => testConnection(deps, p.id),
+  'sources/test': async (p, _c, deps) => {
+    const tested = await testConnection(deps, p.id);
+    // A source enabled by its first passing test gets its emails looked up, as a new one does.
+    if (tested.ok && tested.data.enabledNow) await resolveEmailsOnNewSource(deps, p.id);
+    return tested;
+  },
   'sources/fetch-now': (p, _c, deps) => map(fetchNow(deps, p), (runIds) => ({ runIds })),
   'teammates/list': async (_p, _c, deps) => ok(await deps.config.getTeammates()),
   'teammates/save': (p, _c, deps) => saveTeammate(deps, p),

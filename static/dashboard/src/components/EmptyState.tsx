@@ -1,3 +1,5 @@
+import Button from '@atlaskit/button/new';
+import AkEmptyState from '@atlaskit/empty-state';
 import { router } from '@forge/bridge';
 import type { EmptyReason } from '../../../../src/shared/dashboard-contract';
 
@@ -18,20 +20,21 @@ const TEXT: Record<EmptyReason, { title: string; body: string }> = {
 
 export function EmptyState({ reason, isAdmin }: { reason: EmptyReason; isAdmin: boolean }) {
   const t = TEXT[reason];
+  const openSettings = () => void router.navigate({ target: 'module', moduleKey: 'activitypulse-admin' }).catch(() => undefined);
   return (
-    <div className="notice" data-testid={`empty-${reason}`}>
-      <h2>{t.title}</h2>
-      <p>{t.body}</p>
-      {isAdmin && (
-        <button
-          type="button"
-          className="link"
-          data-testid="admin-link"
-          onClick={() => void router.navigate({ target: 'module', moduleKey: 'activitypulse-admin' }).catch(() => undefined)}
-        >
-          {reason === 'no-activity-in-range' ? 'Check the sync diagnostics in ActivityPulse settings' : 'Open ActivityPulse settings'}
-        </button>
-      )}
+    <div className="panel" data-testid={`empty-${reason}`}>
+      <AkEmptyState
+        header={t.title}
+        headingLevel={2}
+        description={t.body}
+        primaryAction={
+          isAdmin ? (
+            <Button appearance="primary" testId="admin-link" onClick={openSettings}>
+              {reason === 'no-activity-in-range' ? 'Check the sync diagnostics in ActivityPulse settings' : 'Open ActivityPulse settings'}
+            </Button>
+          ) : undefined
+        }
+      />
     </div>
   );
 }

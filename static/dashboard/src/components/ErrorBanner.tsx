@@ -1,14 +1,13 @@
+import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import type { ResultError } from '../../../../src/shared/result';
 
 export function ErrorBanner({ error, onReset }: { error: ResultError; onReset?: () => void }) {
+  const actions = onReset && error.code === 'BAD_REQUEST' ? <SectionMessageAction onClick={onReset}>Reset the filters</SectionMessageAction> : undefined;
   return (
-    <div className="error" role="alert" data-testid="error">
-      <p>{error.message}</p>
-      {onReset && error.code === 'BAD_REQUEST' && (
-        <button type="button" onClick={onReset}>
-          Reset the filters
-        </button>
-      )}
+    <div className="message" role="alert" data-testid="error">
+      <SectionMessage appearance="error" title="The dashboard could not load" actions={actions}>
+        <p>{error.message}</p>
+      </SectionMessage>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import Button from '@atlaskit/button/new';
 import type { DashboardContext, DashboardSummary } from '../../../../src/shared/dashboard-contract';
 import { placeLabel } from '../url-state';
 
@@ -14,9 +15,11 @@ export function TopPlaces({ summary, sites, onPick }: { summary: DashboardSummar
             {c.name === null ? (
               <span className="place-name restricted">Restricted {c.type === 'project' ? 'projects' : 'spaces'}</span>
             ) : (
-              <button type="button" className="link place-name" onClick={() => onPick(c.key)} title="Show only this one">
-                <span className="place-key">{c.containerKey}</span> {placeLabel(c, c.name, sites)}
-              </button>
+              <span className="place-name">
+                <Button appearance="subtle" spacing="compact" onClick={() => onPick(c.key)} aria-label={`Show only ${placeLabel(c, c.name, sites)}`}>
+                  <span className="place-key">{c.containerKey}</span> {placeLabel(c, c.name, sites)}
+                </Button>
+              </span>
             )}
             <span className="bar" style={{ width: `${(c.count / max) * 100}%` }} />
             <span className="place-count">{c.count}</span>

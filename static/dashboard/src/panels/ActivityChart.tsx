@@ -4,6 +4,8 @@ import { scaleBand, scaleLinear, scaleOrdinal } from '@visx/scale';
 import { BarStack } from '@visx/shape';
 import { OTHERS_KEY, type DashboardSummary } from '../../../../src/shared/dashboard-contract';
 import { PALETTE } from '../labels';
+import { Legend } from './Legend';
+import { Toggle } from './Toggle';
 import { useWidth } from './useWidth';
 
 type Row = { start: string } & Record<string, number | string>;
@@ -44,8 +46,8 @@ export function ActivityChart({
       <div className="panel-head">
         <h2>Activity over time</h2>
         <div className="toggles">
-          <Toggle value={bucket} options={[['day', 'Per day'], ['week', 'Per week']]} onChange={onBucket} testId="bucket" />
-          <Toggle value={split} options={[['kind', 'By kind'], ['teammate', 'By teammate']]} onChange={onSplit} testId="split" />
+          <Toggle value={bucket} options={[['day', 'Per day'], ['week', 'Per week']]} onChange={onBucket} testId="bucket" label="Bars per" />
+          <Toggle value={split} options={[['kind', 'By kind'], ['teammate', 'By teammate']]} onChange={onSplit} testId="split" label="Stack by" />
         </div>
       </div>
       <div ref={ref} className="chart" data-testid="activity-chart">
@@ -84,31 +86,7 @@ export function ActivityChart({
           </Group>
         </svg>
       </div>
-      <ul className="legend">
-        {stacks.map((s) => (
-          <li key={s.key}>
-            <span className="swatch" style={{ background: color(s.key) }} />
-            {s.label}
-          </li>
-        ))}
-        {anyPartial && (
-          <li className="muted" data-testid="partial-note">
-            * partial week (the range starts or ends inside it; shown paler)
-          </li>
-        )}
-      </ul>
+      <Legend items={stacks.map((st) => ({ key: st.key, label: st.label, color: color(st.key) }))} partial={anyPartial} />
     </section>
-  );
-}
-
-function Toggle<T extends string>({ value, options, onChange, testId }: { value: T; options: [T, string][]; onChange: (v: T) => void; testId: string }) {
-  return (
-    <div className="toggle" role="group" data-testid={testId}>
-      {options.map(([v, label]) => (
-        <button key={v} type="button" aria-pressed={v === value} className={v === value ? 'on' : ''} onClick={() => onChange(v)}>
-          {label}
-        </button>
-      ))}
-    </div>
   );
 }
