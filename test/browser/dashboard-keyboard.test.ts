@@ -133,6 +133,36 @@ run('dashboard from the keyboard, and its dark-theme contrast', () => {
     await page.getByTestId('feed-item').nth(49).waitFor();
   });
 
+  it('takes a custom range typed into the date pickers, and keeps a wrong one at its field', async () => {
+    await page.goto(h.frameUrl('dashboard', site.roles!.teamLead, 'light', '/?range=30d'));
+    await settled();
+    await page.getByTestId('filter-range').locator('.filter-select__control').click();
+    await page.getByRole('option', { name: 'Custom…', exact: true }).click();
+    await page.waitForURL(/range=custom&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+    await settled();
+    const shown = await page.getByTestId('total-all-value').innerText();
+    const from = new URL(page.url().replace('#/', '')).searchParams.get('from')!;
+    const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+    await page.locator('#filter-to-input').focus();
+    await page.keyboard.type(dayBefore);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`to=${dayBefore}`));
+    const error = page.getByTestId('range-error');
+    await error.waitFor();
+    expect(await error.innerText()).toContain('The end day is before the start day.');
+    expect(await page.locator('#filter-to-input').getAttribute('aria-describedby')).toContain('range-error');
+    // The last valid view stays on screen meanwhile.
+    expect(await page.getByTestId('total-all-value').innerText()).toBe(shown);
+
+    await page.locator('#filter-to-input').focus();
+    await page.keyboard.type(from);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`to=${from}`));
+    await error.waitFor({ state: 'detached' });
+    await settled();
+  });
+
   it('keeps the main text readable in the dark theme (contrast at least 4.5:1)', async () => {
     await page.goto(h.frameUrl('dashboard', site.roles!.teamLead, 'dark', '/?range=90d'));
     await settled();
