@@ -1,13 +1,42 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const stub = (file: string) => fileURLToPath(new URL(`./${file}`, import.meta.url));
+
+/** dynamic-table imports its rankable body relatively, out of reach of `resolve.alias`. */
+const noRankableTable: Plugin = {
+  name: 'no-rankable-table',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    return source === './rankable/body' && importer?.includes('@atlaskit/dynamic-table') ? stub('rankable-body-stub.ts') : null;
+  },
+};
 
 // Relative asset URLs: Forge serves Custom UI from a sub-path.
 export default defineConfig({
   root,
   base: './',
-  plugins: [react()],
-  build: { outDir: 'build', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 400 },
+  plugins: [noRankableTable, react()],
+  resolve: {
+    // Atlaskit also ships ES2019 builds: native spread, classes and async instead of Babel helpers.
+    mainFields: ['module:es2019', 'browser', 'module', 'jsnext:main', 'jsnext'],
+    // Code the Atlaskit components import that a Custom UI never runs (see each stub's comment).
+    alias: [
+      { find: /^@atlaskit\/feature-gate-js-client(\/feature-gates)?$/, replacement: stub('feature-gates-stub.ts') },
+      {
+        find: /^@atlaskit\/top-layer\/(popover|popover\/popover|popover-surface|dialog|dialog-content|dialog-scroll-lock|use-anchored-popover|use-anchored-popover-at-point|use-simple-light-dismiss)$/,
+        replacement: stub('top-layer-stub.ts'),
+      },
+      { find: /^@atlaskit\/tag\/removable-tag$/, replacement: stub('removable-tag-stub.tsx') },
+      { find: /^@atlaskit\/app-provider\/theme-provider$/, replacement: stub('theme-provider-stub.tsx') },
+    ],
+  },
+  build: {
+    outDir: 'build',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 400,
+  },
 });
