@@ -14,11 +14,25 @@ const noRankableTable: Plugin = {
   },
 };
 
+/**
+ * The shared modules the page imports (src/shared, src/domain) build zod schemas at module level
+ * for the resolvers; the page itself parses nothing with them. Building a schema has no side
+ * effects, so each `z.…(…)` and `…Schema.…(…)` call is marked pure and the unused schemas, and zod with them, drop
+ * out of the bundle.
+ */
+const pureZodSchemas: Plugin = {
+  name: 'pure-zod-schemas',
+  transform(code, id) {
+    if (!/[\\/]src[\\/](shared|domain)[\\/][^/\\]+\.ts$/.test(id) || !code.includes('z.')) return null;
+    return { code: code.replace(/(?<![\w.$])(z|\w+Schema)\.(?=\w+\()/g, '/* @__PURE__ */ $1.'), map: null };
+  },
+};
+
 // Relative asset URLs: Forge serves Custom UI from a sub-path.
 export default defineConfig({
   root,
   base: './',
-  plugins: [noRankableTable, react()],
+  plugins: [noRankableTable, pureZodSchemas, react()],
   resolve: {
     // Atlaskit also ships ES2019 builds: native spread, classes and async instead of Babel helpers.
     mainFields: ['module:es2019', 'browser', 'module', 'jsnext:main', 'jsnext'],
