@@ -51,6 +51,8 @@ export default defineConfig({
     outDir: 'build',
     emptyOutDir: true,
     sourcemap: false,
-    chunkSizeWarningLimit: 400,
+    // One chunk on purpose: split into lazy chunks the same page measured 19 KB gzip more in
+    // total (each chunk compresses alone), and the whole build is what the budget counts.
+    chunkSizeWarningLimit: 800,
   },
 });

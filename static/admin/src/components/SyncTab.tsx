@@ -21,7 +21,6 @@ export function SyncTab({ settings, onSettings, runsVersion }: { settings: Setti
       <ScheduleForm settings={settings} onSettings={onSettings} />
       <h2>In progress</h2>
       <RunProgress kick={runsVersion} idleText="Nothing is running." onFinished={() => setVersion((v) => v + 1)} />
-      <h2>Run history</h2>
       <RunHistory runs={runs} />
       <h2>No data after a fetch?</h2>
       <Diagnostics findings={findings} />
