@@ -120,6 +120,30 @@ describeInBrowser('admin page by keyboard, and in dark mode', () => {
     await screenshot(page, 'admin-dark-contrast');
     expect(low).toEqual([]);
   });
+
+  it('keeps the other tabs readable in dark mode too: empty states, notices, table headings', async () => {
+    const low: string[] = [];
+    const check = async (key: [string, Locator][]) => {
+      for (const [name, el] of key) {
+        const { fg, bg } = await colours(el);
+        const ratio = contrast(fg, bg);
+        if (ratio < 4.5) low.push(`${name}: ${ratio.toFixed(2)} (rgb ${fg.join(',')} on ${bg.join(',')})`);
+      }
+    };
+    await page.getByRole('tab', { name: 'Teammates' }).click();
+    await page.getByText('No teammates yet').waitFor();
+    await check([
+      ['empty state heading', page.getByText('No teammates yet')],
+      ['empty state text', page.getByText('Only activity by teammates is kept: add people')],
+      ['table heading', page.getByRole('columnheader', { name: 'Identities' })],
+    ]);
+    await page.getByRole('tab', { name: 'Sync' }).click();
+    const notice = page.getByTestId('diagnostics').locator('p').first();
+    await notice.waitFor();
+    await check([['notice text', notice], ['section heading', page.getByRole('heading', { name: 'In progress' })]]);
+    await screenshot(page, 'admin-dark-sync');
+    expect(low).toEqual([]);
+  });
 });
 
 async function expectSelected(tab: Locator): Promise<void> {
