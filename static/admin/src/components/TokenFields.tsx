@@ -8,6 +8,13 @@ import { Field } from './Field';
 /** An API token: "set on <date>" with Replace while a saved one applies, else a password field. */
 export function TokenField(p: { label: string; setAt?: string; value: string; onChange: (v: string) => void; error?: string; help: ReactNode; required: boolean; needed?: string }) {
   const [replacing, setReplacing] = useState(!p.setAt);
+  // A new problem with the saved token itself (the connection test refused it) opens the field to
+  // replace it, in the same render, so the form's focus lands on it. One about a changed site does not.
+  const [lastError, setLastError] = useState(p.error);
+  if (p.error !== lastError) {
+    setLastError(p.error);
+    if (p.error && !p.needed) setReplacing(true);
+  }
   if (p.needed) {
     return <Field label={p.label} type="password" autoComplete="new-password" value={p.value} onChange={p.onChange} error={p.error} help={p.needed} required />;
   }
