@@ -1,0 +1,13 @@
+import Lozenge from '@atlaskit/lozenge';
+import type { DataSourceView } from '../../../../src/shared/admin-contract';
+
+/** A source's health at a glance: this site, enabled or not, failing. */
+export function SourceStatus({ ds }: { ds: DataSourceView }) {
+  return (
+    <span className="lozenges">
+      {ds.kind === 'host' ? <Lozenge appearance="new">This site</Lozenge> : null}
+      <Lozenge appearance={ds.enabled ? 'success' : 'default'}>{ds.enabled ? 'Enabled' : 'Disabled'}</Lozenge>
+      {ds.failing ? <Lozenge appearance="removed" isBold>Failing</Lozenge> : null}
+    </span>
+  );
+}
