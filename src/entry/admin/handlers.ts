@@ -51,7 +51,7 @@ export const adminHandlers: { [K in keyof AdminContract]: ContractHandler<AdminC
   'teams/save': (p, _c, deps) => map(saveTeam(deps, p), (team) => ({ team })),
   'teams/delete': (p, _c, deps) => deleteTeam(deps, p.id),
   'users/search': (p, _c, deps) => map(searchHostUsers(deps, p.query), (users) => ({ users })),
-  'groups/search': (p, _c, deps) => map(searchHostGroups(deps, p.query), (groups) => ({ groups })),
+  'groups/search': (p, _c, deps) => searchHostGroups(deps, p.query),
   'settings/get': async (_p, _c, deps) => ok(await deps.config.getSettings()),
   'settings/save-sync': (p, _c, deps) => saveSyncSettings(deps, p),
   'settings/save-access': (p, _c, deps) => saveAccessSettings(deps, p),
