@@ -94,7 +94,10 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
   const [showRestrictedTitles, setShowRestrictedTitles] = useState(source?.showRestrictedTitles === true);
   const [viewGroups, setViewGroups] = useState<string[]>(source?.viewGroups ?? []);
   const [busy, setBusy] = useState(false);
-  const { errors, clear, show, scope } = useFieldErrors();
+  // Set once a save stored the source but its connection test failed: the form stays open on it.
+  const [stored, setStored] = useState<DataSourceView>();
+  const [notes, setNotes] = useState<string[]>([]);
+  const { errors, clear, show, showProblems, scope } = useFieldErrors();
   const suggestion = wikiFor(f.jiraUrl);
   // The server's rule, asked as the admin types: a changed site needs its token again.
   const typed: CredentialTarget = { jiraUrl: f.jiraUrl, confluenceUrl: f.confluenceUrl.trim() || undefined };
@@ -112,10 +115,22 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
     e.preventDefault();
     setBusy(true);
     clear();
-    const r = await call('sources/save', { ...(source ? { id: source.id } : {}), ...f, tokenKind, viewGroups, showRestrictedTitles });
+    const id = stored?.id ?? source?.id;
+    const r = await call('sources/save', { ...(id ? { id } : {}), ...f, tokenKind, viewGroups, showRestrictedTitles });
     setBusy(false);
-    if (r.ok) onSaved(r.data.source);
-    else show(r.error);
+    if (!r.ok) return show(r.error);
+    const { source: saved, problems, notes: said } = r.data;
+    setNotes(said ?? []);
+    // The save may have found Confluence on the site: show the address it stored.
+    setF((x) => ({ ...x, confluenceUrl: saved.confluenceUrl ?? '' }));
+    if (!problems?.length) return onSaved(saved);
+    setStored(saved);
+    showProblems(
+      problems,
+      saved.enabled
+        ? 'Saved. The connection test did not get an answer: the source keeps running, check the message below.'
+        : 'Saved, but not enabled: the connection test failed. Fix what is marked and save again.',
+    );
   }
 
   return (
@@ -134,7 +149,7 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
       </div>
       <h3>Confluence (optional)</h3>
       <div className="grid2">
-        <Field label="Confluence URL" name="confluenceUrl" value={f.confluenceUrl} onChange={set('confluenceUrl')} error={errors.fields.confluenceUrl} placeholder={suggestion ?? 'https://<name>.atlassian.net/wiki'} help={<>Usually the Jira URL followed by /wiki{suggestion ? <> (<button type="button" className="link" onClick={() => set('confluenceUrl')(suggestion)}>use {suggestion}</button>)</> : null}. Leave empty if the site has no Confluence.</>} />
+        <Field label="Confluence URL" name="confluenceUrl" value={f.confluenceUrl} onChange={set('confluenceUrl')} error={errors.fields.confluenceUrl} placeholder={suggestion ?? 'https://<name>.atlassian.net/wiki'} help={<>Usually the Jira URL followed by /wiki{suggestion ? <> (<button type="button" className="link" onClick={() => set('confluenceUrl')(suggestion)}>use {suggestion}</button>)</> : null}. Left empty on a new source, saving looks for Confluence on the Jira site and fills it in.</>} />
         <Field label="Confluence email" type="email" value={f.confluenceEmail} onChange={set('confluenceEmail')} error={errors.fields.confluenceEmail} help="Empty: the Jira email is used." />
         <TokenField label="Confluence API token" setAt={source?.confluenceTokenSetAt} value={f.confluenceToken} onChange={set('confluenceToken')} error={errors.fields.confluenceToken} required={false} needed={confluenceNeeded} help="Empty: the Jira API token is used (Confluence on the Jira site only)." />
         <label className="checkbox">
@@ -155,10 +170,11 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
       <p className="subtle">
         Off: issues with a security level and pages with view restrictions on this site (or not yet known to have none) are counted without title or link.
       </p>
+      {notes.map((n) => <div key={n} className="banner info" role="status" data-testid="save-note">{n}</div>)}
       <ErrorBanner message={errors.form ?? errors.fields.viewGroups} />
       <div className="row" style={{ marginTop: 12 }}>
         <button className="btn primary" type="submit" disabled={busy}>{busy ? 'Saving…' : 'Save'}</button>
-        <button className="btn subtle" type="button" onClick={onCancel}>Cancel</button>
+        <button className="btn subtle" type="button" onClick={() => (stored ? onSaved(stored) : onCancel())}>{stored ? 'Close' : 'Cancel'}</button>
       </div>
     </form>
   );
