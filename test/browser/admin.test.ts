@@ -54,7 +54,7 @@ describeInBrowser('admin page in the browser', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
-  it('refuses a Data Center address next to the field, then tests a wrong token: "Authentication failed"', async () => {
+  it('refuses a Data Center address next to the field; a wrong token is saved but not enabled, its test failure at the token field', async () => {
     await page.getByRole('button', { name: 'Add data source' }).click();
     await page.getByLabel('Name').fill('Globex');
     await page.getByLabel('Jira URL').fill('https://jira.globex.internal:8443/browse/GLX-1');
@@ -68,6 +68,14 @@ describeInBrowser('admin page in the browser', () => {
 
     await url.fill('https://globex.atlassian.net/browse/GLX-1');
     await page.getByRole('button', { name: 'Save' }).click();
+    // Saving ran the connection test: the form stays on the stored source, the failure at the token.
+    const form = page.getByRole('form', { name: 'Add data source' });
+    await expectText(form, 'Saved, but not enabled: the connection test failed');
+    await expectText(form, 'Authentication failed');
+    await expectAttr(form.getByLabel('Jira API token'), 'aria-invalid', 'true');
+    await expectText(form.getByTestId('save-note'), 'This site has no Confluence');
+    await screenshot(page, 'admin-save-test-failed');
+    await form.getByRole('button', { name: 'Close' }).click();
     await globexCard().waitFor();
     await expectText(globexCard(), 'https://globex.atlassian.net');
     await expectText(globexCard(), 'API token set on');
@@ -281,6 +289,20 @@ describeInBrowser('admin page in the browser', () => {
     await third.fill('jira-users');
     await page.getByRole('button', { name: 'Save access' }).click();
     await expectText(page.getByRole('status').first(), 'Saved.');
+  });
+
+  it('picks a title group from the site\'s groups, whatever the case typed', async () => {
+    await page.getByRole('tab', { name: 'Data sources' }).click();
+    await globexCard().getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Edit Globex' });
+    const picker = form.getByLabel('Add a title group from this site');
+    await picker.fill('USERS');
+    await page.getByText('jira-users', { exact: true }).last().waitFor();
+    await picker.press('Enter');
+    await form.getByRole('textbox', { name: 'Title group 2' }).waitFor();
+    expect(await form.getByRole('textbox', { name: 'Title group 2' }).inputValue()).toBe('jira-users');
+    await screenshot(page, 'admin-group-picker');
+    await form.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('fetches now, shows the progress bar until the run finishes, and lists the run in history', async () => {

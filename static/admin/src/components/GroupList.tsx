@@ -1,3 +1,5 @@
+import { GroupPicker } from './GroupPicker';
+
 interface Props {
   /** Payload field name: a row's error arrives as `<field>.<index>`. */
   field: string;
@@ -9,7 +11,11 @@ interface Props {
   addLabel?: string;
 }
 
-/** Editable list of host-site group names; the server checks each one exists. */
+/**
+ * A list of host-site groups: picked from the site's groups (the picker searches them as the
+ * admin types), each row removable. Rows stay editable so a name that no longer exists can be
+ * seen and fixed; the server checks each one exists and answers at its row.
+ */
 export function GroupList({ field, itemLabel, groups, onChange, errors, addLabel = 'Add group' }: Props) {
   return (
     <div>
@@ -25,7 +31,8 @@ export function GroupList({ field, itemLabel, groups, onChange, errors, addLabel
           </div>
         );
       })}
-      <button className="btn" type="button" onClick={() => onChange([...groups, ''])}>{addLabel}</button>
+      <GroupPicker id={field} label={`Add a ${itemLabel.toLowerCase()} from this site`} taken={groups} onPick={(name) => onChange([...groups.filter((g) => g.trim()), name])} />
+      <button className="btn subtle" type="button" onClick={() => onChange([...groups, ''])}>{addLabel}</button>
     </div>
   );
 }

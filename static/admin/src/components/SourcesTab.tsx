@@ -42,8 +42,11 @@ function SourceCard({ ds, historyDays, hostConfluence, reload, onRunFinished, on
     setError(undefined);
     const r = await call('sources/test', { id: ds.id });
     setTesting(false);
-    if (r.ok) setTest(r.data);
-    else setError(r.error.message);
+    if (r.ok) {
+      setTest(r.data);
+      // The first passing test enabled a source that was waiting for one.
+      if (r.data.enabledNow) reload();
+    } else setError(r.error.message);
   }
   async function toggle() {
     const r = await call('sources/set-enabled', { id: ds.id, enabled: !ds.enabled });
@@ -70,6 +73,7 @@ function SourceCard({ ds, historyDays, hostConfluence, reload, onRunFinished, on
             {ds.kind === 'host' ? <span className="lozenge info">This site</span> : null}{' '}
             <span className={`lozenge ${ds.enabled ? 'success' : 'neutral'}`}>{ds.enabled ? 'Enabled' : 'Disabled'}</span>{' '}
             {ds.failing ? <span className="lozenge danger">Failing</span> : null}
+            {ds.awaitingTest ? <span className="lozenge neutral" title="Enabled by the first passing connection test">Waiting for a passing test</span> : null}
           </h3>
           <p className="subtle">
             Jira: {ds.jiraUrl}
