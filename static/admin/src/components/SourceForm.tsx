@@ -88,7 +88,8 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
     confluenceUrl: source?.confluenceUrl ?? '',
     confluenceEmail: source?.confluenceEmail ?? '',
     confluenceToken: '',
-    enabled: source?.enabled ?? true,
+    // A source waiting for a passing test was saved enabled: it is enabled once a test passes.
+    enabled: source ? source.enabled || source.awaitingTest !== undefined : true,
   });
   const [tokenKind, setTokenKind] = useState<TokenKind>(source?.tokenKind ?? 'classic');
   const [showRestrictedTitles, setShowRestrictedTitles] = useState(source?.showRestrictedTitles === true);
