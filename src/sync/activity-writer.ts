@@ -3,6 +3,18 @@ import { utcDay, type Activity, type ActivityKind } from '../domain/activity';
 import { isInside, type TimeWindow } from '../domain/time-window';
 import { weekOfActivity, type ActivityRepository } from '../store/activity-repository';
 import type { RollupRepository } from '../store/rollup-repository';
+import { SerialQueue } from './serial-queue';
+import { mapLimit } from './stream-env';
+
+/** An entity (issue, page) whose activities of some kinds are replaced by `computed`. */
+export interface EntityState {
+  entityKey: string;
+  computed: Activity[];
+  current?: Pick<Activity, 'container' | 'entity' | 'restricted'>;
+}
+
+/** Stored-activity reads per entity sent side by side (KVS allows 1000 requests a second per install). */
+const ENTITY_READS_IN_FLIGHT = 8;
 
 export interface WriteStats {
   upserted: Record<string, number>;
@@ -35,6 +47,11 @@ function sameActivity(a: Activity, b: Activity): boolean {
  * mark of this writer's own before its activities change, and the mark goes only once a rollup
  * update that read the change is stored: a small change right away, a bulk write at finish().
  * One writer belongs to one invocation; finish() must run before the invocation ends.
+ *
+ * The streams of an invocation share its writer and call it side by side. Each call reads what
+ * is stored, compares and writes back (rollup weeks, and the activities another stream owns that
+ * an issue's new title refreshes), so the calls run one at a time through `queue`: a call never
+ * writes back an activity another stream changed after it read it.
  */
 export class ActivityWriter {
   /** Weeks written in bulk and marked, waiting for finish() to recount them. */
@@ -49,20 +66,30 @@ export class ActivityWriter {
     private readonly storeMayHaveData: boolean,
     /** Names this writer's marks; unique per invocation (tests pass a fixed one to replay). */
     private readonly owner: string = randomUUID(),
+    /** Where the calls wait their turn; the invocation passes the queue its other writes share. */
+    private readonly queue: SerialQueue = new SerialQueue(),
   ) {}
 
   /**
    * Recounts the weeks written in bulk (and any week a vanished writer left marked), then
    * drops this writer's marks on them. The end of every invocation that wrote.
    */
-  async finish(): Promise<void> {
+  finish(): Promise<void> {
+    return this.queue.run(() => this.finishNow());
+  }
+
+  private async finishNow(): Promise<void> {
     const weeks = [...this.touchedWeeks];
     await this.rollups.recountDirty(weeks, this.owner);
     for (const w of weeks) this.touchedWeeks.delete(w);
   }
 
   /** Upserts `upserts`; deletes the ids in `deleteIds` that are stored. */
-  async apply(upserts: Activity[], deleteIds: string[] = []): Promise<void> {
+  apply(upserts: Activity[], deleteIds: string[] = []): Promise<void> {
+    return this.queue.run(() => this.applyNow(upserts, deleteIds));
+  }
+
+  private async applyNow(upserts: Activity[], deleteIds: string[]): Promise<void> {
     const byId = new Map(upserts.map((a) => [a.id, a]));
     const upsertIds = new Set(byId.keys());
     const dels = deleteIds.filter((id) => !upsertIds.has(id));
@@ -75,20 +102,21 @@ export class ActivityWriter {
    * was computed inside `window`: computed ones are upserted, stored ones no longer computed
    * (a deleted comment, an unmapped teammate) are deleted. One write pass for all entities.
    */
-  async reconcileEntities(
-    dataSourceId: string,
-    entities: { entityKey: string; computed: Activity[]; current?: Pick<Activity, 'container' | 'entity' | 'restricted'> }[],
-    kinds: ReadonlySet<ActivityKind>,
-    window: TimeWindow,
-  ): Promise<void> {
+  reconcileEntities(dataSourceId: string, entities: EntityState[], kinds: ReadonlySet<ActivityKind>, window: TimeWindow): Promise<void> {
+    return this.queue.run(() => this.reconcileNow(dataSourceId, entities, kinds, window));
+  }
+
+  private async reconcileNow(dataSourceId: string, entities: EntityState[], kinds: ReadonlySet<ActivityKind>, window: TimeWindow): Promise<void> {
     const computed = entities.flatMap((e) => e.computed);
     if (!this.storeMayHaveData) return this.write(computed, [], new Map());
     const old = new Map<string, Activity>();
     const dels: string[] = [];
     const refreshed: Activity[] = [];
     const ids = new Set(computed.map((a) => a.id));
-    for (const e of entities) {
-      const stored = await this.activities.listByEntity(dataSourceId, e.entityKey);
+    // One index query per entity, a few side by side: a page of issues is tens of them.
+    const storedByEntity = await mapLimit(entities, ENTITY_READS_IN_FLIGHT, (e) => this.activities.listByEntity(dataSourceId, e.entityKey));
+    for (const [i, e] of entities.entries()) {
+      const stored = storedByEntity[i];
       for (const a of stored) {
         old.set(a.id, a);
         // The item's restriction is today's for all its activities, also those outside the window.

@@ -4,6 +4,7 @@ import type { RequestMeter } from '../sources/request-meter';
 import { createRateBudget, withRetries, type RateBudget } from '../sources/retrying-client';
 import type { SiteClient } from '../sources/site-client';
 import { syncSleep } from './clock';
+import { createSiteGate, withPauseOn429, withSiteGate, type SiteGate } from './site-gate';
 import type { StepTimer } from './step-timer';
 import type { SyncDeps } from './sync-deps';
 
@@ -43,21 +44,32 @@ type ClientDeps = Pick<SyncDeps, 'clientsFor' | 'remainingMs' | 'now' | 'sleep' 
 
 /**
  * A data source's clients for one invocation, wrapped once with retries, the invocation's
- * request meter and one rate-limit budget per site (the host and each external site apart).
- * The budgets must not outlive the invocation: a budget kept for the whole process never
+ * request meter, one rate-limit budget per site (the host and each external site apart) and one
+ * gate per site (`site-gate.ts`: at most a few requests in flight, and a pause the site asked
+ * for holds every stream). The streams of the invocation run side by side over these clients.
+ * Budgets and gates must not outlive the invocation: a budget kept for the whole process never
  * refills, so a warm process that had seen maxLimited 429s in total would stop at every later one.
  */
 export function invocationClients(deps: ClientDeps, ds: DataSource, meter: RequestMeter, policy: RatePolicy): SiteClients {
   const budgets = new Map<string, RateBudget>();
+  const gates = new Map<string, SiteGate>();
+  const siteOf = (client: SiteClient) => (client.dataSourceId === 'host' ? 'host' : new URL(client.baseUrl).origin);
+  const labelOf = (client: SiteClient) => (client.dataSourceId === 'host' ? 'This Jira site' : new URL(client.baseUrl).hostname);
   const budgetFor = (client: SiteClient): RateBudget => {
-    const host = client.dataSourceId === 'host';
-    const site = host ? 'host' : new URL(client.baseUrl).origin;
-    let b = budgets.get(site);
+    let b = budgets.get(siteOf(client));
     if (!b) {
-      b = createRateBudget(host ? 'This Jira site' : new URL(client.baseUrl).hostname, { maxLimited: policy.maxLimited, maxWaitMs: policy.maxWaitMs });
-      budgets.set(site, b);
+      b = createRateBudget(labelOf(client), { maxLimited: policy.maxLimited, maxWaitMs: policy.maxWaitMs });
+      budgets.set(siteOf(client), b);
     }
     return b;
+  };
+  const gateFor = (client: SiteClient): SiteGate => {
+    let g = gates.get(siteOf(client));
+    if (!g) {
+      g = createSiteGate(labelOf(client));
+      gates.set(siteOf(client), g);
+    }
+    return g;
   };
   const share = policy.remainingShare;
   const remainingMs =
@@ -68,16 +80,20 @@ export function invocationClients(deps: ClientDeps, ds: DataSource, meter: Reque
           return left === undefined ? undefined : left * share;
         };
   const { timer } = policy;
+  const sleep = deps.sleep ?? syncSleep;
   const wrap = (raw: SiteClient | undefined) => {
-    const client = raw && timer ? withDeadline(raw, timer) : raw;
-    return client && withRetries(client, {
-      budget: budgetFor(client),
+    if (!raw) return undefined;
+    const gate = gateFor(raw);
+    const client = timer ? withDeadline(raw, timer) : raw;
+    const retrying = withRetries(withPauseOn429(client, gate, deps.now), {
+      budget: budgetFor(raw),
       meter,
-      sleep: deps.sleep ?? syncSleep,
+      sleep,
       random: deps.random,
       now: deps.now,
       ...(remainingMs ? { remainingMs } : {}),
     });
+    return withSiteGate(retrying, gate, { now: deps.now, sleep, ...(remainingMs ? { remainingMs } : {}) });
   };
   const raw = deps.clientsFor(ds);
   return { jira: wrap(raw.jira), confluence: wrap(raw.confluence) };

@@ -5,6 +5,7 @@ import { ActivityWriter } from './activity-writer';
 import { invocationClients, type SiteClients } from './invocation-clients';
 import { releaseRunLeases } from './run-leases';
 import { addCalls, refreshProgress } from './run-record';
+import { SerialQueue } from './serial-queue';
 import { createStepTimer, type StepTimer } from './step-timer';
 import { createRunCache, type RunCache } from './stream-env';
 import type { SyncDeps } from './sync-deps';
@@ -27,6 +28,14 @@ export interface Invocation {
   timer: StepTimer;
   /** The host site's Confluence is not connected to this installation: its streams are skipped. */
   confluenceNotConnected: boolean;
+  /**
+   * The one queue for the invocation's writes of documents its streams share (activities and
+   * rollups through the writer, the run record, cursors), so side-by-side streams never
+   * interleave a read-modify-write.
+   */
+  writes: SerialQueue;
+  /** A stream found the run cancelled: the others stop at their next page. */
+  cancelled: boolean;
 }
 
 export async function openInvocation(deps: SyncDeps, ds: DataSource, run: SyncRun): Promise<Invocation> {
@@ -41,9 +50,13 @@ export async function openInvocation(deps: SyncDeps, ds: DataSource, run: SyncRu
   // disconnected Confluence never reads as deleted content.
   const confluenceNotConnected = ds.kind === 'host' && deps.hostConfluence?.() === 'not-connected';
   const clients = confluenceNotConnected ? { jira: wrapped.jira } : wrapped;
-  const settings = await deps.config.getSettings();
-  const teammatesDoc = await deps.config.getTeammates();
-  const storeMayHaveData = await deps.activities.hasAnyForSource(ds.id);
+  // Independent reads, side by side.
+  const [settings, teammatesDoc, storeMayHaveData] = await Promise.all([
+    deps.config.getSettings(),
+    deps.config.getTeammates(),
+    deps.activities.hasAnyForSource(ds.id),
+  ]);
+  const writes = new SerialQueue();
   return {
     deps,
     ds,
@@ -54,11 +67,13 @@ export async function openInvocation(deps: SyncDeps, ds: DataSource, run: SyncRu
     teammates: teammateAccounts(teammatesDoc, ds.id),
     mappingMs: latestMappingMs(teammatesDoc, ds.id),
     storeMayHaveData,
-    writer: new ActivityWriter(deps.activities, deps.rollups, storeMayHaveData),
+    writer: new ActivityWriter(deps.activities, deps.rollups, storeMayHaveData, undefined, writes),
     cache: createRunCache(),
     // Started after the reads above, so the margin is taken from what is really left.
     timer: createStepTimer(deps.remainingMs, deps.limits.safetyMs),
     confluenceNotConnected,
+    writes,
+    cancelled: false,
   };
 }
 

@@ -47,8 +47,11 @@ interface StreamOutcome {
 type StreamProgress = SyncRun['streams'][string];
 
 /**
- * One invocation's worth of a run on one data source: every stream in turn, a page at a time,
- * checkpointing after each page, until done or the invocation is nearly over.
+ * One invocation's worth of a run on one data source: its streams side by side, each a page at
+ * a time, checkpointing after each page, until done or the invocation is nearly over. A stream
+ * that fails, is rate limited or runs out of time stops alone: the others go on, and each keeps
+ * its own cursor. Requests share the site's gate (`site-gate.ts`), read-modify-writes the
+ * invocation's write queue (`serial-queue.ts`).
  */
 export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, run: SyncRun): Promise<InvocationResult> {
   if (!(await acquireRunLeases(deps, ds.id, run.id))) return { outcome: 'busy' };
@@ -56,26 +59,68 @@ export async function runDataSourceInvocation(deps: SyncDeps, ds: DataSource, ru
   const inv = await openInvocation(deps, ds, run);
   run.invocations += 1;
 
-  let outcome: StreamOutcome['outcome'] = 'finished';
-  let accessLost: ResultError | undefined;
-  let resumeAtMs: number | undefined;
+  let ended: StreamOutcome = { outcome: 'finished' };
   try {
     // An anonymous answer to a bad token must not read as "nothing changed": no stream runs.
     const refused = await verifyIdentity(inv);
-    if (refused) ({ outcome, accessLost, resumeAtMs } = refused);
-    for (const stream of refused ? [] : STREAMS) {
-      const turn = await runStream(inv, stream);
-      accessLost = turn.accessLost ?? accessLost;
-      resumeAtMs = turn.resumeAtMs;
-      outcome = turn.outcome;
-      if (outcome !== 'finished') break;
-    }
+    ended = refused ?? combineOutcomes(await runStreamsSideBySide(inv));
   } finally {
-    await closeInvocation(inv, outcome === 'continue' || outcome === 'rate-limited');
+    await closeInvocation(inv, ended.outcome === 'continue' || ended.outcome === 'rate-limited');
   }
+  const { outcome, accessLost, resumeAtMs } = ended;
   if (accessLost) await deps.config.markFailing(ds.id, accessLost);
   else if (outcome === 'finished' && !Object.values(run.streams).some((s) => s.status === 'failed')) await deps.config.clearFailing(ds.id);
   return resumeAtMs === undefined ? { outcome } : { outcome, resumeAtMs };
+}
+
+/**
+ * A stream that reuses what another read in this invocation (worklogs: the issues' details;
+ * comments: their pages) takes its turn once that one's ends, as it did when every stream ran in
+ * turn: side by side it would fetch them again, and the calls per sync would grow. It starts
+ * only if that turn finished (done, skipped or failed); a stream stopped by time, a rate limit
+ * or a cancel leaves it for the next invocation, as before.
+ */
+const AFTER: Partial<Record<StreamId, StreamId>> = {
+  [STREAM.jiraWorklogs]: STREAM.jiraIssues,
+  [STREAM.confluenceComments]: STREAM.confluenceContent,
+};
+
+/**
+ * Every stream's turn, the independent ones side by side (Jira issues, Confluence content,
+ * and the sweep, each followed by the stream that reuses its reads). Waits for every turn
+ * before it answers, even when one throws, so nothing is still writing when the invocation closes.
+ */
+async function runStreamsSideBySide(inv: Invocation): Promise<StreamOutcome[]> {
+  const turns = new Map<StreamId, Promise<StreamOutcome>>();
+  for (const stream of STREAMS) {
+    const before = AFTER[stream.id];
+    const prior = before && turns.get(before);
+    const turn = prior ? prior.then((t): Promise<StreamOutcome> | StreamOutcome => (t.outcome === 'finished' ? runStream(inv, stream) : { outcome: 'finished' })) : runStream(inv, stream);
+    turns.set(stream.id, turn);
+  }
+  const settled = await Promise.allSettled(STREAMS.map((s) => turns.get(s.id)!));
+  const thrown = settled.find((r) => r.status === 'rejected');
+  if (thrown) throw thrown.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<StreamOutcome>).value);
+}
+
+/** Which stream outcome decides the invocation's: a cancel stops the run, a rate limit waits, time up continues. */
+const PRECEDENCE: StreamOutcome['outcome'][] = ['cancelled', 'rate-limited', 'continue', 'finished'];
+
+/**
+ * How the invocation ended, from its streams' turns: the most pressing outcome; the first lost
+ * access (in stream order); when rate limited, the latest time a stream was told it may resume,
+ * so the next invocation honours every Retry-After it was given.
+ */
+function combineOutcomes(turns: StreamOutcome[]): StreamOutcome {
+  const outcome = PRECEDENCE.find((o) => turns.some((t) => t.outcome === o)) ?? 'finished';
+  const accessLost = turns.find((t) => t.accessLost)?.accessLost;
+  const resumes = turns.filter((t) => t.outcome === 'rate-limited' && t.resumeAtMs !== undefined).map((t) => t.resumeAtMs!);
+  return {
+    outcome,
+    ...(accessLost ? { accessLost } : {}),
+    ...(outcome === 'rate-limited' && resumes.length ? { resumeAtMs: Math.max(...resumes) } : {}),
+  };
 }
 
 /**
@@ -113,6 +158,7 @@ function planStreamPass(inv: Invocation, stream: Stream, cursor: StreamCursor): 
 /** One stream's turn: skipped, or its pass read page by page from where it stood. */
 async function runStream(inv: Invocation, stream: Stream): Promise<StreamOutcome> {
   const { deps, ds, run } = inv;
+  if (inv.cancelled) return { outcome: 'cancelled' };
   const progress = (run.streams[stream.id] ??= { status: 'pending', pages: 0, activities: 0, deleted: 0 });
   if (progress.status === 'done' || progress.status === 'skipped' || progress.status === 'failed') return { outcome: 'finished' };
   const why = skipReason(inv, stream);
@@ -149,6 +195,7 @@ async function readPages(inv: Invocation, stream: Stream, env: StreamEnv, cursor
   let checkpoint: StreamPass = structuredClone(pass);
   try {
     for (;;) {
+      if (inv.cancelled) return { outcome: 'cancelled' };
       if (timer.timeUp()) return { outcome: 'continue' };
       checkpoint = structuredClone(pass);
       const deletedBefore = writer.stats.deleted;
@@ -158,11 +205,11 @@ async function readPages(inv: Invocation, stream: Stream, env: StreamEnv, cursor
       progress.activities += res.activities;
       progress.deleted += writer.stats.deleted - deletedBefore;
       if (res.done) {
-        await deps.cursors.save(ds.id, stream.id, finishPass(cursor, pass));
+        await inv.writes.run(() => deps.cursors.save(ds.id, stream.id, finishPass(cursor, pass)));
         progress.status = 'done';
         return (await checkpointRun(inv, stream)) === 'cancelled' ? { outcome: 'cancelled' } : { outcome: 'finished' };
       }
-      await deps.cursors.save(ds.id, stream.id, { ...cursor, pass });
+      await inv.writes.run(() => deps.cursors.save(ds.id, stream.id, { ...cursor, pass }));
       if ((await checkpointRun(inv, stream)) === 'cancelled') return { outcome: 'cancelled' };
     }
   } catch (e) {
@@ -170,18 +217,27 @@ async function readPages(inv: Invocation, stream: Stream, env: StreamEnv, cursor
   }
 }
 
-/** Renews the stream's lease, picks up a cancel request, and saves the run's progress. */
+/**
+ * Renews the stream's lease, picks up a cancel request, and saves the run's progress. The run
+ * record is one document for every stream: its read and write go through the write queue, so
+ * two streams' checkpoints never store an older progress over a newer one.
+ */
 async function checkpointRun(inv: Invocation, stream: Stream): Promise<'cancelled' | undefined> {
   const { deps, ds, run } = inv;
   await deps.leases.renew(ds.id, stream.id, run.id, deps.limits.leaseMs);
-  const latest = await deps.runs.get(run.id);
-  if (latest?.cancelRequested) {
-    run.cancelRequested = true;
-    return 'cancelled';
-  }
-  foldIntoRun(inv);
-  await deps.runs.save(run);
-  return undefined;
+  return inv.writes.run(async () => {
+    if (inv.cancelled) return 'cancelled';
+    const latest = await deps.runs.get(run.id);
+    if (latest?.cancelRequested) {
+      run.cancelRequested = true;
+      // The other streams stop at their next page.
+      inv.cancelled = true;
+      return 'cancelled';
+    }
+    foldIntoRun(inv);
+    await deps.runs.save(run);
+    return undefined;
+  });
 }
 
 /**
@@ -197,7 +253,7 @@ async function onStepFailure(
 ): Promise<StreamOutcome> {
   const { deps, ds, run } = inv;
   const lastError = { at: new Date(deps.now()).toISOString(), ...describeError(e) };
-  await deps.cursors.save(ds.id, stream.id, { ...at.cursor, pass: at.checkpoint, lastError });
+  await inv.writes.run(() => deps.cursors.save(ds.id, stream.id, { ...at.cursor, pass: at.checkpoint, lastError }));
   const failure = classifyStepFailure(e, stream, at.pagesRead);
   switch (failure.kind) {
     case 'rate-limited':

@@ -7,27 +7,27 @@ type LeaseDeps = Pick<SyncDeps, 'leases' | 'limits'>;
 
 /**
  * Every stream's lease of a data source for one run, or none: a run that could take only some
- * would read streams another run is reading. False when another run holds one.
+ * would read streams another run is reading. False when another run holds one. The first lease
+ * is taken alone, so of two runs starting together one wins it and the other stops there; the
+ * rest are then taken side by side.
  */
 export async function acquireRunLeases(deps: LeaseDeps, dataSourceId: string, owner: string): Promise<boolean> {
-  const held: string[] = [];
-  for (const id of STREAM_IDS) {
-    if (await deps.leases.acquire(dataSourceId, id, owner, deps.limits.leaseMs)) held.push(id);
-    else {
-      for (const h of held) await deps.leases.release(dataSourceId, h, owner);
-      return false;
-    }
-  }
-  return true;
+  const [first, ...rest] = STREAM_IDS;
+  if (!(await deps.leases.acquire(dataSourceId, first, owner, deps.limits.leaseMs))) return false;
+  const got = await Promise.all(rest.map((id) => deps.leases.acquire(dataSourceId, id, owner, deps.limits.leaseMs)));
+  if (got.every(Boolean)) return true;
+  const held = [first, ...rest.filter((_, i) => got[i])];
+  await Promise.all(held.map((id) => deps.leases.release(dataSourceId, id, owner)));
+  return false;
 }
 
 /** Keeps a run's leases through a wait (a rate limit's reset), so no other run starts into the same limit. */
 export async function extendRunLeases(deps: LeaseDeps, dataSourceId: string, owner: string, ttlMs: number): Promise<void> {
-  for (const id of STREAM_IDS) await deps.leases.renew(dataSourceId, id, owner, ttlMs);
+  await Promise.all(STREAM_IDS.map((id) => deps.leases.renew(dataSourceId, id, owner, ttlMs)));
 }
 
 export async function releaseRunLeases(deps: LeaseDeps, dataSourceId: string, owner: string): Promise<void> {
-  for (const id of STREAM_IDS) await deps.leases.release(dataSourceId, id, owner);
+  await Promise.all(STREAM_IDS.map((id) => deps.leases.release(dataSourceId, id, owner)));
 }
 
 /**

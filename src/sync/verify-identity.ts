@@ -32,12 +32,13 @@ export async function verifyIdentity(inv: Invocation): Promise<IdentityRefusal |
     [inv.clients.jira, getMyself, 'jira'],
     [inv.clients.confluence, getCurrentUser, 'confluence'],
   ];
-  for (const [client, ask, product] of checks) {
-    if (!client) continue;
-    try {
-      await ask(client);
-    } catch (e) {
-      return refuse(inv, e, product);
+  // Both products are asked side by side; their answers are judged in order, Jira first.
+  const answers = await Promise.all(checks.map(([client, ask]) => (client ? ask(client).then(() => undefined, (e: unknown) => ({ e })) : undefined)));
+  for (const [i, [, , product]] of checks.entries()) {
+    const failed = answers[i];
+    if (failed) {
+      const refusal = refuse(inv, failed.e, product);
+      if (refusal) return refusal;
     }
   }
   return undefined;

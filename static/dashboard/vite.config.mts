@@ -18,5 +18,11 @@ export default defineConfig({
       { find: /^\.\/rankable\/body$/, replacement: stub('rankable-body.tsx') },
     ],
   },
-  build: { outDir: 'build', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 400, cssCodeSplit: false },
+  build: {
+    outDir: 'build',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 400,
+    cssCodeSplit: false,
+  },
 });

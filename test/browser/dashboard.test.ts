@@ -55,6 +55,8 @@ run('team dashboard in the browser', () => {
   const settled = async () => {
     await page.getByTestId('dashboard').waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-testid="updating"]') && !document.querySelector('[data-testid="summary-loading"]'));
+    // The filter bar, panels and feed are chunks of their own, loaded after the totals.
+    await page.waitForFunction(() => !document.querySelector('.skeleton, .filters-placeholder'));
   };
 
   beforeAll(async () => {

@@ -58,10 +58,14 @@ export const confluenceContentStream: Stream = {
     const state = pass.state as State;
     if (state.archived) return archivedStep(env, pass, state.archived);
     state.pending ??= [];
-    const restored = state.started ? 0 : await restoreTrashedContent(env, (e, wanted) => syncContents(e, wanted));
-    const searching = !state.started || state.nextPath !== undefined;
+    // The trash records are looked up while the search runs: neither needs the other.
+    const restoring = state.started ? Promise.resolve(0) : restoreTrashedContent(env, (e, wanted) => syncContents(e, wanted));
+    const searching = !state.started || state.nextPath !== undefined ? cqlSearchPage(env.confluence!, state.nextPath ?? cqlSearchPath(contentCql(pass))) : undefined;
+    // Both end before the step does, even when one fails: nothing of it writes after its checkpoint.
+    await Promise.allSettled([restoring, searching]);
+    const restored = await restoring;
     if (searching) {
-      const page = await cqlSearchPage(env.confluence!, state.nextPath ?? cqlSearchPath(contentCql(pass)));
+      const page = await searching;
       state.started = true;
       state.nextPath = page.nextPath;
       for (const h of page.hits) {

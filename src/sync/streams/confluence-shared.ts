@@ -16,28 +16,31 @@ export async function ensureSpaces(env: StreamEnv, spaceIds: string[]): Promise<
 
 /**
  * Current and archived pages / blog posts by id, with their space, cached for the invocation.
- * Trashed, deleted and draft content maps to null: it yields no activity.
+ * Trashed, deleted and draft content maps to null: it yields no activity. Pages and blog posts
+ * are separate v2 lists, read side by side; their spaces and restrictions then in one go.
  */
 export async function loadContents(
   env: StreamEnv,
   wanted: { id: string; type: ContentType }[],
 ): Promise<Map<string, { content: ConfluenceContent; info: ContentInfo }>> {
   const out = new Map<string, { content: ConfluenceContent; info: ContentInfo }>();
-  for (const type of ['page', 'blogpost'] as const) {
-    const ids = [...new Set(wanted.filter((w) => w.type === type).map((w) => w.id))];
-    if (!ids.length) continue;
-    const found = await getContentByIds(env.confluence!, type, ids);
-    await ensureSpaces(env, found.map((c) => c.spaceId));
-    // Another site's viewers cannot be asked about, so whether the page is restricted is
-    // recorded; on the host each viewer's own access is asked instead (no calls spent here).
-    const restricted = env.dataSourceId === HOST_DATA_SOURCE_ID ? new Map<string, ItemRestriction>() : await getReadRestrictions(env.confluence!, found.map((c) => c.id));
-    for (const c of found) {
+  const byType = (['page', 'blogpost'] as const)
+    .map((type) => ({ type, ids: [...new Set(wanted.filter((w) => w.type === type).map((w) => w.id))] }))
+    .filter((t) => t.ids.length > 0);
+  const found = await Promise.all(byType.map(({ type, ids }) => getContentByIds(env.confluence!, type, ids)));
+  const all = found.flat();
+  await ensureSpaces(env, all.map((c) => c.spaceId));
+  // Another site's viewers cannot be asked about, so whether the page is restricted is
+  // recorded; on the host each viewer's own access is asked instead (no calls spent here).
+  const restricted = env.dataSourceId === HOST_DATA_SOURCE_ID || !all.length ? new Map<string, ItemRestriction>() : await getReadRestrictions(env.confluence!, all.map((c) => c.id));
+  byType.forEach(({ type, ids }, i) => {
+    for (const c of found[i]) {
       const info = { ...contentInfo(c, type, env.cache.spaces.get(c.spaceId)), restricted: restricted.get(c.id) ?? 'unknown' };
       env.cache.contents.set(c.id, info);
       out.set(c.id, { content: c, info });
     }
     for (const id of ids) if (!out.has(id)) env.cache.contents.set(id, null);
-  }
+  });
   return out;
 }
 

@@ -32,6 +32,16 @@ interface State extends SearchState {
 }
 
 
+/**
+ * Runs `work` while `pending` is on its way; when either fails, waits for the other to end before
+ * failing, so no request of the step is still open after it.
+ */
+async function settledFirst<T>(pending: unknown, work: () => Promise<T>): Promise<T> {
+  const running = work();
+  await Promise.allSettled([pending, running]);
+  return running;
+}
+
 async function commentsOf(env: StreamEnv, issue: JiraIssue) {
   const page = issue.fields.comment;
   const inline = page?.comments ?? [];
@@ -48,14 +58,16 @@ async function commentsOf(env: StreamEnv, issue: JiraIssue) {
 export async function syncIssues(
   env: StreamEnv,
   ids: string[],
-  statuses: ReadonlyMap<string, string>,
+  /** Status categories; may still be on their way (they are first needed after the reads). */
+  statusesLoading: ReadonlyMap<string, string> | Promise<ReadonlyMap<string, string>>,
 ): Promise<{ activities: number; unreadIds: string[]; read: { id: string; updatedMs: number }[] }> {
   const jira = env.jira!;
-  const batches = await mapLimit(chunk(ids, PAGE_LIMITS.issueBulkfetch), 4, (c) => bulkfetchIssuesPartial(jira, c));
+  const batches = await settledFirst(statusesLoading, () => mapLimit(chunk(ids, PAGE_LIMITS.issueBulkfetch), 4, (c) => bulkfetchIssuesPartial(jira, c)));
   const issues = batches.flatMap((b) => b.issues);
   const unreadIds = batches.flatMap((b) => b.unreadIds);
   const changelogs = issues.length ? await fetchAllChangelogs(jira, issues.map((i) => i.id)) : new Map();
   const comments = await mapLimit(issues, 4, (i) => commentsOf(env, i));
+  const statuses = await statusesLoading;
   const entities = issues.map((issue, n) => {
     const info = issueInfo(issue);
     env.cache.issues.set(issue.id, info);
@@ -94,11 +106,17 @@ export const jiraIssuesStream: Stream = {
       if (state.pending?.length) return { done: false, activities: 0 };
       return { done: finishPage(state), activities: 0 };
     }
-    if (!state.statuses) state.statuses = [...(await getStatusCategories(jira)).entries()];
+    // The status categories (read once a pass) are fetched while the issues are.
+    const statuses = state.statuses
+      ? new Map(state.statuses)
+      : getStatusCategories(jira).then((m) => {
+          state.statuses = [...m.entries()];
+          return m;
+        });
     // Issues Jira could not return last time go first, ahead of the rest of the page.
     const retrying = state.unread ?? [];
     const ids = [...retrying, ...(state.pending ?? []).slice(0, Math.max(0, ISSUES_PER_STEP - retrying.length))];
-    const { activities, unreadIds, read } = await syncIssues(env, ids, new Map(state.statuses));
+    const { activities, unreadIds, read } = await syncIssues(env, ids, statuses);
     noteRead(state, read, unchangedBefore(pass, state));
     state.pending = (state.pending ?? []).slice(ids.length - retrying.length);
     state.unreadAttempts = unreadIds.length ? (retrying.length ? (state.unreadAttempts ?? 0) + 1 : 1) : 0;

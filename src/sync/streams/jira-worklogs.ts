@@ -15,11 +15,15 @@ interface State {
   tie?: TieState;
 }
 
-/** Issue details for worklogs whose issue the issues stream has not seen in this invocation. */
+/**
+ * Issue details for worklogs whose issue the issues stream has not seen in this invocation
+ * (it may have finished its pass in an earlier one). `security` too, so a worklog records its
+ * issue's restriction whichever stream read the issue first.
+ */
 async function issueInfos(env: StreamEnv, issueIds: string[]): Promise<Map<string, IssueInfo>> {
   const missing = [...new Set(issueIds)].filter((id) => !env.cache.issues.has(id));
   const fetched = await mapLimit(chunk(missing, PAGE_LIMITS.issueBulkfetch), 4, (c) =>
-    bulkfetchIssues(env.jira!, c, ['summary', 'project', 'created']),
+    bulkfetchIssues(env.jira!, c, ['summary', 'project', 'created', 'security']),
   );
   for (const issue of fetched.flat()) env.cache.issues.set(issue.id, issueInfo(issue));
   return env.cache.issues;

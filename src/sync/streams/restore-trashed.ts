@@ -24,10 +24,14 @@ export async function restoreTrashedContent(env: StreamEnv, readContents: ReadCo
   const records = await env.trashed.list(env.dataSourceId, RESTORE_CHECKS_PER_PASS);
   if (!records.length) return 0;
   const status = new Map<string, string>();
-  for (const type of ['page', 'blogpost'] as const) {
-    const ids = records.filter((r) => r.type === type).map((r) => r.id);
-    if (ids.length) for (const c of await getContentByIds(confluence, type, ids, [...liveStatuses(type), 'trashed'])) status.set(c.id, c.status);
-  }
+  // Pages and blog posts are separate v2 lists: asked side by side.
+  const listed = await Promise.all(
+    (['page', 'blogpost'] as const).map((type) => {
+      const ids = records.filter((r) => r.type === type).map((r) => r.id);
+      return ids.length ? getContentByIds(confluence, type, ids, [...liveStatuses(type), 'trashed']) : [];
+    }),
+  );
+  for (const c of listed.flat()) status.set(c.id, c.status);
   const restored = records.filter((r) => status.has(r.id) && status.get(r.id) !== 'trashed');
   let written = 0;
   if (restored.length) {

@@ -24,7 +24,7 @@ export interface TieState extends SearchState {
 }
 
 const ISSUES_PER_STEP = 4 * PAGE_LIMITS.issueBulkfetch;
-const FIELDS = ['summary', 'project', 'created', 'updated', 'worklog'] as const;
+const FIELDS = ['summary', 'project', 'created', 'updated', 'worklog', 'security'] as const;
 
 async function worklogsOf(env: StreamEnv, issue: JiraIssue): Promise<JiraWorklog[]> {
   const inline = pageOfWorklogsSchema.safeParse(issue.fields.worklog);

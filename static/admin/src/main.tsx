@@ -1,3 +1,4 @@
+import '@atlaskit/css-reset';
 import { view } from '@forge/bridge';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

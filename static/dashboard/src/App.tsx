@@ -1,22 +1,31 @@
 import { lazy, Suspense } from 'react';
 import type { DashboardSummary } from '../../../src/shared/dashboard-contract';
 import type { Boot } from './boot';
-import { AccessDenied } from './components/AccessDenied';
-import { EmptyState } from './components/EmptyState';
-import { ErrorBanner } from './components/ErrorBanner';
-import { FocusBar } from './components/FocusBar';
 import { Header } from './components/Header';
 import { PageLoading, PanelLoading } from './components/Loading';
 import { Totals } from './components/Totals';
 import { useDashboard } from './useDashboard';
 import { withFilters } from './url-state';
 
-// Below the totals, loaded beside the first answer: the totals never wait for their code.
+// Everything but the totals is a chunk of its own, loaded beside the first answer: the totals
+// never wait for code they do not need.
+const AccessDenied = lazy(() => import('./components/AccessDenied').then((m) => ({ default: m.AccessDenied })));
+const EmptyState = lazy(() => import('./components/EmptyState').then((m) => ({ default: m.EmptyState })));
+const ErrorBanner = lazy(() => import('./components/ErrorBanner').then((m) => ({ default: m.ErrorBanner })));
+const FocusBar = lazy(() => import('./components/FocusBar').then((m) => ({ default: m.FocusBar })));
 const FilterBar = lazy(() => import('./filters/FilterBar'));
 const Panels = lazy(() => import('./panels/Panels'));
 const Feed = lazy(() => import('./feed/Feed'));
 
 export function App({ boot }: { boot: Boot }) {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Dashboard boot={boot} />
+    </Suspense>
+  );
+}
+
+function Dashboard({ boot }: { boot: Boot }) {
   const { view, shown, go, ctx, ctxError, summary, summaryError, loading, rangeProblem } = useDashboard(boot);
   if (ctxError) return <ErrorBanner error={ctxError} />;
   if (!ctx) return <PageLoading />;
@@ -30,10 +39,12 @@ export function App({ boot }: { boot: Boot }) {
       <Suspense fallback={<div className="filters-placeholder" />}>
         <FilterBar ctx={ctx} view={view} summary={summary} onChange={go} rangeProblem={rangeProblem} />
       </Suspense>
-      {focused && <FocusBar name={focused.name} onClear={() => go(withFilters(view, { teammateId: undefined }))} />}
-      {summaryError && <ErrorBanner error={summaryError} onReset={() => go({ filters: {}, bucket: 'day', split: 'kind' })} />}
+      <Suspense fallback={null}>
+        {focused && <FocusBar name={focused.name} onClear={() => go(withFilters(view, { teammateId: undefined }))} />}
+        {summaryError && <ErrorBanner error={summaryError} onReset={() => go({ filters: {}, bucket: 'day', split: 'kind' })} />}
+        {summary?.empty && <EmptyState reason={summary.empty} isAdmin={ctx.viewer.isAdmin} />}
+      </Suspense>
       {!summary && !summaryError && <PanelLoading testId="summary-loading" label="Loading activity" />}
-      {summary?.empty && <EmptyState reason={summary.empty} isAdmin={ctx.viewer.isAdmin} />}
       {summary && !setupMissing(summary) && (
         <div className={loading ? 'content stale' : 'content'}>
           <Totals summary={summary} />

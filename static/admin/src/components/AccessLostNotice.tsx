@@ -1,3 +1,4 @@
+import SectionMessage from '@atlaskit/section-message';
 import type { DataSourceView } from '../../../../src/shared/admin-contract';
 
 function hostOf(url: string | undefined): string {
@@ -16,16 +17,20 @@ export function AccessLostNotice({ ds }: { ds: DataSourceView }) {
   const lost = ds.accessLost;
   if (!lost || (lost.containers.length === 0 && lost.more === 0)) return null;
   return (
-    <ul className="warning-text" data-testid="access-lost">
-      {lost.containers.map((c) => {
-        const site = hostOf(c.type === 'space' ? (ds.confluenceUrl ?? ds.jiraUrl) : ds.jiraUrl);
-        return (
-          <li key={`${c.type}:${c.id}`}>
-            Access lost to {c.type} {c.name || c.key} ({site}): activity kept; restore the account&apos;s access or remove the source
-          </li>
-        );
-      })}
-      {lost.more > 0 ? <li>Access lost to {lost.more} more projects or spaces: activity kept</li> : null}
-    </ul>
+    <div className="notice">
+      <SectionMessage appearance="warning" title="Access lost">
+        <ul data-testid="access-lost">
+          {lost.containers.map((c) => {
+            const site = hostOf(c.type === 'space' ? (ds.confluenceUrl ?? ds.jiraUrl) : ds.jiraUrl);
+            return (
+              <li key={`${c.type}:${c.id}`}>
+                Access lost to {c.type} {c.name || c.key} ({site}): activity kept; restore the account&apos;s access or remove the source
+              </li>
+            );
+          })}
+          {lost.more > 0 ? <li>Access lost to {lost.more} more projects or spaces: activity kept</li> : null}
+        </ul>
+      </SectionMessage>
+    </div>
   );
 }

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import { useState, type FormEvent } from 'react';
 import type { Settings } from '../../../../src/shared/admin-contract';
 import { call } from '../../../shared/call';
+import { flagSuccess } from '../flags';
 import { useFieldErrors } from '../useFieldErrors';
 import { ErrorBanner } from './Field';
 import { GroupList } from './GroupList';
@@ -9,18 +11,20 @@ import { GroupList } from './GroupList';
 export function AccessTab({ settings, onSettings }: { settings: Settings; onSettings: (s: Settings) => void }) {
   const [groups, setGroups] = useState<string[]>(settings.dashboardGroups.length ? settings.dashboardGroups : ['']);
   const [privacy, setPrivacy] = useState(settings.privacyMode);
-  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
   const { errors, clear, show, scope } = useFieldErrors();
 
-  async function save() {
+  async function save(e: FormEvent) {
+    e.preventDefault();
     clear();
-    setSaved(false);
+    setBusy(true);
     const r = await call('settings/save-access', { dashboardGroups: groups, privacyMode: privacy });
-    if (r.ok) { onSettings(r.data); setSaved(true); } else show(r.error);
+    setBusy(false);
+    if (r.ok) { onSettings(r.data); flagSuccess('Access saved.'); } else show(r.error);
   }
 
   return (
-    <div className="card" ref={scope}>
+    <form className="card" ref={scope} onSubmit={save} aria-label="Access" noValidate>
       <h3>Who may open the dashboard</h3>
       <p className="subtle">Jira administrators always may. Add the groups of your team leads (for example team-leads).</p>
       <GroupList field="dashboardGroups" itemLabel="Group" groups={groups} onChange={setGroups} errors={errors.fields} />
@@ -30,10 +34,9 @@ export function AccessTab({ settings, onSettings }: { settings: Settings; onSett
         Privacy mode: show counts only, never titles or links
       </label>
       <ErrorBanner message={errors.form ?? errors.fields.dashboardGroups} />
-      <div className="row" style={{ marginTop: 12 }}>
-        <button className="btn primary" type="button" onClick={save}>Save access</button>
-        {saved ? <span role="status">Saved.</span> : null}
+      <div className="row actions">
+        <Button appearance="primary" type="submit" isLoading={busy}>Save access</Button>
       </div>
-    </div>
+    </form>
   );
 }

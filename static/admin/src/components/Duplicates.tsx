@@ -1,3 +1,5 @@
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
 import { useEffect, useState } from 'react';
 import type { DuplicateGroup } from '../../../../src/shared/admin-contract';
 import { call } from '../../../shared/call';
@@ -27,17 +29,18 @@ export function Duplicates({ version, onMerged }: { version: number; onMerged: (
 
   if (groups.length === 0 && !error) return null;
   return (
-    <div className="banner warning" data-testid="duplicates">
-      <strong>The same person is added more than once</strong>
-      <ErrorBanner message={error} />
-      <ul>
-        {groups.map((g) => (
-          <li key={g.teammates.map((t) => t.id).join()}>
-            {g.teammates.map((t) => t.name).join(', ')} <span className="subtlest">(same {g.shared.join(', ')})</span>{' '}
-            <button className="btn" type="button" disabled={busy} onClick={() => void merge(g)}>Merge into {g.teammates[0].name}</button>
-          </li>
-        ))}
-      </ul>
+    <div className="notice" data-testid="duplicates">
+      <SectionMessage appearance="warning" title="The same person is added more than once">
+        <ErrorBanner message={error} />
+        <ul>
+          {groups.map((g) => (
+            <li key={g.teammates.map((t) => t.id).join()}>
+              {g.teammates.map((t) => t.name).join(', ')} <span className="subtlest">(same {g.shared.join(', ')})</span>{' '}
+              <Button isDisabled={busy} spacing="compact" onClick={() => void merge(g)}>Merge into {g.teammates[0].name}</Button>
+            </li>
+          ))}
+        </ul>
+      </SectionMessage>
     </div>
   );
 }

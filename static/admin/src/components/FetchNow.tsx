@@ -1,10 +1,12 @@
-import { useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import { useRef, useState, type FormEvent } from 'react';
 import type { DataSourceView } from '../../../../src/shared/admin-contract';
 import type { FieldProblem } from '../../../../src/shared/field-messages';
 import { call } from '../../../shared/call';
 import { localDay } from '../format';
 import { useFieldErrors } from '../useFieldErrors';
-import { ErrorBanner, Field } from './Field';
+import { DateField } from './DateField';
+import { ErrorBanner } from './Field';
 
 /** What the admin can be told before asking the app: the server checks the same and more. */
 function rangeProblems(since: string, until: string, today: string): FieldProblem[] {
@@ -27,7 +29,8 @@ export function FetchNow({ source, historyDays, onStarted, onClose }: { source: 
   const inFlight = useRef(false);
   const { errors, clear, show, showProblems, scope } = useFieldErrors();
 
-  async function start() {
+  async function start(e: FormEvent) {
+    e.preventDefault();
     if (inFlight.current) return;
     clear();
     const problems = rangeProblems(since, until, today);
@@ -42,16 +45,14 @@ export function FetchNow({ source, historyDays, onStarted, onClose }: { source: 
   }
 
   return (
-    <div className="card" ref={scope} aria-label={`Fetch ${source.name} now`}>
-      <div className="row">
-        <Field label="From" type="date" value={since} max={today} onChange={setSince} error={errors.fields.since} />
-        <Field label="To (included)" type="date" value={until} max={today} onChange={setUntil} error={errors.fields.until} />
-        <button className="btn primary" type="button" onClick={start} disabled={busy} style={{ alignSelf: 'flex-end' }}>
-          {busy ? 'Starting…' : 'Start fetch'}
-        </button>
-        <button className="btn subtle" type="button" onClick={onClose} style={{ alignSelf: 'flex-end' }}>Close</button>
+    <form className="card" ref={scope} onSubmit={start} aria-label={`Fetch ${source.name} now`} noValidate>
+      <div className="row bottom">
+        <DateField label="From" value={since} max={today} onChange={setSince} error={errors.fields.since} />
+        <DateField label="To (included)" value={until} max={today} onChange={setUntil} error={errors.fields.until} />
+        <Button appearance="primary" type="submit" isLoading={busy}>Start fetch</Button>
+        <Button appearance="subtle" onClick={onClose}>Close</Button>
       </div>
       <ErrorBanner message={errors.form ?? errors.fields.id} />
-    </div>
+    </form>
   );
 }

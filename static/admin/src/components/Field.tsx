@@ -1,3 +1,6 @@
+import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
+import SectionMessage from '@atlaskit/section-message';
+import Textfield from '@atlaskit/textfield';
 import { useId, type ReactNode } from 'react';
 
 interface FieldProps {
@@ -11,39 +14,55 @@ interface FieldProps {
   autoComplete?: string;
   name?: string;
   required?: boolean;
-  /** For a date: the latest day that may be chosen. */
-  max?: string;
 }
 
-/** A labelled input whose error sits right under it and is announced with it. */
-export function Field(p: FieldProps) {
-  const id = useId();
-  const described = [p.help ? `${id}-help` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+/** A field's label, help and error around any control: the error is announced with the field. */
+export function FieldFrame(p: { id: string; label: string; required?: boolean; help?: ReactNode; error?: string; children: ReactNode }) {
   return (
     <div className="field">
-      <label htmlFor={id}>
+      <Label htmlFor={p.id}>
         {p.label}
         {p.required ? ' *' : ''}
-      </label>
-      <input
+      </Label>
+      {p.children}
+      {p.help ? <span id={`${p.id}-help`}><HelperMessage>{p.help}</HelperMessage></span> : null}
+      {p.error ? <span id={`${p.id}-error`} role="alert"><ErrorMessage>{p.error}</ErrorMessage></span> : null}
+    </div>
+  );
+}
+
+/** What a control is described by: its help, then its error. */
+export function describedBy(id: string, help: unknown, error: unknown): string | undefined {
+  return [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/** A labelled Atlassian text field whose error sits right under it. */
+export function Field(p: FieldProps) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={p.label} required={p.required} help={p.help} error={p.error}>
+      <Textfield
         id={id}
         name={p.name}
         type={p.type ?? 'text'}
         value={p.value}
         placeholder={p.placeholder}
-        max={p.max}
         autoComplete={p.autoComplete ?? 'off'}
+        isInvalid={!!p.error}
         aria-invalid={p.error ? true : undefined}
-        aria-describedby={described}
+        aria-describedby={describedBy(id, p.help, p.error)}
         aria-required={p.required || undefined}
-        onChange={(e) => p.onChange(e.target.value)}
+        onChange={(e) => p.onChange(e.currentTarget.value)}
       />
-      {p.help ? <span className="help" id={`${id}-help`}>{p.help}</span> : null}
-      {p.error ? <span className="error-text" id={`${id}-error`} role="alert">{p.error}</span> : null}
-    </div>
+    </FieldFrame>
   );
 }
 
+/** A form-level or action error, announced. */
 export function ErrorBanner({ message }: { message?: string }) {
-  return message ? <div className="banner error" role="alert">{message}</div> : null;
+  return message ? (
+    <div role="alert" className="notice">
+      <SectionMessage appearance="error">{message}</SectionMessage>
+    </div>
+  ) : null;
 }

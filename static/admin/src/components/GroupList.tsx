@@ -1,3 +1,6 @@
+import Button from '@atlaskit/button/new';
+import { ErrorMessage, Label } from '@atlaskit/form';
+import Textfield from '@atlaskit/textfield';
 import { GroupPicker } from './GroupPicker';
 
 interface Props {
@@ -18,21 +21,25 @@ interface Props {
  */
 export function GroupList({ field, itemLabel, groups, onChange, errors, addLabel = 'Add group' }: Props) {
   return (
-    <div>
+    <div className="group-list">
       {groups.map((g, i) => {
         const err = errors[`${field}.${i}`];
         const id = `${field}-${i}`;
         return (
-          <div className="row" key={i} style={{ marginBottom: 8 }}>
-            <label htmlFor={id} className="subtle">{itemLabel} {i + 1}</label>
-            <input id={id} className="inline" value={g} aria-invalid={err ? true : undefined} aria-describedby={err ? `${id}-err` : undefined} onChange={(e) => onChange(groups.map((x, j) => (j === i ? e.target.value : x)))} />
-            <button className="btn subtle" type="button" onClick={() => onChange(groups.filter((_, j) => j !== i))} aria-label={`Remove ${itemLabel.toLowerCase()} ${i + 1}`}>Remove</button>
-            {err ? <span id={`${id}-err`} className="error-text" role="alert">{err}</span> : null}
+          <div className="group-row" key={i}>
+            <div className="row">
+              <Label htmlFor={id}>{itemLabel} {i + 1}</Label>
+              <div className="grow">
+                <Textfield id={id} value={g} isInvalid={!!err} aria-invalid={err ? true : undefined} aria-describedby={err ? `${id}-err` : undefined} onChange={(e) => onChange(groups.map((x, j) => (j === i ? e.currentTarget.value : x)))} />
+              </div>
+              <Button appearance="subtle" onClick={() => onChange(groups.filter((_, j) => j !== i))} aria-label={`Remove ${itemLabel.toLowerCase()} ${i + 1}`}>Remove</Button>
+            </div>
+            {err ? <span id={`${id}-err`} role="alert"><ErrorMessage>{err}</ErrorMessage></span> : null}
           </div>
         );
       })}
       <GroupPicker id={field} label={`Add a ${itemLabel.toLowerCase()} from this site`} taken={groups} onPick={(name) => onChange([...groups.filter((g) => g.trim()), name])} />
-      <button className="btn subtle" type="button" onClick={() => onChange([...groups, ''])}>{addLabel}</button>
+      <Button appearance="subtle" onClick={() => onChange([...groups, ''])}>{addLabel}</Button>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Label } from '@atlaskit/form';
 import AsyncSelect from '@atlaskit/select/AsyncSelect';
 import { call } from '../../../shared/call';
 
@@ -22,7 +23,7 @@ export function GroupPicker({ id, label, taken, onPick }: { id: string; label: s
   const inputId = `${id}-picker`;
   return (
     <div className="field" data-testid={`${id}-picker`}>
-      <label htmlFor={inputId} className="field-label">{label}</label>
+      <Label htmlFor={inputId}>{label}</Label>
       <AsyncSelect<Choice>
         // A new key per list: the choices offered leave out what was just added.
         key={taken.join('\n')}
@@ -31,6 +32,8 @@ export function GroupPicker({ id, label, taken, onPick }: { id: string; label: s
         defaultOptions
         loadOptions={(q: string) => loadGroups(q, taken)}
         value={null}
+        spacing="compact"
+        menuPosition="fixed"
         placeholder="Type to search this site's groups"
         noOptionsMessage={({ inputValue }) => (inputValue ? `No group on this site contains "${inputValue}"` : 'No other groups on this site')}
         onChange={(c) => {

@@ -1,13 +1,18 @@
+import SectionMessage from '@atlaskit/section-message';
 import type { ConnectionTest, ProductCheck } from '../../../../src/shared/admin-contract';
+
+const APPEARANCE = { ok: 'success', 'rate-limited': 'warning', 'not-connected': 'information' } as const;
 
 function Check({ c }: { c: ProductCheck }) {
   const name = c.product === 'jira' ? 'Jira' : 'Confluence';
   const ok = c.status === 'ok';
+  const appearance = c.status in APPEARANCE ? APPEARANCE[c.status as keyof typeof APPEARANCE] : 'error';
   return (
-    <div className={`banner ${ok ? 'success' : c.status === 'rate-limited' ? 'warning' : c.status === 'not-connected' ? 'info' : 'error'}`} data-testid={`test-${c.product}`}>
-      <strong>{name}: {c.title}</strong>
-      {ok && c.connectedAs ? <span> as {c.connectedAs.displayName ?? c.connectedAs.accountId}{c.connectedAs.email ? ` (${c.connectedAs.email})` : ''}</span> : null}
-      {!ok ? <p>{c.advice}</p> : null}
+    <div className="notice" data-testid={`test-${c.product}`} data-status={c.status}>
+      <SectionMessage appearance={appearance} title={`${name}: ${c.title}`}>
+        {ok && c.connectedAs ? <p>as {c.connectedAs.displayName ?? c.connectedAs.accountId}{c.connectedAs.email ? ` (${c.connectedAs.email})` : ''}</p> : null}
+        {!ok ? <p>{c.advice}</p> : null}
+      </SectionMessage>
     </div>
   );
 }

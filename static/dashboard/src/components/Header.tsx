@@ -1,14 +1,16 @@
-import Lozenge from '@atlaskit/lozenge';
 import Spinner from '@atlaskit/spinner';
+import { lazy, Suspense } from 'react';
+
+const PrivacyBadge = lazy(() => import('./PrivacyBadge').then((m) => ({ default: m.PrivacyBadge })));
 
 export function Header({ privacyMode, loading }: { privacyMode: boolean; loading: boolean }) {
   return (
     <header className="header">
       <h1>Team activity</h1>
       {privacyMode && (
-        <span data-testid="privacy-mode">
-          <Lozenge appearance="moved">Privacy mode: titles hidden</Lozenge>
-        </span>
+        <Suspense fallback={null}>
+          <PrivacyBadge />
+        </Suspense>
       )}
       {loading && (
         <span className="updating" data-testid="updating" role="status">

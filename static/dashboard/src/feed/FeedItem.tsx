@@ -27,7 +27,7 @@ export function FeedItem({ e, timeZone }: { e: FeedEvent; timeZone: string }) {
         <Avatar size="small" name={e.teammateName} />
         {e.teammateName}
       </span>
-      <Lozenge appearance={e.source === 'jira' ? 'inprogress' : 'new'}>{KIND_TOTAL_LABELS[e.kind]}</Lozenge>
+      <Lozenge testId="kind" appearance={e.source === 'jira' ? 'inprogress' : 'new'}>{KIND_TOTAL_LABELS[e.kind]}</Lozenge>
       {e.container.key !== null && <span className="where">{e.container.key}</span>}
       {e.title !== null && e.url !== null ? (
         <a

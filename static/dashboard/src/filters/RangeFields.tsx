@@ -33,7 +33,7 @@ export function RangeFields({
         onChange={(v) => onChange({ [field]: v })}
         inputLabelId={`filter-${field}-label`}
         testId={`filter-${field}-picker`}
-        innerProps={problem?.field === field ? { 'aria-describedby': 'range-error' } : {}}
+        aria-describedby={problem?.field === field ? 'range-error' : undefined}
       />
     </div>
   );

@@ -1,0 +1,68 @@
+import Button from '@atlaskit/button/new';
+import { ErrorMessage } from '@atlaskit/form';
+import { useState, type ReactNode } from 'react';
+import { SCOPED_TOKEN_SCOPES } from '../../../../src/shared/scoped-token-scopes';
+import { formatDate } from '../format';
+import { Field } from './Field';
+
+/** An API token: "set on <date>" with Replace while a saved one applies, else a password field. */
+export function TokenField(p: { label: string; setAt?: string; value: string; onChange: (v: string) => void; error?: string; help: ReactNode; required: boolean; needed?: string }) {
+  const [replacing, setReplacing] = useState(!p.setAt);
+  // A new problem with the saved token itself (the connection test refused it) opens the field to
+  // replace it, in the same render, so the form's focus lands on it. One about a changed site does not.
+  const [lastError, setLastError] = useState(p.error);
+  if (p.error !== lastError) {
+    setLastError(p.error);
+    if (p.error && !p.needed) setReplacing(true);
+  }
+  if (p.needed) {
+    return <Field label={p.label} type="password" autoComplete="new-password" value={p.value} onChange={p.onChange} error={p.error} help={p.needed} required />;
+  }
+  if (!replacing) {
+    return (
+      <div className="field">
+        <span className="field-label">{p.label}</span>
+        <div className="row">
+          <span data-testid="token-set">•••• API token set on {formatDate(p.setAt)}</span>
+          <Button onClick={() => setReplacing(true)}>Replace</Button>
+        </div>
+        {p.error ? <span role="alert"><ErrorMessage>{p.error}</ErrorMessage></span> : null}
+      </div>
+    );
+  }
+  return <Field label={p.label} type="password" autoComplete="new-password" value={p.value} onChange={p.onChange} error={p.error} help={p.help} required={p.required} />;
+}
+
+export type TokenKind = 'classic' | 'scoped';
+
+/** The scopes a scoped token needs, one line and a list (src/shared/scoped-token-scopes.ts). */
+function ScopeList() {
+  return (
+    <div className="subtle" data-testid="scope-list">
+      A scoped token needs these read-only scopes (Jira, and Confluence when it is connected):
+      <ul>
+        {[...SCOPED_TOKEN_SCOPES.jira, ...SCOPED_TOKEN_SCOPES.confluence].map((s) => (
+          <li key={s}><code>{s}</code></li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Classic or scoped token. Native radios: no Atlassian radio package is installed. */
+export function TokenKindField(p: { value: TokenKind; onChange: (k: TokenKind) => void; error?: string }) {
+  return (
+    <fieldset className="field" data-testid="token-kind">
+      <legend className="field-label">API token kind</legend>
+      <label className="checkbox">
+        <input type="radio" name="tokenKind" checked={p.value === 'classic'} onChange={() => p.onChange('classic')} /> Classic API token (without scopes)
+      </label>
+      <label className="checkbox">
+        <input type="radio" name="tokenKind" checked={p.value === 'scoped'} onChange={() => p.onChange('scoped')} /> Scoped API token (with scopes; a service
+        account has only these). Its calls go through Atlassian&apos;s API gateway, api.atlassian.com, with the site&apos;s cloud id.
+      </label>
+      {p.error ? <span role="alert"><ErrorMessage>{p.error}</ErrorMessage></span> : null}
+      {p.value === 'scoped' ? <ScopeList /> : null}
+    </fieldset>
+  );
+}
