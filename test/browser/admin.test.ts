@@ -194,6 +194,18 @@ describeInBrowser('admin page in the browser', () => {
     await expectText(row, 'all sources');
   });
 
+  it('picks the group whose members to add from the site\'s groups, whatever the case typed', async () => {
+    const add = page.getByRole('button', { name: 'Add members' });
+    expect(await add.isDisabled()).toBe(true);
+    const picker = page.getByLabel('Add every member of a Jira group');
+    await picker.fill('JIRA-U');
+    await page.getByText('jira-users', { exact: true }).last().waitFor();
+    await picker.press('Enter');
+    await expectText(page.getByTestId('members-group-picker'), 'jira-users');
+    expect(await add.isDisabled()).toBe(false);
+    await screenshot(page, 'admin-members-group-picker');
+  });
+
   it('offers the people search for an email the app cannot see on the host, and maps the person found', async () => {
     await page.getByRole('button', { name: 'Add teammate' }).click();
     const form = page.getByRole('form', { name: 'Add teammate' });
