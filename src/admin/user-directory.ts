@@ -1,7 +1,9 @@
 import type { Teammate } from '../domain/config';
 import type { UserSummary } from '../shared/admin-contract';
 import { fail, ok, type Result } from '../shared/result';
-import { findGroups } from '../sources/jira/find-groups';
+import { searchGroups, type FoundGroups } from '../sources/jira/find-groups';
+
+const GROUP_PICKER_SIZE = 20;
 import { getGroupMembers } from '../sources/jira/get-group-members';
 import { searchUsers } from '../sources/jira/search-users';
 import { describeError } from '../sources/errors';
@@ -34,9 +36,13 @@ export async function searchHostUsers(deps: AdminDeps, query: string): Promise<R
   }
 }
 
-export async function searchHostGroups(deps: AdminDeps, query: string): Promise<Result<{ name: string; groupId?: string }[]>> {
+/**
+ * The group picker: host-site groups whose name contains the query in any case (an empty query
+ * lists the first groups), with how many match in all so the picker can say to type more.
+ */
+export async function searchHostGroups(deps: AdminDeps, query: string): Promise<Result<FoundGroups>> {
   try {
-    return ok(await findGroups(deps.hostJira(), query.trim()));
+    return ok(await searchGroups(deps.hostJira(), query.trim(), GROUP_PICKER_SIZE));
   } catch (e) {
     const d = describeError(e);
     return fail(d.code, `The group search failed: ${d.message}`, 'query');

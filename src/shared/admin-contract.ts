@@ -142,6 +142,16 @@ export const syncRunViewSchema = z.object({
     activities: z.number(),
     etaSec: z.number().optional(),
   }),
+  /** Each stream of the run as it goes (saved after every page): the progress bar's detail. */
+  streams: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(['pending', 'running', 'done', 'skipped', 'failed']),
+      pages: z.number(),
+      activities: z.number(),
+      note: z.string().optional(),
+    }),
+  ),
   countsByKind: z.record(z.string(), z.number()),
   restCalls: z.number(),
   rateLimited: z.number(),
@@ -264,9 +274,14 @@ export const adminContract = {
   'teams/save': c(z.object({ id: id.optional(), name: z.string().max(100) }).strict(), z.object({ team: teamSchema })),
   'teams/delete': c(z.object({ id }).strict(), z.object({ deleted: z.string() })),
   'users/search': c(z.object({ query: searchText(100) }).strict(), z.object({ users: z.array(userSummarySchema) })),
+  /**
+   * The group picker (access and source view groups, add-a-group): host-site groups whose name
+   * contains the query in any case, at most 20; empty query: the first groups. `total` counts
+   * every match, so the picker can say "type more to narrow" when it exceeds the list.
+   */
   'groups/search': c(
     z.object({ query: searchText(100) }).strict(),
-    z.object({ groups: z.array(z.object({ name: z.string(), groupId: z.string().optional() })) }),
+    z.object({ groups: z.array(z.object({ name: z.string(), groupId: z.string().optional() })), total: z.number().int() }),
   ),
   'settings/get': c(empty, settingsSchema),
   'settings/save-sync': c(syncSettingsSchema.strict(), settingsSchema),

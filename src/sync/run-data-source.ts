@@ -183,8 +183,9 @@ async function runStream(inv: Invocation, stream: Stream): Promise<StreamOutcome
 }
 
 /**
- * The page loop: a step, then the cursor saved with the pass's new position; every fifth page
- * the run is checkpointed (lease renewed, cancel checked, progress saved). Stops when the pass
+ * The page loop: a step, then the cursor saved with the pass's new position and the run
+ * checkpointed (lease renewed, cancel checked, progress saved), so the admin page's progress
+ * moves page by page and stream by stream. Stops when the pass
  * is done, the invocation's time is up, the run is cancelled or a step fails.
  */
 async function readPages(inv: Invocation, stream: Stream, env: StreamEnv, cursor: StreamCursor, pass: StreamPass, progress: StreamProgress): Promise<StreamOutcome> {
@@ -206,10 +207,10 @@ async function readPages(inv: Invocation, stream: Stream, env: StreamEnv, cursor
       if (res.done) {
         await inv.writes.run(() => deps.cursors.save(ds.id, stream.id, finishPass(cursor, pass)));
         progress.status = 'done';
-        return { outcome: 'finished' };
+        return (await checkpointRun(inv, stream)) === 'cancelled' ? { outcome: 'cancelled' } : { outcome: 'finished' };
       }
       await inv.writes.run(() => deps.cursors.save(ds.id, stream.id, { ...cursor, pass }));
-      if (pass.pages % 5 === 0 && (await checkpointRun(inv, stream)) === 'cancelled') return { outcome: 'cancelled' };
+      if ((await checkpointRun(inv, stream)) === 'cancelled') return { outcome: 'cancelled' };
     }
   } catch (e) {
     return onStepFailure(inv, stream, { cursor, checkpoint, pagesRead: pass.pages }, progress, e);

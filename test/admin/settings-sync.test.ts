@@ -8,7 +8,7 @@ const AT = '2026-11-20T10:00:00.000Z';
 function run(over: Partial<SyncRunView> = {}): SyncRunView {
   return {
     id: 'r1', dataSourceId: 'host', dataSourceName: 'acme', reason: 'scheduled', status: 'succeeded', startedAt: AT, finishedAt: AT, durationMs: 1000,
-    progress: { streamsDone: 4, streamsTotal: 4, pages: 3, activities: 12 }, countsByKind: { 'jira.comment': 12 }, restCalls: 9, rateLimited: 0, errors: [],
+    progress: { streamsDone: 4, streamsTotal: 4, pages: 3, activities: 12 }, countsByKind: { 'jira.comment': 12 }, restCalls: 9, rateLimited: 0, errors: [], streams: [],
     ...over,
   };
 }

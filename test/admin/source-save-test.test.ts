@@ -62,6 +62,24 @@ describe('saving a source runs its connection test', () => {
     expect((await env.config.getDataSource('ds-1'))?.awaitingTest).toBeUndefined();
   });
 
+  it('looks up "all sources" emails on a waiting source once it is enabled, by a test, a save or the switch', async () => {
+    const saveSam = () =>
+      env.call('teammates/save', { name: 'Sam', externalIds: [{ dataSourceId: '*', type: 'email', value: 'sam@globex.test' }] });
+    const samOn = async (ds: string) => (await env.config.getTeammates()).teammates[0]?.externalIds[0].resolutions?.[ds];
+    env.emu.faults.add({ match: { site: 'globex' }, type: 'status5xx', status: 503 });
+    await save(env, globex());
+    await saveSam();
+    env.emu.faults.clear();
+    await save(env, globex({ id: 'ds-1' }));
+    expect(await samOn('ds-1')).toMatchObject({ status: 'resolved', accountId: 'g-sam' });
+
+    env.emu.faults.add({ match: { site: 'globex' }, type: 'status5xx', status: 503, times: 2 });
+    const second = (await save(env, globex({ name: 'Globex 2', jiraUrl: 'https://globex.jira.com' }))).source;
+    expect(second).toMatchObject({ enabled: false, awaitingTest: expect.any(Object) });
+    expect(await env.call('sources/set-enabled', { id: second.id, enabled: true })).toMatchObject({ ok: true });
+    expect(await samOn(second.id)).toMatchObject({ status: 'resolved', accountId: 'g-sam' });
+  });
+
   it('a new source on a site that cannot be reached is not enabled, with the problem at the address', async () => {
     const r = await save(env, globex({ jiraUrl: 'https://initech.atlassian.net' }));
     expect(r.source.enabled).toBe(false);

@@ -289,7 +289,7 @@ describe('fetch now', () => {
   });
 
   it('refuses a second fetch while one of the same source runs', async () => {
-    env.sync.runs.push({ id: 'r-live', dataSourceId: 'host', dataSourceName: 'acme', reason: 'manual', status: 'running', startedAt: '2026-11-20T09:59:00.000Z', progress: { streamsDone: 0, streamsTotal: 4, pages: 0, activities: 0 }, countsByKind: {}, restCalls: 0, rateLimited: 0, errors: [] });
+    env.sync.runs.push({ id: 'r-live', dataSourceId: 'host', dataSourceName: 'acme', reason: 'manual', status: 'running', startedAt: '2026-11-20T09:59:00.000Z', progress: { streamsDone: 0, streamsTotal: 4, pages: 0, activities: 0 }, streams: [], countsByKind: {}, restCalls: 0, rateLimited: 0, errors: [] });
     const r = await env.call('sources/fetch-now', { id: 'host', since: '2026-11-01', until: '2026-11-02' });
     expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'id', message: expect.stringContaining('already running') } });
     expect(env.sync.started).toHaveLength(0);

@@ -198,7 +198,7 @@ describe('people and groups from the host site', () => {
   });
 
   it('searches groups and adds the people of a group (not its app accounts) into a team', async () => {
-    expect(await env.call('groups/search', { query: 'lead' })).toEqual({ ok: true, data: { groups: [{ name: 'team-leads', groupId: 'g-leads' }] } });
+    expect(await env.call('groups/search', { query: 'lead' })).toEqual({ ok: true, data: { groups: [{ name: 'team-leads', groupId: 'g-leads' }], total: 1 } });
     await env.call('teams/save', { name: 'Leads' });
     const r = await env.call('teammates/add-group', { groupName: 'team-leads', teamId: 'team-1' });
     expect(r.ok).toBe(true);

@@ -55,7 +55,7 @@ describeInBrowser('admin page in the browser', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
-  it('refuses a Data Center address next to the field, then tests a wrong token: "Authentication failed"', async () => {
+  it('refuses a Data Center address next to the field; a wrong token is saved but not enabled, its test failure at the token field', async () => {
     await page.getByRole('button', { name: 'Add data source' }).click();
     await page.getByLabel('Name').fill('Globex');
     await page.getByLabel('Jira URL').fill('https://jira.globex.internal:8443/browse/GLX-1');
@@ -74,6 +74,10 @@ describeInBrowser('admin page in the browser', () => {
     await expectText(form, 'Authentication failed');
     await expectText(form, 'Globex is saved but stays disabled until its connection test passes');
     await expectAttr(form.getByLabel('Jira API token'), 'aria-invalid', 'true');
+    // Nothing answered for Confluence on that site: the note says so, the address stays empty.
+    await expectText(form.getByTestId('save-note'), 'This site has no Confluence');
+    expect(await form.getByLabel('Confluence URL').inputValue()).toBe('');
+    await screenshot(page, 'admin-save-test-failed');
     await globexCard().waitFor();
     await expectText(globexCard(), 'Disabled');
     await form.getByRole('button', { name: 'Cancel' }).click();
@@ -190,6 +194,18 @@ describeInBrowser('admin page in the browser', () => {
     await expectText(row, 'all sources');
   });
 
+  it('picks the group whose members to add from the site\'s groups, whatever the case typed', async () => {
+    const add = page.getByRole('button', { name: 'Add members' });
+    expect(await add.isDisabled()).toBe(true);
+    const picker = page.getByLabel('Add every member of a Jira group');
+    await picker.fill('JIRA-U');
+    await page.getByText('jira-users', { exact: true }).last().waitFor();
+    await picker.press('Enter');
+    await expectText(page.getByTestId('members-group-picker'), 'jira-users');
+    expect(await add.isDisabled()).toBe(false);
+    await screenshot(page, 'admin-members-group-picker');
+  });
+
   it('offers the people search for an email the app cannot see on the host, and maps the person found', async () => {
     await page.getByRole('button', { name: 'Add teammate' }).click();
     const form = page.getByRole('form', { name: 'Add teammate' });
@@ -297,6 +313,20 @@ describeInBrowser('admin page in the browser', () => {
     await third.fill('jira-users');
     await page.getByRole('button', { name: 'Save access' }).click();
     await expectText(flag(page, 'Access saved.'), 'Access saved.');
+  });
+
+  it('picks a title group from the site\'s groups, whatever the case typed', async () => {
+    await page.getByRole('tab', { name: 'Data sources' }).click();
+    await globexCard().getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Edit Globex' });
+    const picker = form.getByLabel('Add a title group from this site');
+    await picker.fill('USERS');
+    await page.getByText('jira-users', { exact: true }).last().waitFor();
+    await picker.press('Enter');
+    await form.getByRole('textbox', { name: 'Title group 2' }).waitFor();
+    expect(await form.getByRole('textbox', { name: 'Title group 2' }).inputValue()).toBe('jira-users');
+    await screenshot(page, 'admin-group-picker');
+    await form.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('fetches now, shows the progress bar until the run finishes, and lists the run in history', async () => {

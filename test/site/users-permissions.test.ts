@@ -81,11 +81,13 @@ describe('users and groups', () => {
     expect((await get('/rest/api/3/group/member?groupname=missing')).status).toBe(404);
   });
 
-  it('picks groups by substring', async () => {
-    const r = await get('/rest/api/3/groups/picker?query=TEAM');
+  it('picks groups by substring, in any case only when asked (caseInsensitive defaults to false)', async () => {
+    const r = await get('/rest/api/3/groups/picker?query=TEAM&caseInsensitive=true');
     expect(r.body.groups.map((g: Json) => g.name)).toEqual(['team-alpha', 'team-beta']);
     expect(r.body.groups[0].html).toBe('<b>team</b>-alpha');
     expect(r.body.total).toBe(2);
+    expect((await get('/rest/api/3/groups/picker?query=TEAM')).body.total).toBe(0);
+    expect((await get('/rest/api/3/groups/picker?query=team')).body.total).toBe(2);
   });
 });
 

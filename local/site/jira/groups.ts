@@ -22,14 +22,16 @@ function members(req: SiteRequest): ReturnType<typeof ok> {
 }
 
 function picker(req: SiteRequest): ReturnType<typeof ok> {
-  const query = (req.query.get('query') ?? '').toLowerCase();
+  // Case-sensitive unless asked: the operation's `caseInsensitive` parameter defaults to false.
+  const fold = req.query.get('caseInsensitive') === 'true' ? (t: string) => t.toLowerCase() : (t: string) => t;
+  const query = fold(req.query.get('query') ?? '');
   const maxResults = intParam(req.query, 'maxResults', 20, 0);
   const exclude = new Set(req.query.getAll('exclude'));
-  const found = req.state.raw.groups.filter((g) => g.name.toLowerCase().includes(query) && !exclude.has(g.name));
+  const found = req.state.raw.groups.filter((g) => fold(g.name).includes(query) && !exclude.has(g.name));
   const shown = found.slice(0, maxResults);
   const bold = (name: string): string => {
     if (query === '') return name;
-    const at = name.toLowerCase().indexOf(query);
+    const at = fold(name).indexOf(query);
     return `${name.slice(0, at)}<b>${name.slice(at, at + query.length)}</b>${name.slice(at + query.length)}`;
   };
   return ok({

@@ -26,12 +26,19 @@ export const adminHandlers: { [K in keyof AdminContract]: ContractHandler<AdminC
   'sources/save': async (p, ctx, deps) => {
     // The host must exist before a save, or its address could be added as a second source.
     await ensureHostSource(deps, ctx.siteUrl);
+    const waited = p.id ? (await deps.config.getDataSource(p.id))?.awaitingTest !== undefined : true;
     const saved = await saveSource(deps, p);
-    // Emails meant for every source are looked up on a new one at once, or it would get no data.
-    if (saved.ok && !p.id && saved.data.source.enabled) await resolveEmailsOnNewSource(deps, saved.data.source.id);
+    // Emails meant for every source are looked up on a new one as soon as it is enabled (a source
+    // that waited for a passing test counts as new), or it would get no data.
+    if (saved.ok && waited && saved.data.source.enabled) await resolveEmailsOnNewSource(deps, saved.data.source.id);
     return saved;
   },
-  'sources/set-enabled': (p, _c, deps) => map(setSourceEnabled(deps, p.id, p.enabled), (source) => ({ source })),
+  'sources/set-enabled': async (p, _c, deps) => {
+    const waited = (await deps.config.getDataSource(p.id))?.awaitingTest !== undefined;
+    const updated = await setSourceEnabled(deps, p.id, p.enabled);
+    if (updated.ok && waited && updated.data.enabled) await resolveEmailsOnNewSource(deps, p.id);
+    return map(Promise.resolve(updated), (source) => ({ source }));
+  },
   'sources/delete': (p, _c, deps) => deleteSource(deps, p.id),
   'sources/test': async (p, _c, deps) => {
     const tested = await testConnection(deps, p.id);
@@ -51,7 +58,7 @@ export const adminHandlers: { [K in keyof AdminContract]: ContractHandler<AdminC
   'teams/save': (p, _c, deps) => map(saveTeam(deps, p), (team) => ({ team })),
   'teams/delete': (p, _c, deps) => deleteTeam(deps, p.id),
   'users/search': (p, _c, deps) => map(searchHostUsers(deps, p.query), (users) => ({ users })),
-  'groups/search': (p, _c, deps) => map(searchHostGroups(deps, p.query), (groups) => ({ groups })),
+  'groups/search': (p, _c, deps) => searchHostGroups(deps, p.query),
   'settings/get': async (_p, _c, deps) => ok(await deps.config.getSettings()),
   'settings/save-sync': (p, _c, deps) => saveSyncSettings(deps, p),
   'settings/save-access': (p, _c, deps) => saveAccessSettings(deps, p),

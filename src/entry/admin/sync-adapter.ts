@@ -19,6 +19,7 @@ export function toRunView(run: SyncRun, sources: DataSource[]): SyncRunView {
     ...(run.endedAt ? { finishedAt: run.endedAt, durationMs: Math.max(0, (ended ?? 0) - Date.parse(run.startedAt)) } : {}),
     window: toIsoWindow(run.window),
     progress: run.progress,
+    streams: Object.entries(run.streams).map(([id, s]) => ({ id, status: s.status, pages: s.pages, activities: s.activities, ...(s.note ? { note: s.note } : {}) })),
     countsByKind: run.byKind,
     restCalls: Object.values(run.calls).reduce((a, b) => a + b, 0),
     rateLimited: run.rateLimited,

@@ -18,7 +18,7 @@ export function ConfluenceSection(p: Props) {
     <>
       Usually the Jira URL followed by /wiki
       {p.suggestion ? <> (<button type="button" className="link" onClick={() => p.set('confluenceUrl')(p.suggestion ?? '')}>use {p.suggestion}</button>)</> : null}.
-      Leave empty if the site has no Confluence.
+      Left empty on a new source, saving looks for Confluence on the Jira site and fills it in.
     </>
   );
   return (

@@ -1,6 +1,7 @@
 import Button from '@atlaskit/button/new';
 import { ErrorMessage, Label } from '@atlaskit/form';
 import Textfield from '@atlaskit/textfield';
+import { GroupPicker } from './GroupPicker';
 
 interface Props {
   /** Payload field name: a row's error arrives as `<field>.<index>`. */
@@ -13,7 +14,11 @@ interface Props {
   addLabel?: string;
 }
 
-/** Editable list of host-site group names; the server checks each one exists. */
+/**
+ * A list of host-site groups: picked from the site's groups (the picker searches them as the
+ * admin types), each row removable. Rows stay editable so a name that no longer exists can be
+ * seen and fixed; the server checks each one exists and answers at its row.
+ */
 export function GroupList({ field, itemLabel, groups, onChange, errors, addLabel = 'Add group' }: Props) {
   return (
     <div className="group-list">
@@ -33,7 +38,8 @@ export function GroupList({ field, itemLabel, groups, onChange, errors, addLabel
           </div>
         );
       })}
-      <Button onClick={() => onChange([...groups, ''])}>{addLabel}</Button>
+      <GroupPicker id={field} label={`Add a ${itemLabel.toLowerCase()} from this site`} taken={groups} onPick={(name) => onChange([...groups.filter((g) => g.trim()), name])} />
+      <Button appearance="subtle" onClick={() => onChange([...groups, ''])}>{addLabel}</Button>
     </div>
   );
 }

@@ -3,11 +3,11 @@ import type { SyncRunView } from '../../../../src/shared/admin-contract';
 import { call } from '../../../shared/call';
 import { formatDuration } from '../format';
 import { RunBar } from './RunBar';
+import { RunStreams, runPercent } from './RunStreams';
 
 /** One run in flight: its bar, what it has done so far, and Cancel. */
 export function RunInFlight({ run }: { run: SyncRunView }) {
-  const total = Math.max(1, run.progress.streamsTotal);
-  const pct = Math.min(100, Math.round((run.progress.streamsDone / total) * 100));
+  const pct = runPercent(run);
   return (
     <div className="card" data-testid="run-progress">
       <div className="row spread">
@@ -19,6 +19,7 @@ export function RunInFlight({ run }: { run: SyncRunView }) {
         {run.progress.streamsDone} of {run.progress.streamsTotal} streams · {run.progress.pages} pages · {run.progress.activities} activities
         {run.progress.etaSec !== undefined ? ` · about ${formatDuration(run.progress.etaSec * 1000)} left` : ''}
       </p>
+      <RunStreams run={run} />
     </div>
   );
 }

@@ -24,8 +24,8 @@ export function SourceForm({ source, onSaved, onStored, onCancel }: Props) {
   const [f, setF] = useState({
     name: source?.name ?? '', jiraUrl: source?.jiraUrl ?? '', jiraEmail: source?.jiraEmail ?? '', jiraToken: '',
     confluenceUrl: source?.confluenceUrl ?? '', confluenceEmail: source?.confluenceEmail ?? '', confluenceToken: '',
-    // A source saved while failing its test is disabled until one passes: the admin's wish was "enabled".
-    enabled: source ? source.enabled || source.failing !== undefined : true,
+    // A source waiting for a passing test was saved enabled: it is enabled once a test passes.
+    enabled: source ? source.enabled || source.awaitingTest !== undefined : true,
   });
   // Once stored (even failing its test), saving again updates that source instead of adding another.
   const [storedId, setStoredId] = useState(source?.id);
@@ -33,6 +33,8 @@ export function SourceForm({ source, onSaved, onStored, onCancel }: Props) {
   const [showRestrictedTitles, setShowRestrictedTitles] = useState(source?.showRestrictedTitles === true);
   const [viewGroups, setViewGroups] = useState<string[]>(source?.viewGroups ?? []);
   const [busy, setBusy] = useState(false);
+  // What the last save did by itself (e.g. looked for Confluence on the site), shown while the form stays open.
+  const [notes, setNotes] = useState<string[]>([]);
   const { errors, clear, show, showProblems, scope } = useFieldErrors();
   const needed = tokensNeeded(source, f.jiraUrl, f.confluenceUrl, tokenKind);
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
@@ -44,9 +46,18 @@ export function SourceForm({ source, onSaved, onStored, onCancel }: Props) {
     const r = await call('sources/save', { ...(storedId ? { id: storedId } : {}), ...f, tokenKind, viewGroups, showRestrictedTitles });
     setBusy(false);
     if (!r.ok) return show(r.error);
-    if (!r.data.problems?.length) return onSaved(r.data.source, r.data.notes ?? []);
-    setStoredId(r.data.source.id);
-    showProblems(r.data.problems, `${r.data.source.name} is saved but stays disabled until its connection test passes: fix what is marked and save again.`);
+    const { source: saved, problems, notes: said = [] } = r.data;
+    if (!problems?.length) return onSaved(saved, said);
+    setStoredId(saved.id);
+    setNotes(said);
+    // The save may have looked for Confluence on the site: show the address it stored.
+    setF((x) => ({ ...x, confluenceUrl: saved.confluenceUrl ?? '' }));
+    showProblems(
+      problems,
+      saved.enabled
+        ? `${saved.name} is saved and keeps running, but its connection test got no clear answer: check the message below.`
+        : `${saved.name} is saved but stays disabled until its connection test passes: fix what is marked and save again.`,
+    );
     onStored();
   }
 
@@ -68,6 +79,7 @@ export function SourceForm({ source, onSaved, onStored, onCancel }: Props) {
         </label>
       </div>
       <TitleAccessSection viewGroups={viewGroups} onViewGroups={setViewGroups} showRestrictedTitles={showRestrictedTitles} onShowRestrictedTitles={setShowRestrictedTitles} errors={errors.fields} />
+      {notes.map((n) => <SectionMessage key={n} appearance="information"><span role="status" data-testid="save-note">{n}</span></SectionMessage>)}
       <ErrorBanner message={errors.form ?? errors.fields.viewGroups} />
       <div className="row actions">
         <Button appearance="primary" type="submit" isLoading={busy}>Save</Button>
