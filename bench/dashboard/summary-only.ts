@@ -7,35 +7,18 @@
  *   npx tsx bench/dashboard/summary-only.ts [--runs N] [--load]
  */
 import '../../local/runtime/register';
-import { generateSite } from '../../local/fixtures/generator';
-import { startLocalPlatform } from '../../local/platform';
-import { DEFAULT_SETTINGS } from '../../src/domain/config';
 import { resolveRange } from '../../src/insights/date-range';
-import { createForgeKvs } from '../../src/platform/forge-kvs';
-import { createConfigRepository } from '../../src/store/config-repository';
-import { loadActivities, teamFrom } from './activity-stream';
+import { loadActivities } from './activity-stream';
+import { startDashboardWorld } from './world';
 import { NO_LOAD, startCpuLoad } from '../lib/load';
 import { describeSummary, median, summarize } from '../lib/stats';
 
 async function main(): Promise<void> {
   const runsArg = process.argv.indexOf('--runs');
   const runs = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 5;
-  const site = generateSite({ seed: 21, name: 'dashcorp', users: 60, projects: 12, restrictedProjects: 1, issues: 40, spaces: 4, pages: 10, days: 14 });
-  const team = teamFrom(site, 50);
-  const siteUrl = `https://${site.name}.atlassian.net`;
-  const viewer = site.roles!.teamLead;
-  const platform = await startLocalPlatform({ sites: [site], echoConsole: false, useEnv: false });
+  const { platform, team, siteUrl, viewer } = await startDashboardWorld(50);
   const load = process.argv.includes('--load') ? startCpuLoad() : NO_LOAD;
   try {
-    await platform.runtime.runInContext({ key: 'bench-setup' }, async () => {
-      const config = createConfigRepository(createForgeKvs());
-      await config.ensureHostDataSource(async () => ({ siteUrl, hasConfluence: true }));
-      await config.saveSettings(DEFAULT_SETTINGS);
-      await config.saveTeammates({
-        teams: [{ id: 'all', name: 'Everyone' }],
-        teammates: team.teammates.map((t) => ({ id: t.id, name: t.name, teamId: 'all', externalIds: [{ dataSourceId: '*', type: 'accountId', value: t.accountId }], mappedAt: '2026-01-01T00:00:00.000Z' })),
-      });
-    });
     const nowMs = Date.now();
     const range = resolveRange({ range: '90d' }, new Date(nowMs).toISOString().slice(0, 10));
     const stored = loadActivities(platform.kvs.store, team, { total: 1_000_000, fromDay: range.previousFrom, toDay: range.to, nowMs, seed: 7, siteUrl, rollupsOnly: true });

@@ -6,13 +6,10 @@
  */
 import '../../local/runtime/register';
 import { existsSync } from 'node:fs';
-import { generateSite } from '../../local/fixtures/generator';
-import { startLocalPlatform, type LocalPlatform } from '../../local/platform';
-import { DEFAULT_SETTINGS } from '../../src/domain/config';
+import type { LocalPlatform } from '../../local/platform';
 import { resolveRange } from '../../src/insights/date-range';
-import { createForgeKvs } from '../../src/platform/forge-kvs';
-import { createConfigRepository } from '../../src/store/config-repository';
-import { loadActivities, teamFrom } from '../dashboard/activity-stream';
+import { loadActivities } from '../dashboard/activity-stream';
+import { startDashboardWorld } from '../dashboard/world';
 import { measureFirstRender, CHROMIUM_PATH } from '../dashboard/first-render';
 import { emitReport, fmt, infoRow, progress, row, type BenchRow } from '../lib/report';
 import { describeSummary, median, summarize } from '../lib/stats';
@@ -48,22 +45,8 @@ async function timed<T>(platform: LocalPlatform, fn: () => Promise<T>): Promise<
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   const notes: string[] = [];
-  const site = generateSite({ seed: 21, name: 'dashcorp', users: 60, projects: 12, restrictedProjects: 1, issues: 40, spaces: 4, pages: 10, days: 14 });
-  const team = teamFrom(site, TEAM_SIZE);
-  const siteUrl = `https://${site.name}.atlassian.net`;
-  const viewer = site.roles!.teamLead;
-  const platform = await startLocalPlatform({ sites: [site], echoConsole: false, useEnv: false });
+  const { platform, team, siteUrl, viewer } = await startDashboardWorld(TEAM_SIZE);
   try {
-    await platform.runtime.runInContext({ key: 'bench-setup' }, async () => {
-      const config = createConfigRepository(createForgeKvs());
-      await config.ensureHostDataSource(async () => ({ siteUrl, hasConfluence: true }));
-      await config.saveSettings(DEFAULT_SETTINGS);
-      await config.saveTeammates({
-        teams: [{ id: 'all', name: 'Everyone' }],
-        teammates: team.teammates.map((t) => ({ id: t.id, name: t.name, teamId: 'all', externalIds: [{ dataSourceId: '*', type: 'accountId', value: t.accountId }], mappedAt: '2026-01-01T00:00:00.000Z' })),
-      });
-    });
-
     const nowMs = Date.now();
     const range = resolveRange({ range: '90d' }, new Date(nowMs).toISOString().slice(0, 10));
     let t0 = performance.now();
