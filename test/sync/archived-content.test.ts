@@ -13,8 +13,11 @@ jest.setTimeout(240_000);
  */
 describe('archived Confluence content', () => {
   const fixture = siteEndingNow({ seed: 81, issues: 20, pages: 24, users: 5 });
-  // One page is archived before the app ever reads the site.
-  const archivedAtStart = fixture.contents.find((c) => c.type === 'page' && c.status === 'current' && c.versions.length >= 2)!;
+  // One page is archived before the app ever reads the site: one with history by a teammate the
+  // seed maps (by email, as `seedFromFixture` does), so the check below cannot pass vacuously.
+  const byEmail = new Map(fixture.users.map((u) => [u.email.toLowerCase(), u.accountId]));
+  const mapped = new Set((fixture.teammates ?? []).map((t) => t.accountId ?? (t.email ? byEmail.get(t.email.toLowerCase()) : undefined)));
+  const archivedAtStart = fixture.contents.find((c) => c.type === 'page' && c.status === 'current' && c.versions.length >= 2 && c.versions.some((v) => mapped.has(v.authorId)))!;
   archivedAtStart.status = 'archived';
   let platform: LocalPlatform;
   let mapping: Map<string, string>;
