@@ -1,4 +1,4 @@
-import { seedFromFixture } from '../../local/cli/sync/seed';
+import { fixtureTeammates, seedFromFixture } from '../../local/cli/sync/seed';
 import type { LocalPlatform } from '../../local/platform';
 import type { SiteFixture } from '../../local/site/fixture-schema';
 import { diffActivities } from '../oracle/diff-activities';
@@ -14,9 +14,8 @@ jest.setTimeout(240_000);
 describe('archived Confluence content', () => {
   const fixture = siteEndingNow({ seed: 81, issues: 20, pages: 24, users: 5 });
   // One page is archived before the app ever reads the site: one with history by a teammate the
-  // seed maps (by email, as `seedFromFixture` does), so the check below cannot pass vacuously.
-  const byEmail = new Map(fixture.users.map((u) => [u.email.toLowerCase(), u.accountId]));
-  const mapped = new Set((fixture.teammates ?? []).map((t) => t.accountId ?? (t.email ? byEmail.get(t.email.toLowerCase()) : undefined)));
+  // seed maps, so its history is something the first read must store.
+  const mapped = new Set(fixtureTeammates(fixture).map((t) => t.accountId));
   const archivedAtStart = fixture.contents.find((c) => c.type === 'page' && c.status === 'current' && c.versions.length >= 2 && c.versions.some((v) => mapped.has(v.authorId)))!;
   archivedAtStart.status = 'archived';
   let platform: LocalPlatform;

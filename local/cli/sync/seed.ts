@@ -12,6 +12,19 @@ function idFrom(name: string, taken: Set<string>): string {
 }
 
 /**
+ * The fixture's teammates with the account each maps to: its `teammates` (by account id, or by
+ * an email that matches a user there; one matching nobody is left out), or every user.
+ */
+export function fixtureTeammates(fixture: SiteFixture): { name: string; accountId: string }[] {
+  const byEmail = new Map(fixture.users.map((u) => [u.email.toLowerCase(), u.accountId]));
+  const wanted: { name: string; accountId?: string; email?: string }[] = fixture.teammates ?? fixture.users.map((u) => ({ name: u.displayName, accountId: u.accountId }));
+  return wanted.flatMap((t) => {
+    const accountId = t.accountId ?? (t.email ? byEmail.get(t.email.toLowerCase()) : undefined);
+    return accountId ? [{ name: t.name, accountId }] : [];
+  });
+}
+
+/**
  * Configures the host data source and teammates for a fixture, as an admin would: the fixture's
  * `teammates` (by account id, or by an email that matches a user there), or every user.
  */
@@ -28,17 +41,13 @@ export async function seedFromFixture(
     delete withoutConfluence.confluenceUrl;
     await config.saveDataSource(withoutConfluence);
   }
-  const byEmail = new Map(fixture.users.map((u) => [u.email.toLowerCase(), u.accountId]));
-  const wanted: { name: string; accountId?: string; email?: string }[] = fixture.teammates ?? fixture.users.map((u) => ({ name: u.displayName, accountId: u.accountId }));
   const taken = new Set<string>();
   const mapping = new Map<string, string>();
   const teammates: TeammatesDoc['teammates'] = [];
-  for (const t of wanted) {
-    const accountId = t.accountId ?? (t.email ? byEmail.get(t.email.toLowerCase()) : undefined);
-    if (!accountId) continue;
-    const id = idFrom(t.name, taken);
+  for (const { name, accountId } of fixtureTeammates(fixture)) {
+    const id = idFrom(name, taken);
     mapping.set(accountId, id);
-    teammates.push({ id, name: t.name, externalIds: [{ dataSourceId: '*', type: 'accountId', value: accountId }], mappedAt: opts.mappedAt });
+    teammates.push({ id, name, externalIds: [{ dataSourceId: '*', type: 'accountId', value: accountId }], mappedAt: opts.mappedAt });
   }
   const doc = await config.saveTeammates({ teammates, teams: [] });
   return { mapping, doc };
