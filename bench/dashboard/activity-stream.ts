@@ -5,7 +5,7 @@ import { ACTIVITY_KINDS, activityId, type Activity, type ActivityKind, type Cont
 import { weekOf, weeksBetween } from '../../src/domain/rollup';
 import { encodeActivity } from '../../src/store/activity-format';
 import { buildRollupWeek } from '../../src/store/rollup-counts';
-import { encodeRollupWeek } from '../../src/store/rollup-week-format';
+import { encodeRollupWeekParts } from '../../src/store/rollup-week-format';
 import { ENTITY, KEY } from '../../src/store/keys';
 
 const DAY_MS = 86_400_000;
@@ -45,7 +45,7 @@ export interface LoadResult {
   weeks: number;
   /** Activities per UTC day, for expected totals. */
   perDay: Map<string, number>;
-  /** The largest stored rollup week (its JSON, as KVS counts a value's size). */
+  /** The largest value a rollup week is stored in, head or part (its JSON, as KVS counts a value's size). */
   largestWeekBytes: number;
 }
 
@@ -69,6 +69,7 @@ export function loadActivities(store: KvsStore, team: Team, opts: { total: numbe
   const days = Math.round((Date.parse(`${opts.toDay}T00:00:00.000Z`) - firstMs) / DAY_MS) + 1;
   const activityNs = { kind: 'entity' as const, name: ENTITY.activity };
   const rollupNs = { kind: 'entity' as const, name: ENTITY.rollupWeek };
+  const partNs = { kind: 'entity' as const, name: ENTITY.rollupWeekPart };
   const perDay = new Map<string, number>();
   let serial = 0;
 
@@ -127,10 +128,17 @@ export function loadActivities(store: KvsStore, team: Team, opts: { total: numbe
   const weeks = weeksBetween(opts.fromDay, opts.toDay);
   let largestWeekBytes = 0;
   for (const week of weeks) {
-    const data = buildRollupWeek(week, weekStream(week));
-    const value = { week, rev: 1, data: encodeRollupWeek(data) };
+    // As the app stores it (src/store/rollup-week-io.ts): a head, and parts for a week too big
+    // for one value.
+    const body = encodeRollupWeekParts(buildRollupWeek(week, weekStream(week)));
+    const value = { week, rev: 1, data: body.data };
     largestWeekBytes = Math.max(largestWeekBytes, Buffer.byteLength(JSON.stringify(value)));
     store.write(rollupNs, KEY.rollupWeek(week), value);
+    body.parts.forEach((rows, part) => {
+      const p = { week, rev: 1, part, rows };
+      largestWeekBytes = Math.max(largestWeekBytes, Buffer.byteLength(JSON.stringify(p)));
+      store.write(partNs, KEY.rollupWeekPart(week, part), p);
+    });
   }
   if (weekOf(opts.toDay) !== weeks[weeks.length - 1]) throw new Error('the last week is missing');
   return { activities: serial, weeks: weeks.length, perDay, largestWeekBytes };

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     progress(`${load.activities} activities and ${load.weeks} rollup weeks written in ${fmt.ms(loadMs)} (heap ${heapMb.toFixed(0)} MB)`);
     const expected = [...load.perDay].filter(([d]) => d >= range.from && d <= range.to).reduce((a, [, n]) => a + n, 0);
     rows.push(infoRow(DASH, 'stored', `${fmt.int(load.activities)} activities of ${TEAM_SIZE} teammates over ${load.perDay.size} days, ${load.weeks} rollup weeks (written in ${fmt.ms(loadMs)})`));
-    rows.push(row(DASH, 'largest rollup week stored', '< 240 KiB', fmt.kb(load.largestWeekBytes), load.largestWeekBytes < 240 * 1024));
+    rows.push(row(DASH, 'largest rollup value stored (head or part)', '< 240 KiB', fmt.kb(load.largestWeekBytes), load.largestWeekBytes < 240 * 1024));
 
     const invoke = (key: string, payload: unknown) => platform.runtime.invokeResolver('dashboard-resolver', key, payload, { accountId: viewer }) as Promise<{ ok: boolean; data?: any; error?: { message: string } }>;
     const summary = () => invoke('dashboard/summary', { filters: { range: '90d' } });

@@ -129,6 +129,9 @@ export class KvsOperations {
     if (total > KVS_LIMITS.maxTransactionOps) {
       throw new KvsError('TRANSACTION_TOO_LARGE', `A transaction may hold at most ${KVS_LIMITS.maxTransactionOps} operations, got ${total}.`);
     }
+    // "A single kvs.batchSet operation can be a payload of 4MB, similar to transactions"
+    // (storage-reference/batchops).
+    if (Buffer.byteLength(JSON.stringify(body)) > MAX_REQUEST_BYTES) throw new KvsError('MAX_SIZE', 'The transaction payload exceeds 4 MB.');
     type Planned = { op: 'set' | 'delete' | 'check'; ns: Namespace; key: string; value?: unknown; ttlMs?: number; cond?: ReturnType<typeof parseFilterGroup> };
     const plan: Planned[] = [];
     const seen = new Set<string>();

@@ -5,6 +5,8 @@
 export const ENTITY = {
   activity: 'activity',
   rollupWeek: 'rollup-week',
+  /** The rows of a rollup week too big for one value (rollup-week-format.ts, format 4). */
+  rollupWeekPart: 'rollup-week-part',
   syncRun: 'sync-run',
 } as const;
 
@@ -17,6 +19,7 @@ export const INDEX = {
     bySourceTime: 'by-source-time',
   },
   rollupWeek: { byWeek: 'by-week' },
+  rollupWeekPart: { byWeek: 'by-week' },
   syncRun: { byStarted: 'by-started', bySourceStarted: 'by-source-started' },
 } as const;
 
@@ -28,6 +31,7 @@ export const KEY = {
   cursor: (dataSourceId: string, stream: string) => `cursor:${dataSourceId}:${stream}`,
   lease: (dataSourceId: string, stream: string) => `lease:${dataSourceId}:${stream}`,
   rollupWeek: (week: string) => `rw:${week}`,
+  rollupWeekPart: (week: string, part: number) => `rwp:${week}:${part}`,
   permissionCache: (accountId: string, scope: string) => `perm:${accountId}:${scope}`,
   /**
    * A writer's mark on a rollup week whose activities it is changing: set before the write,

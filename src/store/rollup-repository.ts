@@ -3,18 +3,24 @@ import { weeksBetween } from '../domain/rollup';
 import type { ActivityRepository } from './activity-repository';
 import { applyRollupDelta, buildRollupWeek } from './rollup-counts';
 import { createRollupMarkRepository } from './rollup-mark-repository';
-import { decodeRollupWeek, encodeRollupWeek, type RollupWeek } from './rollup-week-format';
+import { decodeRollupWeek, rollupPartCount, type RollupWeek } from './rollup-week-format';
+import { readRawWeeks, rollupWeekWrite } from './rollup-week-io';
 import { ENTITY, INDEX, KEY } from './keys';
-import { KvsConflictError, KVS_BATCH_LIMIT, type KvsPort } from './kvs-port';
+import { KvsConflictError, type KvsPort } from './kvs-port';
 import { reportMalformed, StoredRollupError } from './stored-errors';
 import { DAY_MS } from '../domain/time-window';
 
 export type { RollupMark } from './rollup-mark-repository';
 
-/** A `rollup-week` entity row: the week's document (versioned, in `data`) and its revision. */
+/**
+ * A `rollup-week` entity row: the week's document (versioned, in `data`, with its rows in
+ * `parts` more values when it is too big for one: rollup-week-io.ts) and its revision.
+ */
 interface StoredRollup {
   week: string;
   rev: number;
+  /** How many parts the stored version has (a write that needs fewer deletes the rest). */
+  parts: number;
   data: RollupWeek;
 }
 
@@ -41,11 +47,10 @@ export function createRollupReader(kvs: KvsPort) {
      * together). Missing weeks simply have no activity.
      */
     async readRange(fromDay: string, toDay: string): Promise<RollupWeek[]> {
-      const weeks = weeksBetween(fromDay, toDay);
-      const chunks: string[][] = [];
-      for (let i = 0; i < weeks.length; i += KVS_BATCH_LIMIT) chunks.push(weeks.slice(i, i + KVS_BATCH_LIMIT));
-      const pages = await Promise.all(chunks.map((c) => kvs.batchGet<{ data?: unknown }>(c.map((w) => ({ key: KEY.rollupWeek(w), entity: ENTITY.rollupWeek })))));
-      return pages.flat().map((e) => decodeRollupWeek(e.value?.data, e.key));
+      return (await readRawWeeks(kvs, weeksBetween(fromDay, toDay))).map((r) => {
+        if (r instanceof StoredRollupError) throw r;
+        return decodeRollupWeek(r.data, r.key, r.parts);
+      });
     },
 
     /** Whether any week was ever stored (tells "no sync yet" from "nothing in this range"). */
@@ -70,12 +75,14 @@ export function createRollupReader(kvs: KvsPort) {
  */
 export function createRollupRepository(kvs: KvsPort, activities: ActivityRepository, now: () => number = Date.now) {
   const marks = createRollupMarkRepository(kvs, now);
-  const row = (week: string, rev: number, data: RollupWeek) => ({ week, rev, data: encodeRollupWeek(data) });
 
-  /** The stored revision only: a recount replaces the document whatever it holds. */
-  async function storedRev(week: string): Promise<{ rev: number } | undefined> {
-    const raw = await kvs.entityGet<{ rev?: number }>(ENTITY.rollupWeek, KEY.rollupWeek(week));
-    return raw ? { rev: raw.rev ?? 0 } : undefined;
+  /**
+   * The stored revision and part count only: a recount replaces the document whatever it holds
+   * (a head too malformed to say its parts counts none, and leaves them to the next write).
+   */
+  async function storedRev(week: string): Promise<{ rev: number; parts: number } | undefined> {
+    const raw = await kvs.entityGet<{ rev?: number; data?: unknown }>(ENTITY.rollupWeek, KEY.rollupWeek(week));
+    return raw ? { rev: raw.rev ?? 0, parts: rollupPartCount(raw.data) } : undefined;
   }
 
   async function recountWeek(week: string): Promise<RollupWeek> {
@@ -88,21 +95,13 @@ export function createRollupRepository(kvs: KvsPort, activities: ActivityReposit
       );
       const list = days.flat();
       const data = buildRollupWeek(week, list);
-      const value = row(week, (current?.rev ?? 0) + 1, data);
       try {
         // Conditional even for a week with no document yet: two recounts racing to create it
         // must not let the staler one overwrite the fresher one (its writer may already have
         // cleared the week's dirty mark, and nothing would recount it again).
-        await kvs.transact({
-          set: [
-            {
-              key: KEY.rollupWeek(week),
-              entity: ENTITY.rollupWeek,
-              value,
-              conditions: [current ? { attribute: 'rev', op: 'eq', value: current.rev } : { attribute: 'rev', op: 'notExists' }],
-            },
-          ],
-        });
+        await kvs.transact(
+          rollupWeekWrite(data, (current?.rev ?? 0) + 1, current?.parts ?? 0, [current ? { attribute: 'rev', op: 'eq', value: current.rev } : { attribute: 'rev', op: 'notExists' }]),
+        );
         return data;
       } catch (e) {
         // Someone recounted the same week meanwhile; their count is at least as fresh as ours.
@@ -127,18 +126,15 @@ export function createRollupRepository(kvs: KvsPort, activities: ActivityReposit
      */
     async readWeeks(weeks: Iterable<string>): Promise<Map<string, StoredRollup>> {
       const out = new Map<string, StoredRollup>();
-      const list = [...new Set(weeks)];
-      for (let i = 0; i < list.length; i += KVS_BATCH_LIMIT) {
-        const got = await kvs.batchGet<{ rev?: unknown; data?: unknown }>(list.slice(i, i + KVS_BATCH_LIMIT).map((w) => ({ key: KEY.rollupWeek(w), entity: ENTITY.rollupWeek })));
-        for (const g of got) {
-          try {
-            const data = decodeRollupWeek(g.value?.data, g.key);
-            if (typeof g.value.rev !== 'number') throw new StoredRollupError(g.key, 'rev');
-            out.set(data.week, { week: data.week, rev: g.value.rev, data });
-          } catch (e) {
-            if (!(e instanceof StoredRollupError)) throw e;
-            reportMalformed(e, 'the week is recounted instead of updated');
-          }
+      for (const g of await readRawWeeks(kvs, [...new Set(weeks)])) {
+        try {
+          if (g instanceof StoredRollupError) throw g;
+          const data = decodeRollupWeek(g.data, g.key, g.parts);
+          if (typeof g.rev !== 'number') throw new StoredRollupError(g.key, 'rev');
+          out.set(data.week, { week: data.week, rev: g.rev, parts: g.parts.length, data });
+        } catch (e) {
+          if (!(e instanceof StoredRollupError)) throw e;
+          reportMalformed(e, 'the week is recounted instead of updated');
         }
       }
       return out;
@@ -154,9 +150,7 @@ export function createRollupRepository(kvs: KvsPort, activities: ActivityReposit
       const data = applyRollupDelta(base.data, removed, added);
       if (!data) return false;
       try {
-        await kvs.transact({
-          set: [{ key: KEY.rollupWeek(week), entity: ENTITY.rollupWeek, value: row(week, base.rev + 1, data), conditions: [{ attribute: 'rev', op: 'eq', value: base.rev }] }],
-        });
+        await kvs.transact(rollupWeekWrite(data, base.rev + 1, base.parts, [{ attribute: 'rev', op: 'eq', value: base.rev }]));
         return true;
       } catch (e) {
         if (e instanceof KvsConflictError) return false;

@@ -17,6 +17,7 @@ import { DAY_MS } from '../domain/time-window';
  * held one array per row, format 2 the flat array, and format 3 (today) packs the rows into one
  * string (see packRows): a third of the bytes, and a string crosses JSON (the KVS wire, both
  * ways) about as fast as a copy, where 200,000 rows of numbers took most of a summary's time.
+ * Format 4 (today) lets a week too big for one KVS value keep its packed rows in parts.
  */
 export interface RollupWeek {
   week: string;
@@ -295,24 +296,104 @@ function readV3(raw: unknown): ReadResult<RollupWeek> {
   return { ok: true, value: { week: doc.week, teammates: doc.teammates, containers: doc.containers, rows: { packed: doc.rows, count: doc.rowCount } } };
 }
 
+/*
+ * Format 4 is format 3 with a `parts` count. A week whose document would pass HEAD_MAX_BYTES
+ * (a busy week of a large site: one KVS value holds at most 240 KiB) keeps its dictionaries in
+ * the head and its packed rows in `parts` separate values of at most PART_CHARS characters each,
+ * written with the head in one transaction (src/store/rollup-repository.ts). The split is by
+ * characters, not rows: the parts only mean something joined, in order.
+ */
+const envelopeV4 = envelopeV3.extend({ parts: z.number().int().min(0).max(64) });
+
+/** Characters of packed rows in one part (the alphabet is ASCII: a character is a byte). */
+export const ROLLUP_PART_CHARS = 200 * 1024;
+/** The largest head stored with its rows inline (its JSON, in bytes), below the 240 KiB cap. */
+export const ROLLUP_HEAD_MAX_BYTES = 200 * 1024;
+/**
+ * The most parts a week may have. The head, its parts and the deletion of a longer previous
+ * version's parts go in one transaction: 1 + 16 operations, and at most ~3.4 MB with the head,
+ * inside a transaction's 25 operations and 4 MB
+ * (https://developer.atlassian.com/platform/forge/storage-reference/batchops: "a payload of
+ * 4MB, similar to transactions"). 16 parts hold about 400,000 rows: 7 days x 100 teammates x
+ * 8 kinds x 70 projects and spaces all busy every day.
+ */
+export const ROLLUP_MAX_PARTS = 16;
+
+/** Format 4 as read, once its parts (if any) are joined back into `rows`. */
+function readV4(raw: unknown): ReadResult<RollupWeek> {
+  const env = envelopeV4.safeParse(raw);
+  if (!env.success) return { ok: false, paths: issuePaths(env.error) };
+  if (env.data.parts !== 0) return { ok: false, paths: 'parts (not read with the week)' };
+  return readV3(raw);
+}
+
 const rollupWeekFormat = defineFormat<RollupWeek>({
-  readers: { 1: { read: readV1 }, 2: { read: readV2 }, 3: { read: readV3 } },
+  readers: { 1: { read: readV1 }, 2: { read: readV2 }, 3: { read: readV3 }, 4: { read: readV4 } },
   write: (doc) => ({
     week: doc.week,
     teammates: doc.teammates,
     containers: doc.containers,
     rowCount: rollupRowCount(doc),
     rows: Array.isArray(doc.rows) ? packRows(doc.rows) : doc.rows.packed,
+    parts: 0,
   }),
   malformed: (where, paths) => new StoredRollupError(where, paths),
 });
 
 export const ROLLUP_WEEK_VERSION = rollupWeekFormat.version;
 
-/** The stored `data` of a week (today's format). */
-export const encodeRollupWeek = (doc: RollupWeek): Record<string, unknown> => rollupWeekFormat.encode(doc);
+/** A week as stored: the head's `data`, and the rows of its parts in order (none for most weeks). */
+export interface StoredRollupBody {
+  data: Record<string, unknown>;
+  parts: string[];
+}
 
-/** A stored week of any known format; throws StoredRollupError naming `key` and the paths. */
-export const decodeRollupWeek = (raw: unknown, key: string): RollupWeek => rollupWeekFormat.decode(raw, key);
+/**
+ * The stored form of a week (today's format): inline when its head fits ROLLUP_HEAD_MAX_BYTES,
+ * else a head without rows and its rows in parts. Throws when even ROLLUP_MAX_PARTS parts cannot
+ * hold it (the caller's write fails; nothing is stored half-way).
+ */
+export function encodeRollupWeekParts(doc: RollupWeek): StoredRollupBody {
+  const data = rollupWeekFormat.encode(doc) as Record<string, unknown> & { rows: string };
+  // The rows are ASCII: their length is their bytes; only the dictionaries need measuring.
+  const headBytes = Buffer.byteLength(JSON.stringify({ ...data, rows: '' })) + data.rows.length;
+  if (headBytes <= ROLLUP_HEAD_MAX_BYTES) return { data, parts: [] };
+  const rows = data.rows;
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length; i += ROLLUP_PART_CHARS) parts.push(rows.slice(i, i + ROLLUP_PART_CHARS));
+  if (parts.length > ROLLUP_MAX_PARTS || headBytes - rows.length > ROLLUP_HEAD_MAX_BYTES) {
+    throw new Error(`rollup week ${doc.week} needs ${parts.length} parts of rows (${rollupRowCount(doc)} rows) and a ${headBytes - rows.length}-byte head; at most ${ROLLUP_MAX_PARTS} parts and ${ROLLUP_HEAD_MAX_BYTES} bytes fit a KVS transaction`);
+  }
+  return { data: { ...data, rows: '', parts: parts.length }, parts };
+}
+
+/** The stored `data` of a week that fits one value (today's format); throws for one that needs parts. */
+export function encodeRollupWeek(doc: RollupWeek): Record<string, unknown> {
+  const body = encodeRollupWeekParts(doc);
+  if (body.parts.length > 0) throw new Error(`rollup week ${doc.week} needs ${body.parts.length} parts: store it with encodeRollupWeekParts`);
+  return body.data;
+}
+
+/**
+ * How many parts a stored head says its rows are in (0 for formats 1-3 and for a head too
+ * malformed to say: decoding it then reports what is wrong).
+ */
+export function rollupPartCount(raw: unknown): number {
+  if (rollupWeekFormat.versionOf(raw) !== 4) return 0;
+  const p = (raw as { parts?: unknown }).parts;
+  return typeof p === 'number' && Number.isInteger(p) && p > 0 && p <= ROLLUP_MAX_PARTS ? p : 0;
+}
+
+/**
+ * A stored week of any known format, with the rows of its parts in order when its head has
+ * parts; throws StoredRollupError naming `key` and the paths.
+ */
+export function decodeRollupWeek(raw: unknown, key: string, parts: readonly string[] = []): RollupWeek {
+  const want = rollupPartCount(raw);
+  if (want === 0 && parts.length === 0) return rollupWeekFormat.decode(raw, key);
+  if (parts.length !== want) throw new StoredRollupError(key, `parts (${want} expected, ${parts.length} read)`);
+  if ((raw as { rows?: unknown }).rows !== '') throw new StoredRollupError(key, 'rows (a week with parts keeps none in its head)');
+  return rollupWeekFormat.decode({ ...(raw as object), rows: parts.join(''), parts: 0 }, key);
+}
 
 export const rollupWeekVersionOf = (raw: unknown): number => rollupWeekFormat.versionOf(raw);

@@ -1,7 +1,7 @@
 import { ACTIVITY_KINDS } from '../../src/domain/activity';
 import type { RollupContainer } from '../../src/domain/rollup';
 import { StoredRollupError } from '../../src/store/stored-errors';
-import { decodeRollupWeek, encodeRollupWeek, expandRollupWeek, forEachRollupRow, ROLLUP_WEEK_VERSION, rollupRowCount, RollupWeekBuilder, type RollupWeek } from '../../src/store/rollup-week-format';
+import { decodeRollupWeek, encodeRollupWeek, encodeRollupWeekParts, expandRollupWeek, forEachRollupRow, ROLLUP_HEAD_MAX_BYTES, ROLLUP_MAX_PARTS, ROLLUP_PART_CHARS, ROLLUP_WEEK_VERSION, rollupPartCount, rollupRowCount, RollupWeekBuilder, type RollupWeek } from '../../src/store/rollup-week-format';
 
 const container = (i: number): RollupContainer => ({ key: `host/project:${i}`, dataSourceId: 'host', type: 'project', id: String(i), containerKey: `P${i}`, name: `Project ${i}` });
 
@@ -30,12 +30,13 @@ const rowsOf = (doc: RollupWeek) => {
 /** A stored week as JSON carries it (what KVS gives back). */
 const wire = (doc: RollupWeek) => JSON.parse(JSON.stringify(encodeRollupWeek(doc))) as Record<string, unknown>;
 
-describe('rollup week format 3 (packed rows)', () => {
+describe('rollup week formats 3 and 4 (packed rows)', () => {
   it('stores the rows as one string and reads back every row, in order', () => {
     const doc = wideWeek();
     const stored = wire(doc);
     expect(stored.v).toBe(ROLLUP_WEEK_VERSION);
-    expect(ROLLUP_WEEK_VERSION).toBe(3);
+    expect(ROLLUP_WEEK_VERSION).toBe(4);
+    expect(stored.parts).toBe(0);
     expect(typeof stored.rows).toBe('string');
     expect(stored.rows).toMatch(/^[A-Za-z0-9_-]*$/);
     const read = decodeRollupWeek(stored, 'rw:2026-11-16');
@@ -87,5 +88,68 @@ describe('rollup week format 3 (packed rows)', () => {
     // A number cut off mid-way (its last character says more follows).
     expect(bad({ rows: `${r.slice(0, -1)}g`, rowCount: 2 })).toThrow(/rows\.11/);
     expect(bad({ rows: 42 })).toThrow(/rows/);
+  });
+});
+
+/** A week of `teammates` x 7 days x 8 kinds x `containers` rows, each with multi-character numbers. */
+function busyWeek(teammates: number, containers: number): RollupWeek {
+  const b = new RollupWeekBuilder('2026-11-23');
+  for (let t = 0; t < teammates; t++) {
+    for (let c = 0; c < containers; c++) {
+      for (let d = 0; d < 7; d++) for (let k = 0; k < ACTIVITY_KINDS.length; k++) b.add(d, `tm-${t}`, k, container(c), 1 + ((t * 31 + c * 7 + d + k) % 3000), (t + c + d + k) * 900);
+    }
+  }
+  return b.build();
+}
+
+describe('rollup week format 4: a week too big for one KVS value keeps its rows in parts', () => {
+  const big = busyWeek(120, 12); // 80,640 rows, about 640 KB packed
+
+  it('splits the packed rows into parts under the value cap and reads every row back, in order', () => {
+    const body = JSON.parse(JSON.stringify(encodeRollupWeekParts(big))) as { data: Record<string, unknown>; parts: string[] };
+    expect(body.parts.length).toBeGreaterThan(1);
+    expect(body.parts.every((p) => p.length <= ROLLUP_PART_CHARS)).toBe(true);
+    expect(body.data.parts).toBe(body.parts.length);
+    expect(body.data.rows).toBe('');
+    expect(rollupPartCount(body.data)).toBe(body.parts.length);
+    // Every value a write stores fits under 240 KiB.
+    expect(Buffer.byteLength(JSON.stringify(body.data))).toBeLessThanOrEqual(ROLLUP_HEAD_MAX_BYTES);
+    for (const p of body.parts) expect(Buffer.byteLength(JSON.stringify({ week: big.week, rev: 1, part: 0, rows: p }))).toBeLessThan(240 * 1024);
+    const read = decodeRollupWeek(body.data, 'rw:2026-11-23', body.parts);
+    expect(rollupRowCount(read)).toBe(80_640);
+    expect(rowsOf(read)).toEqual(rowsOf(big));
+  });
+
+  it('keeps a week that fits inline, with no parts', () => {
+    const body = encodeRollupWeekParts(wideWeek());
+    expect(body.parts).toEqual([]);
+    expect(rollupPartCount(body.data)).toBe(0);
+    expect(typeof body.data.rows).toBe('string');
+    expect((body.data.rows as string).length).toBeGreaterThan(0);
+  });
+
+  it('refuses a head read without its parts, with the wrong number of them, or with rows of its own', () => {
+    const body = encodeRollupWeekParts(big);
+    expect(() => decodeRollupWeek(body.data, 'rw:2026-11-23')).toThrow(StoredRollupError);
+    expect(() => decodeRollupWeek(body.data, 'rw:2026-11-23')).toThrow(/rw:2026-11-23.*parts/);
+    expect(() => decodeRollupWeek(body.data, 'rw:2026-11-23', body.parts.slice(1))).toThrow(/parts \(\d+ expected, \d+ read\)/);
+    // Parts out of order do not decode to a wrong week: the packed rows stop fitting.
+    expect(() => decodeRollupWeek(body.data, 'rw:2026-11-23', [...body.parts].reverse())).toThrow(StoredRollupError);
+    expect(() => decodeRollupWeek({ ...body.data, rows: 'AAAA' }, 'rw:2026-11-23', body.parts)).toThrow(/rows/);
+    // A head of format 4 whose part count is out of range is malformed, not read as empty.
+    expect(() => decodeRollupWeek({ ...body.data, parts: ROLLUP_MAX_PARTS + 100 }, 'rw:2026-11-23')).toThrow(/parts/);
+  });
+
+  it('still reads a format 3 week as it was stored', () => {
+    const doc = wideWeek();
+    const v3: Record<string, unknown> = { ...wire(doc), v: 3 };
+    delete v3.parts;
+    expect(rowsOf(decodeRollupWeek(v3, 'rw:2026-11-16'))).toEqual(rowsOf(doc));
+  });
+
+  it('refuses to encode a week more parts than a transaction holds, so nothing is stored half-way', () => {
+    const huge = busyWeek(600, 12); // ~400,000 rows: past 16 parts of 200 KiB
+    expect(() => encodeRollupWeekParts(huge)).toThrow(/rollup week 2026-11-23 needs \d+ parts/);
+    expect(() => encodeRollupWeek(big)).toThrow(/needs \d+ parts/);
   });
 });
