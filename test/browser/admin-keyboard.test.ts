@@ -1,16 +1,13 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { hostSite } from '../admin/helpers/sites';
 import { colours, contrast } from './admin-contrast';
-import { describeInBrowser, screenshot, startBrowserHarness, type BrowserHarness } from './helpers';
+import { describeInBrowser, requireBuild, screenshot, startBrowserHarness, type BrowserHarness } from './helpers';
 
 /**
  * The admin page by keyboard alone (tabs, dialogs, forms), and its dark theme's contrast, in
  * headless Chromium on the local platform.
  */
 jest.setTimeout(120_000);
-const BUILD = path.resolve(__dirname, '..', '..', 'static', 'admin', 'build', 'index.html');
 const ADMIN = { accountId: 'u-admin', moduleKey: 'activitypulse-admin', extension: { type: 'jira:adminPage' } };
 
 describeInBrowser('admin page by keyboard, and in dark mode', () => {
@@ -24,7 +21,7 @@ describeInBrowser('admin page by keyboard, and in dark mode', () => {
   const dialogHasFocus = () => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'));
 
   beforeAll(async () => {
-    if (!existsSync(BUILD)) throw new Error('The admin page is not built: run npm run build:ui first');
+    requireBuild('admin');
     harness = await startBrowserHarness({ sites: [hostSite()] });
     page = await harness.newPage({ width: 1200, height: 900 });
     const added = await harness.platform.runtime.invokeResolver('admin-resolver', 'teammates/add-users', { users: [{ accountId: 'u-rita', displayName: 'Rita Reviewer' }] }, ADMIN);

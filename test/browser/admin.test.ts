@@ -1,19 +1,16 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { LocalPlatform } from '../../local/platform';
 import { GLOBEX_TOKEN, globexSite, hostSite } from '../admin/helpers/sites';
 import { createForgeKvs } from '../../src/platform/forge-kvs';
 import { createConfigRepository } from '../../src/store/config-repository';
 import { colours, isDark } from './admin-contrast';
-import { describeInBrowser, screenshot, startBrowserHarness, type BrowserHarness } from './helpers';
+import { describeInBrowser, requireBuild, screenshot, startBrowserHarness, type BrowserHarness } from './helpers';
 
 /**
  * The admin page, built, in headless Chromium, on the local platform: the real resolver, KVS
  * emulator, sync engine and site emulator behind the bridge shim.
  */
 jest.setTimeout(120_000);
-const BUILD = path.resolve(__dirname, '..', '..', 'static', 'admin', 'build', 'index.html');
 
 describeInBrowser('admin page in the browser', () => {
   let harness: BrowserHarness;
@@ -26,7 +23,7 @@ describeInBrowser('admin page in the browser', () => {
   const globexCard = () => page.getByRole('region', { name: 'Globex' });
 
   beforeAll(async () => {
-    if (!existsSync(BUILD)) throw new Error('The admin page is not built: run npm run build:ui first');
+    requireBuild('admin');
     harness = await startBrowserHarness({ sites: [hostSite(), globexSite()] });
     platform = harness.platform;
     page = await harness.newPage({ width: 1200, height: 900 });

@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { runCliSync } from '../../local/cli/sync/run-cli-sync';
 import { loadDemoSites } from '../../local/fixtures/demo';
 import type { SiteFixture } from '../../local/site/fixture-schema';
-import { chromiumAvailable, startBrowserHarness, type BrowserHarness } from './helpers';
+import { chromiumAvailable, requireBuild, startBrowserHarness, type BrowserHarness } from './helpers';
 
 /**
  * The built dashboard used from the keyboard alone, and read in the dark theme: filters and the
@@ -14,8 +12,6 @@ import { chromiumAvailable, startBrowserHarness, type BrowserHarness } from './h
  */
 jest.setTimeout(240_000);
 const run = chromiumAvailable() ? describe : describe.skip;
-const exec = promisify(execFile);
-const ROOT = join(__dirname, '..', '..');
 
 /** Where the keyboard focus is: the filter, or the test id of the focused control. */
 const focused = (page: Page) =>
@@ -59,7 +55,7 @@ run('dashboard from the keyboard, and its dark-theme contrast', () => {
   };
 
   beforeAll(async () => {
-    await exec(join(ROOT, 'static', 'node_modules', '.bin', 'vite'), ['build', '--config', 'dashboard/vite.config.mts'], { cwd: join(ROOT, 'static') });
+    requireBuild('dashboard');
     site = loadDemoSites(Date.now()).host;
     h = await startBrowserHarness({ sites: [site], useEnv: false });
     expect((await runCliSync(h.platform, site)).status).toBe('succeeded');

@@ -1,7 +1,4 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { runCliSync } from '../../local/cli/sync/run-cli-sync';
 import { loadDemoSites } from '../../local/fixtures/demo';
@@ -15,7 +12,7 @@ import { DEFAULT_SETTINGS } from '../../src/domain/config';
 import { resolveRange } from '../../src/insights/date-range';
 import { createForgeKvs } from '../../src/platform/forge-kvs';
 import { createConfigRepository } from '../../src/store/config-repository';
-import { chromiumAvailable, launchBrowser, screenshot } from './helpers';
+import { chromiumAvailable, launchBrowser, requireBuild, screenshot } from './helpers';
 
 /**
  * The team dashboard, built, in headless Chromium on the local platform against the demo site:
@@ -24,8 +21,6 @@ import { chromiumAvailable, launchBrowser, screenshot } from './helpers';
  */
 jest.setTimeout(240_000);
 const run = chromiumAvailable() ? describe : describe.skip;
-const exec = promisify(execFile);
-const ROOT = join(__dirname, '..', '..');
 
 run('team dashboard in the browser', () => {
   let platform: LocalPlatform;
@@ -60,9 +55,7 @@ run('team dashboard in the browser', () => {
   };
 
   beforeAll(async () => {
-    await exec(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'dashboard/vite.config.mts'], { cwd: join(ROOT, 'static') }).catch(async () =>
-      exec('npx', ['vite', 'build', '--config', 'dashboard/vite.config.mts'], { cwd: join(ROOT, 'static') }),
-    );
+    requireBuild('dashboard');
     site = loadDemoSites(Date.now()).host;
     platform = await startLocalPlatform({ sites: [site], echoConsole: false, useEnv: false });
     const sync = await runCliSync(platform, site);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startCustomUiHost, type CustomUiHost } from '../../local/host/server';
@@ -11,6 +11,29 @@ import { startLocalPlatform, type LocalPlatform, type LocalPlatformOptions } fro
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'screenshots');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const STATIC = path.resolve(__dirname, '..', '..', 'static');
+
+function filesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesIn(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+/**
+ * Fails unless the app's production build exists and is newer than what it is built from. The
+ * tests never build it themselves: `npm test` builds first, and two test files rebuilding the same
+ * folder side by side would serve each other half-written files (under jest's NODE_ENV=test, a
+ * development build at that).
+ */
+export function requireBuild(app: 'admin' | 'dashboard'): void {
+  const index = path.join(STATIC, app, 'build', 'index.html');
+  const hint = `run npm run build:ui first`;
+  if (!existsSync(index)) throw new Error(`The ${app} page is not built: ${hint}`);
+  const sources = [...filesIn(path.join(STATIC, app, 'src')), ...filesIn(path.join(STATIC, 'shared')), path.join(STATIC, app, 'index.html'), path.join(STATIC, 'vite.shared.mts')];
+  const built = statSync(index).mtimeMs;
+  const newer = sources.filter((f) => existsSync(f) && statSync(f).mtimeMs > built);
+  if (newer.length > 0) throw new Error(`The ${app} build is older than ${path.relative(STATIC, newer[0])}: ${hint}`);
+}
 
 let warned = false;
 /** True when Chromium is installed. Missing: a loud skip locally, a failure under CI=true. */

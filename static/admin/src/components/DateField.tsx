@@ -1,5 +1,6 @@
 import { DatePicker } from '@atlaskit/datetime-picker';
 import { useId } from 'react';
+import { parseDayInput } from '../../../shared/day-input';
 import { describedBy, FieldFrame } from './Field';
 
 interface Props {
@@ -23,6 +24,7 @@ export function DateField({ label, value, onChange, max, error }: Props) {
         onChange={onChange}
         maxDate={max}
         dateFormat="YYYY-MM-DD"
+        parseInputValue={parseDayInput}
         placeholder="YYYY-MM-DD"
         isInvalid={!!error}
         aria-describedby={describedBy(id, undefined, error)}

@@ -1,5 +1,6 @@
 import { DatePicker } from '@atlaskit/datetime-picker';
 import type { DashboardFiltersInput, DashboardSummary } from '../../../../src/shared/dashboard-contract';
+import { parseDayInput } from '../../../shared/day-input';
 import type { FieldError } from '../url-state';
 
 /** The custom range's two days, each with its own error, in the dashboard's one date format. */
@@ -26,6 +27,7 @@ export function RangeFields({
         value={filters[field] ?? ''}
         maxDate={today}
         dateFormat="YYYY-MM-DD"
+        parseInputValue={parseDayInput}
         placeholder="YYYY-MM-DD"
         weekStartDay={1}
         spacing="compact"

@@ -6,7 +6,7 @@
  */
 const FeatureGates = {
   initializeCompleted: () => false,
-  checkGate: () => false,
+  checkGate: (_name: string): boolean => false,
   getExperimentValue: <T>(_experiment: string, _parameter: string, defaultValue: T): T => defaultValue,
   hasCheckGateErrorOccurred: () => false,
   hasGetExperimentValueErrorOccurred: () => false,

@@ -1,7 +1,0 @@
-/**
- * Stands in for dynamic-table's drag-to-rank body (loaded only with `isRankable`, which this app
- * never sets): its drag-and-drop code would ship as a chunk that is never loaded.
- */
-export default function RankableBodyUnused(): null {
-  return null;
-}
