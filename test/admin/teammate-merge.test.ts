@@ -7,7 +7,7 @@ import { diffActivities } from '../oracle/diff-activities';
 import { expectedActivities } from '../oracle/expected-activities';
 import { recountRollups, rollupCells } from '../oracle/recount-rollups';
 import { driveSyncToDone } from '../reliability/helpers/sync-driver';
-import { adminOf, callAdmin, installScaledTime, mapTeammates, smallSite, startWorld, storedActivities, storedRollups } from '../reliability/helpers/world';
+import { callAdmin, installScaledTime, storedActivities, storedRollups, syncedSmallWorld } from '../reliability/helpers/world';
 
 /**
  * A person added twice (before one person had to be one teammate) has their activity split
@@ -22,12 +22,7 @@ describe('merging duplicate teammates', () => {
   let mapping: Map<string, string>;
 
   beforeAll(async () => {
-    site = smallSite(84, { name: 'acme' });
-    p = await startWorld([site], 84, { scaledLimits: false });
-    admin = adminOf(site);
-    mapping = await mapTeammates(p, site);
-    const synced = await driveSyncToDone(p, ['host'], { advance: clock.advance });
-    if (!synced.done) throw new Error(`setup sync did not finish: ${synced.why}`);
+    ({ p, site, admin, mapping } = await syncedSmallWorld(84, clock));
   }, 120_000);
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { diffActivities } from '../oracle/diff-activities';
 import { expectedActivities } from '../oracle/expected-activities';
 import { recountRollups, rollupCells } from '../oracle/recount-rollups';
 import { driveSyncToDone } from '../reliability/helpers/sync-driver';
-import { adminOf, callAdmin, DASHBOARD_FN, installScaledTime, mapTeammates, mustAdmin, smallSite, startWorld, storedActivities, storedRollups } from '../reliability/helpers/world';
+import { callAdmin, DASHBOARD_FN, installScaledTime, mustAdmin, storedActivities, storedRollups, syncedSmallWorld } from '../reliability/helpers/world';
 
 /**
  * Removing a teammate on the admin page deletes the activities stored for them, so they stop
@@ -25,12 +25,7 @@ describe('removing a teammate purges their activities', () => {
   let admin: string;
 
   beforeAll(async () => {
-    site = smallSite(83, { name: 'acme' });
-    p = await startWorld([site], 83, { scaledLimits: false });
-    admin = adminOf(site);
-    mapping = await mapTeammates(p, site);
-    const synced = await driveSyncToDone(p, ['host'], { advance: clock.advance });
-    if (!synced.done) throw new Error(`setup sync did not finish: ${synced.why}`);
+    ({ p, site, admin, mapping } = await syncedSmallWorld(83, clock));
   }, 120_000);
 
   afterAll(async () => {

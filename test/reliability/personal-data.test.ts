@@ -5,7 +5,7 @@ import { expectedActivities } from '../oracle/expected-activities';
 import { recountRollups, rollupCells } from '../oracle/recount-rollups';
 import { Figures } from './helpers/figures';
 import { driveSyncToDone } from './helpers/sync-driver';
-import { adminOf, DASHBOARD_FN, installScaledTime, mapTeammates, mustAdmin, smallSite, startWorld, storedActivities, storedRollups } from './helpers/world';
+import { adminOf, DASHBOARD_FN, installScaledTime, mustAdmin, storedActivities, storedRollups, syncedSmallWorld } from './helpers/world';
 
 /**
  * Personal data reporting on the local platform: the daily trigger reports every account id
@@ -22,11 +22,7 @@ describe('personal data reporting', () => {
   let mapping: Map<string, string>;
 
   beforeAll(async () => {
-    site = smallSite(71, { name: 'acme' });
-    p = await startWorld([site], 71, { scaledLimits: false });
-    mapping = await mapTeammates(p, site);
-    const synced = await driveSyncToDone(p, ['host'], { advance: clock.advance });
-    if (!synced.done) throw new Error(`setup sync did not finish: ${synced.why}`);
+    ({ p, site, mapping } = await syncedSmallWorld(71, clock));
   }, 120_000);
 
   afterAll(async () => {

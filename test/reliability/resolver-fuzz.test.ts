@@ -7,8 +7,7 @@ import { ERROR_CODES, resultErrorSchema } from '../../src/shared/result';
 import { Figures } from './helpers/figures';
 import { payloadArbitrary } from './helpers/fuzz-payloads';
 import { modules } from './helpers/valid-payloads';
-import { driveSyncToDone } from './helpers/sync-driver';
-import { adminOf, installScaledTime, mapTeammates, mustAdmin, smallSite, startWorld } from './helpers/world';
+import { installScaledTime, mustAdmin, syncedSmallWorld } from './helpers/world';
 
 /**
  * Every resolver key of every module (enumerated from the contracts) is fuzzed with generated
@@ -28,13 +27,7 @@ describe('resolver fuzzing: every key of every module', () => {
   let admin: string;
 
   beforeAll(async () => {
-    const site = smallSite(41, { name: 'acme' });
-    p = await startWorld([site], 41, { scaledLimits: false });
-    admin = adminOf(site);
-    await mapTeammates(p, site);
-    await mustAdmin(p, admin, 'teams/save', { name: 'Core' });
-    const synced = await driveSyncToDone(p, ['host'], { advance: clock.advance });
-    if (!synced.done) throw new Error(`setup sync did not finish: ${synced.why}`);
+    ({ p, admin } = await syncedSmallWorld(41, clock, { prepare: (world, by) => mustAdmin(world, by, 'teams/save', { name: 'Core' }) }));
   }, 120_000);
 
   afterAll(async () => {

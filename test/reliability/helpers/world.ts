@@ -8,6 +8,7 @@ import { decodeRollupWeek, type RollupWeek } from '../../../src/store/rollup-wee
 import { setSyncSleep } from '../../../src/sync/clock';
 import { DEFAULT_LIMITS } from '../../../src/sync/sync-deps';
 import { startTestPlatform } from '../../helpers/test-platform';
+import { driveSyncToDone } from './sync-driver';
 
 /**
  * A scaled-down Forge world for reliability tests, on the local platform's virtual time: an
@@ -124,4 +125,34 @@ export async function startWorld(sites: SiteFixture[], seed = 1, opts: { scaledL
     seed,
     ...(opts.scaledLimits === false ? {} : { limits: { triggerMs: INVOCATION_MS, consumerMs: INVOCATION_MS } }),
   });
+}
+
+export interface SyncedWorld {
+  p: LocalPlatform;
+  site: SiteFixture;
+  admin: string;
+  /** Account id -> teammate id of everyone mapped. */
+  mapping: Map<string, string>;
+}
+
+/**
+ * A small site (`smallSite(seed)`, named acme) synced to the end: the platform started, every
+ * active person mapped as a teammate by the site's admin, `prepare` run (a team saved, say), then
+ * the host source synced to done on `clock`. Closes the platform and throws when the setup sync
+ * does not finish.
+ */
+export async function syncedSmallWorld(seed: number, clock: TestClock, opts: { prepare?: (p: LocalPlatform, admin: string) => Promise<unknown> } = {}): Promise<SyncedWorld> {
+  const site = smallSite(seed, { name: 'acme' });
+  const p = await startWorld([site], seed, { scaledLimits: false });
+  try {
+    const admin = adminOf(site);
+    const mapping = await mapTeammates(p, site);
+    await opts.prepare?.(p, admin);
+    const synced = await driveSyncToDone(p, ['host'], { advance: clock.advance });
+    if (!synced.done) throw new Error(`setup sync did not finish: ${synced.why}`);
+    return { p, site, admin, mapping };
+  } catch (e) {
+    await p.close();
+    throw e;
+  }
 }
