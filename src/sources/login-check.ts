@@ -1,5 +1,5 @@
 import { AuthError } from './errors';
-import type { SiteClient, SiteResponse } from './site-client';
+import { decorateClient, type SiteClient, type SiteResponse } from './site-client';
 
 /**
  * Jira serves a refused API-token login as the anonymous user on a site that allows anonymous
@@ -17,14 +17,9 @@ export function loginRefused(res: SiteResponse): boolean {
 
 /** Wraps a token-authenticated client so every answer to a refused login throws `AuthError`. */
 export function withLoginCheck(inner: SiteClient): SiteClient {
-  return {
-    dataSourceId: inner.dataSourceId,
-    product: inner.product,
-    baseUrl: inner.baseUrl,
-    async request(method, path, body) {
-      const res = await inner.request(method, path, body);
-      if (loginRefused(res)) throw new AuthError();
-      return res;
-    },
-  };
+  return decorateClient(inner, async (method, path, body) => {
+    const res = await inner.request(method, path, body);
+    if (loginRefused(res)) throw new AuthError();
+    return res;
+  });
 }

@@ -1,6 +1,6 @@
 import { BudgetExhaustedError, RateLimitError, UnreachableError } from './errors';
 import { endpointTemplate, type RequestMeter } from './request-meter';
-import type { SiteClient, SiteResponse } from './site-client';
+import { decorateClient, type SiteClient, type SiteResponse } from './site-client';
 
 /**
  * What is retried, as data: only these statuses, never 400/401/403/404 (retrying cannot fix them).
@@ -123,44 +123,39 @@ export function withRetries(inner: SiteClient, opts: RetryOptions): SiteClient {
     await sleep(ms);
   }
 
-  return {
-    dataSourceId: inner.dataSourceId,
-    product: inner.product,
-    baseUrl: inner.baseUrl,
-    async request(method, path, body) {
-      const key = endpointTemplate(method, path);
-      for (let attempt = 1; ; attempt++) {
-        meter.calls[key] = (meter.calls[key] ?? 0) + 1;
-        let res: SiteResponse | undefined;
-        let failure: unknown;
-        try {
-          res = await buffered(await inner.request(method, path, body));
-        } catch (e) {
-          failure = e;
-        }
-        if (res && !rules.retryStatuses.includes(res.status)) return res;
-        if (!res && !(failure instanceof UnreachableError)) throw failure;
-
-        const backoff = Math.min(rules.maxDelayMs, rules.baseDelayMs * 2 ** (attempt - 1));
-        const asked = res ? serverDelayMs(res, now()) : undefined;
-        const delay = asked === undefined ? Math.round(random() * backoff) : jitteredDelayMs(asked, random, rules);
-        if (res?.status === 429) {
-          meter.rateLimited += 1;
-          budget.limitedCount += 1;
-          if (budget.limitedCount > budget.maxLimited || budget.waitedMs + delay > budget.maxWaitMs || attempt >= rules.maxAttempts) {
-            throw new BudgetExhaustedError(
-              `${budget.site} kept rate limiting this run (${budget.limitedCount} times); it will continue later`,
-              asked === undefined ? undefined : now() + delay,
-            );
-          }
-        }
-        if (attempt >= rules.maxAttempts) {
-          if (res) return res;
-          throw failure;
-        }
-        meter.retries += 1;
-        await wait(delay, budget.site);
+  return decorateClient(inner, async (method, path, body) => {
+    const key = endpointTemplate(method, path);
+    for (let attempt = 1; ; attempt++) {
+      meter.calls[key] = (meter.calls[key] ?? 0) + 1;
+      let res: SiteResponse | undefined;
+      let failure: unknown;
+      try {
+        res = await buffered(await inner.request(method, path, body));
+      } catch (e) {
+        failure = e;
       }
-    },
-  };
+      if (res && !rules.retryStatuses.includes(res.status)) return res;
+      if (!res && !(failure instanceof UnreachableError)) throw failure;
+
+      const backoff = Math.min(rules.maxDelayMs, rules.baseDelayMs * 2 ** (attempt - 1));
+      const asked = res ? serverDelayMs(res, now()) : undefined;
+      const delay = asked === undefined ? Math.round(random() * backoff) : jitteredDelayMs(asked, random, rules);
+      if (res?.status === 429) {
+        meter.rateLimited += 1;
+        budget.limitedCount += 1;
+        if (budget.limitedCount > budget.maxLimited || budget.waitedMs + delay > budget.maxWaitMs || attempt >= rules.maxAttempts) {
+          throw new BudgetExhaustedError(
+            `${budget.site} kept rate limiting this run (${budget.limitedCount} times); it will continue later`,
+            asked === undefined ? undefined : now() + delay,
+          );
+        }
+      }
+      if (attempt >= rules.maxAttempts) {
+        if (res) return res;
+        throw failure;
+      }
+      meter.retries += 1;
+      await wait(delay, budget.site);
+    }
+  });
 }

@@ -23,6 +23,14 @@ export interface SiteClient {
   request(method: HttpMethod, path: string, body?: unknown): Promise<SiteResponse>;
 }
 
+/**
+ * A client with `inner`'s identity (data source, product, base URL) whose requests go through
+ * `request`: how every layer (deadline, site gate, login check, retries) wraps the one below.
+ */
+export function decorateClient(inner: SiteClient, request: SiteClient['request']): SiteClient {
+  return { dataSourceId: inner.dataSourceId, product: inner.product, baseUrl: inner.baseUrl, request };
+}
+
 /** Builds `path?query` with every value encoded; undefined values are left out. */
 export function withQuery(path: string, query: Record<string, string | number | boolean | undefined | string[]>): string {
   const parts: string[] = [];

@@ -2,7 +2,7 @@ import type { DataSource } from '../domain/config';
 import { OutOfTimeError } from '../sources/errors';
 import type { RequestMeter } from '../sources/request-meter';
 import { createRateBudget, withRetries, type RateBudget } from '../sources/retrying-client';
-import type { SiteClient } from '../sources/site-client';
+import { decorateClient, type SiteClient } from '../sources/site-client';
 import { syncSleep } from './clock';
 import { createSiteGate, withPauseOn429, withSiteGate, type SiteGate } from './site-gate';
 import type { StepTimer } from './step-timer';
@@ -29,15 +29,10 @@ export interface RatePolicy {
 
 /** A client that sends a request only while the timer says there is time for it (and times each one). */
 function withDeadline(inner: SiteClient, timer: StepTimer): SiteClient {
-  return {
-    dataSourceId: inner.dataSourceId,
-    product: inner.product,
-    baseUrl: inner.baseUrl,
-    request(method, path, body) {
-      if (timer.timeUp()) return Promise.reject(new OutOfTimeError());
-      return timer.measure(() => inner.request(method, path, body));
-    },
-  };
+  return decorateClient(inner, (method, path, body) => {
+    if (timer.timeUp()) return Promise.reject(new OutOfTimeError());
+    return timer.measure(() => inner.request(method, path, body));
+  });
 }
 
 type ClientDeps = Pick<SyncDeps, 'clientsFor' | 'remainingMs' | 'now' | 'sleep' | 'random'>;

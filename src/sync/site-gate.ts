@@ -1,6 +1,6 @@
 import { RateLimitError } from '../sources/errors';
 import { serverDelayMs } from '../sources/retrying-client';
-import type { Product, SiteClient } from '../sources/site-client';
+import { decorateClient, type Product, type SiteClient } from '../sources/site-client';
 import type { SleepFn } from './clock';
 
 /**
@@ -76,20 +76,15 @@ export function withSiteGate(inner: SiteClient, gate: SiteGate, opts: GateOption
     }
     await opts.sleep(waitMs);
   }
-  return {
-    dataSourceId: inner.dataSourceId,
-    product: inner.product,
-    baseUrl: inner.baseUrl,
-    async request(method, path, body) {
-      await waitForPause();
-      await takeSlot(gate);
-      try {
-        return await inner.request(method, path, body);
-      } finally {
-        freeSlot(gate);
-      }
-    },
-  };
+  return decorateClient(inner, async (method, path, body) => {
+    await waitForPause();
+    await takeSlot(gate);
+    try {
+      return await inner.request(method, path, body);
+    } finally {
+      freeSlot(gate);
+    }
+  });
 }
 
 /**
@@ -97,17 +92,12 @@ export function withSiteGate(inner: SiteClient, gate: SiteGate, opts: GateOption
  * X-RateLimit-Reset) pauses that product of the site for every stream of the invocation.
  */
 export function withPauseOn429(inner: SiteClient, gate: SiteGate, now: () => number): SiteClient {
-  return {
-    dataSourceId: inner.dataSourceId,
-    product: inner.product,
-    baseUrl: inner.baseUrl,
-    async request(method, path, body) {
-      const res = await inner.request(method, path, body);
-      if (res.status === 429) {
-        const delayMs = serverDelayMs(res, now());
-        if (delayMs !== undefined) gate.pausedUntilMs[inner.product] = Math.max(gate.pausedUntilMs[inner.product] ?? 0, now() + delayMs);
-      }
-      return res;
-    },
-  };
+  return decorateClient(inner, async (method, path, body) => {
+    const res = await inner.request(method, path, body);
+    if (res.status === 429) {
+      const delayMs = serverDelayMs(res, now());
+      if (delayMs !== undefined) gate.pausedUntilMs[inner.product] = Math.max(gate.pausedUntilMs[inner.product] ?? 0, now() + delayMs);
+    }
+    return res;
+  });
 }
