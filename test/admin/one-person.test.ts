@@ -1,6 +1,6 @@
 import type { Teammate } from '../../src/domain/config';
 import { startAdminEnv, type AdminEnv } from './helpers/admin-env';
-import { GLOBEX_TOKEN } from './helpers/sites';
+import { globexSource } from './helpers/sites';
 
 /**
  * One person is one teammate: however an admin adds someone (a typed email in any case, an
@@ -12,7 +12,7 @@ describe('one person is one teammate', () => {
   beforeEach(async () => {
     env = await startAdminEnv();
     await env.call('sources/list', {});
-    await env.call('sources/save', { name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'gina@globex.test', jiraToken: GLOBEX_TOKEN });
+    await env.call('sources/save', globexSource());
   });
   afterEach(() => env.close());
 

@@ -1,16 +1,8 @@
 import { startAdminEnv, type AdminEnv } from './helpers/admin-env';
-import { GLOBEX_TOKEN, globexSite, hostSite } from './helpers/sites';
+import { globexSite, globexSource, hostSite } from './helpers/sites';
 
 const WRONG_TOKEN = 'ATATT3xFfGF0-wrong-token-000000000';
 
-const globex = (over: Record<string, unknown> = {}) => ({
-  name: 'Globex',
-  enabled: true,
-  jiraUrl: 'https://globex.atlassian.net',
-  jiraEmail: 'gina@globex.test',
-  jiraToken: GLOBEX_TOKEN,
-  ...over,
-});
 
 interface Saved {
   source: { id: string; enabled: boolean; awaitingTest?: unknown; failing?: unknown; confluenceUrl?: string };
@@ -34,12 +26,12 @@ describe('saving a source runs its connection test', () => {
   afterEach(() => env.close());
 
   it('keeps a new source that fails its test stored but disabled, the failure at the token field, until a save passes', async () => {
-    const first = await save(env, globex({ jiraToken: WRONG_TOKEN }));
+    const first = await save(env, globexSource({ jiraToken: WRONG_TOKEN }));
     expect(first.source).toMatchObject({ id: 'ds-1', enabled: false, awaitingTest: { since: expect.any(String) }, failing: { code: 'AUTH_FAILED' } });
     expect(first.problems).toEqual([{ field: 'jiraToken', message: expect.stringMatching(/^Authentication failed: /) }]);
     // Nothing the admin typed is lost: the token waits in the secrets for the next try.
     expect(env.kvs.secrets.get('secret:ds-1:jira-token')).toBe(WRONG_TOKEN);
-    const fixed = await save(env, globex({ id: 'ds-1' }));
+    const fixed = await save(env, globexSource({ id: 'ds-1' }));
     expect(fixed.problems).toBeUndefined();
     expect(fixed.test?.jira.status).toBe('ok');
     expect(fixed.source.enabled).toBe(true);
@@ -49,7 +41,7 @@ describe('saving a source runs its connection test', () => {
 
   it('never enables a waiting source by the switch alone; the first passing test enables it', async () => {
     env.emu.faults.add({ match: { site: 'globex' }, type: 'status5xx', status: 503 });
-    const first = await save(env, globex());
+    const first = await save(env, globexSource());
     expect(first.source).toMatchObject({ enabled: false, awaitingTest: expect.any(Object) });
     expect(first.problems?.[0].field).toBe('jiraUrl');
     const refused = await env.call('sources/set-enabled', { id: 'ds-1', enabled: true });
@@ -67,40 +59,40 @@ describe('saving a source runs its connection test', () => {
       env.call('teammates/save', { name: 'Sam', externalIds: [{ dataSourceId: '*', type: 'email', value: 'sam@globex.test' }] });
     const samOn = async (ds: string) => (await env.config.getTeammates()).teammates[0]?.externalIds[0].resolutions?.[ds];
     env.emu.faults.add({ match: { site: 'globex' }, type: 'status5xx', status: 503 });
-    await save(env, globex());
+    await save(env, globexSource());
     await saveSam();
     env.emu.faults.clear();
-    await save(env, globex({ id: 'ds-1' }));
+    await save(env, globexSource({ id: 'ds-1' }));
     expect(await samOn('ds-1')).toMatchObject({ status: 'resolved', accountId: 'g-sam' });
 
     env.emu.faults.add({ match: { site: 'globex' }, type: 'status5xx', status: 503, times: 2 });
-    const second = (await save(env, globex({ name: 'Globex 2', jiraUrl: 'https://globex.jira.com' }))).source;
+    const second = (await save(env, globexSource({ name: 'Globex 2', jiraUrl: 'https://globex.jira.com' }))).source;
     expect(second).toMatchObject({ enabled: false, awaitingTest: expect.any(Object) });
     expect(await env.call('sources/set-enabled', { id: second.id, enabled: true })).toMatchObject({ ok: true });
     expect(await samOn(second.id)).toMatchObject({ status: 'resolved', accountId: 'g-sam' });
   });
 
   it('a new source on a site that cannot be reached is not enabled, with the problem at the address', async () => {
-    const r = await save(env, globex({ jiraUrl: 'https://initech.atlassian.net' }));
+    const r = await save(env, globexSource({ jiraUrl: 'https://initech.atlassian.net' }));
     expect(r.source.enabled).toBe(false);
     expect(r.problems).toEqual([{ field: 'jiraUrl', message: expect.stringMatching(/^Site unreachable: /) }]);
   });
 
   it('an existing, working source is not disabled by an inconclusive answer on save, but a refused token disables it', async () => {
-    await save(env, globex());
+    await save(env, globexSource());
     env.emu.faults.add({ match: { site: 'globex' }, type: 'status5xx', status: 503 });
-    const renamedEmail = await save(env, globex({ id: 'ds-1' }));
+    const renamedEmail = await save(env, globexSource({ id: 'ds-1' }));
     expect(renamedEmail.problems?.[0].field).toBe('jiraUrl');
     expect(renamedEmail.source.enabled).toBe(true);
     expect(renamedEmail.source.failing).toBeUndefined();
     env.emu.faults.clear();
-    const wrong = await save(env, globex({ id: 'ds-1', jiraToken: WRONG_TOKEN }));
+    const wrong = await save(env, globexSource({ id: 'ds-1', jiraToken: WRONG_TOKEN }));
     expect(wrong.source).toMatchObject({ enabled: false, awaitingTest: expect.any(Object) });
     expect(wrong.problems?.[0].field).toBe('jiraToken');
   });
 
   it('a save that changes neither address nor credentials of a working source runs no test', async () => {
-    await save(env, globex());
+    await save(env, globexSource());
     const before = env.emu.requestLog.length;
     const r = await save(env, { id: 'ds-1', name: 'Globex Corp', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'gina@globex.test' });
     expect(r.test).toBeUndefined();
@@ -109,7 +101,7 @@ describe('saving a source runs its connection test', () => {
   });
 
   it('a source saved disabled stays disabled whatever its test says, and does not wait for one', async () => {
-    const r = await save(env, globex({ enabled: false }));
+    const r = await save(env, globexSource({ enabled: false }));
     expect(r.test?.jira.status).toBe('ok');
     expect(r.source.enabled).toBe(false);
     expect(r.source.awaitingTest).toBeUndefined();
@@ -127,7 +119,7 @@ describe('sources/save reports every field problem at once', () => {
   it('names each wrong field in one answer and stores nothing', async () => {
     const r = await env.call(
       'sources/save',
-      globex({ jiraUrl: 'http://globex.atlassian.net', jiraEmail: 'gina', jiraToken: 'short', confluenceUrl: 'https://globex.atlassian.net/browse/X', confluenceEmail: 'nope', viewGroups: ['team-laeds'] }),
+      globexSource({ jiraUrl: 'http://globex.atlassian.net', jiraEmail: 'gina', jiraToken: 'short', confluenceUrl: 'https://globex.atlassian.net/browse/X', confluenceEmail: 'nope', viewGroups: ['team-laeds'] }),
     );
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -143,7 +135,7 @@ describe('a new source finds Confluence on its own site', () => {
     const env = await startAdminEnv({ sites: [hostSite(), globexSite(new Date(), { confluence: true })] });
     try {
       await env.call('sources/list', {});
-      const r = await save(env, globex());
+      const r = await save(env, globexSource());
       expect(r.source).toMatchObject({ enabled: true, confluenceUrl: 'https://globex.atlassian.net/wiki' });
       expect(r.test?.confluence?.status).toBe('ok');
       expect(r.notes).toEqual([expect.stringMatching(/Confluence was found on this site and added/)]);
@@ -160,7 +152,7 @@ describe('a new source finds Confluence on its own site', () => {
     const env = await startAdminEnv();
     try {
       await env.call('sources/list', {});
-      const r = await save(env, globex());
+      const r = await save(env, globexSource());
       expect(r.source.enabled).toBe(true);
       expect(r.source.confluenceUrl).toBeUndefined();
       expect(r.test?.confluence).toBeUndefined();

@@ -1,6 +1,6 @@
 import { getGroupMembers } from '../../src/sources/jira/get-group-members';
 import { startAdminEnv, type AdminEnv } from './helpers/admin-env';
-import { GLOBEX_TOKEN } from './helpers/sites';
+import { globexSource } from './helpers/sites';
 
 type Teammate = {
   id: string;
@@ -21,7 +21,7 @@ describe('teammates: emails resolved per source', () => {
   beforeEach(async () => {
     env = await startAdminEnv();
     await env.call('sources/list', {});
-    await env.call('sources/save', { name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'gina@globex.test', jiraToken: GLOBEX_TOKEN });
+    await env.call('sources/save', globexSource());
   });
   afterEach(() => env.close());
 
@@ -53,7 +53,7 @@ describe('teammates: emails resolved per source', () => {
     await env.call('sources/delete', { id: 'ds-1' });
     const t = await saveTeammate(env, { name: 'Sam', externalIds: [{ dataSourceId: '*', type: 'email', value: 'sam@globex.test' }] });
     expect(Object.keys(t.externalIds[0].resolutions ?? {})).toEqual(['host']);
-    const saved = await env.call('sources/save', { name: 'Globex 2', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'gina@globex.test', jiraToken: GLOBEX_TOKEN });
+    const saved = await env.call('sources/save', globexSource({ name: 'Globex 2' }));
     const id = (saved as { ok: true; data: { source: { id: string } } }).data.source.id;
     const after = (await env.config.getTeammates()).teammates[0].externalIds[0].resolutions;
     // The app cannot search hidden emails on the host: an email nobody uses there reads as hidden.

@@ -56,3 +56,8 @@ export function globexSite(now = new Date(), opts: { confluence?: boolean } = {}
     contents: [],
   } as SiteFixture;
 }
+
+/** What the admin page sends to connect Globex by its owner's API token; `over` changes or adds fields. */
+export function globexSource(over: Record<string, unknown> = {}): Record<string, unknown> {
+  return { name: 'Globex', enabled: true, jiraUrl: 'https://globex.atlassian.net', jiraEmail: 'gina@globex.test', jiraToken: GLOBEX_TOKEN, ...over };
+}
