@@ -70,8 +70,14 @@ export class EntityQueryEngine {
     let scanned = 0;
     let lastScanned: IndexRow | undefined;
     const step = desc ? -1 : 1;
-    for (let i = startIndex(rows, after, desc); i >= 0 && i < rows.length; i += step) {
+    // Rows are sorted by their range value: a range condition is a window of them, found by
+    // binary search, so a query costs its page, not the partition's size (as a real index).
+    const win = range ? rangeWindow(range, def.attributes[idx.range[0]]) : undefined;
+    let first = startIndex(rows, after, desc);
+    if (win) first = desc ? Math.min(first, lastNotAfter(rows, win)) : Math.max(first, firstNotBefore(rows, win));
+    for (let i = first; i >= 0 && i < rows.length; i += step) {
       const row = rows[i];
+      if (win && (desc ? win.before(row.rangeKey[0]) : win.after(row.rangeKey[0]))) break;
       // TTL expiry does not invalidate the cache; an expired or replaced row is skipped here.
       if (this.store.read(ns, row.key) !== row.rec) continue;
       const v = row.rec.value as Record<string, unknown>;
@@ -132,6 +138,67 @@ export class EntityQueryEngine {
     this.cache.set(cacheKey, { version, buckets });
     return buckets;
   }
+}
+
+/** Where a range condition's matches lie in the sort order: before it, or after it. */
+interface RangeWindow {
+  before(v: unknown): boolean;
+  after(v: unknown): boolean;
+}
+
+/**
+ * The window of a range condition on a string or number attribute whose bound has the same
+ * type (every row then sorts by compareScalars); undefined otherwise, and the query scans.
+ */
+function rangeWindow(range: { condition: string; values: unknown[] }, type: string | undefined): RangeWindow | undefined {
+  const [v0, v1] = range.values;
+  const want = type === 'string' ? 'string' : type === 'integer' || type === 'float' ? 'number' : undefined;
+  if (!want || typeof v0 !== want || (range.condition === 'BETWEEN' && typeof v1 !== want)) return undefined;
+  const cmp = (a: unknown, b: unknown) => compareScalars(a, b) ?? 0;
+  const never = () => false;
+  switch (range.condition) {
+    case 'EQUAL_TO':
+      return { before: (v) => cmp(v, v0) < 0, after: (v) => cmp(v, v0) > 0 };
+    case 'BETWEEN':
+      return { before: (v) => cmp(v, v0) < 0, after: (v) => cmp(v, v1) > 0 };
+    case 'GREATER_THAN':
+      return { before: (v) => cmp(v, v0) <= 0, after: never };
+    case 'GREATER_THAN_EQUAL_TO':
+      return { before: (v) => cmp(v, v0) < 0, after: never };
+    case 'LESS_THAN':
+      return { before: never, after: (v) => cmp(v, v0) >= 0 };
+    case 'LESS_THAN_EQUAL_TO':
+      return { before: never, after: (v) => cmp(v, v0) > 0 };
+    case 'BEGINS_WITH':
+      // Strings with a prefix sort together, from the prefix itself on.
+      return { before: (v) => cmp(v, v0) < 0, after: (v) => cmp(v, v0) > 0 && !String(v).startsWith(String(v0)) };
+    default:
+      return undefined;
+  }
+}
+
+/** The first row not before the window (rows.length when every row is). */
+function firstNotBefore(rows: IndexRow[], win: RangeWindow): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (win.before(rows[mid].rangeKey[0])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The last row not after the window (-1 when every row is). */
+function lastNotAfter(rows: IndexRow[], win: RangeWindow): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (win.after(rows[mid].rangeKey[0])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo - 1;
 }
 
 function partitionKey(values: unknown[]): string {

@@ -107,6 +107,46 @@ describe('custom entities', () => {
     expect(one?.key).toBe('sparse');
   });
 
+  it('every range condition, both directions, paged three rows at a time, returns exactly the matching rows in order', async () => {
+    // Number ranges on `priority` (values repeat) and string ranges on `title`, each checked
+    // against the rows themselves: the query finds its window by binary search.
+    const numeric: Array<[string, unknown, (v: number) => boolean]> = [
+      ['= 3', WhereConditions.equalTo(3), (v) => v === 3],
+      ['between 2 and 4', WhereConditions.between(2, 4), (v) => v >= 2 && v <= 4],
+      ['> 4', WhereConditions.greaterThan(4), (v) => v > 4],
+      ['>= 4', WhereConditions.greaterThanEqualTo(4), (v) => v >= 4],
+      ['< 2', WhereConditions.lessThan(2), (v) => v < 2],
+      ['<= 2', WhereConditions.lessThanEqualTo(2), (v) => v <= 2],
+      ['= 9 (none)', WhereConditions.equalTo(9), () => false],
+      ['between 5 and 1 (none)', WhereConditions.between(5, 1), () => false],
+    ];
+    const text: Array<[string, unknown, (v: string) => boolean]> = [
+      ['begins title-2', WhereConditions.beginsWith('title-2'), (v) => v.startsWith('title-2')],
+      ['begins title-', WhereConditions.beginsWith('title-'), (v) => v.startsWith('title-')],
+      ['begins zz (past the end)', WhereConditions.beginsWith('zzz'), (v) => v.startsWith('zzz')],
+      ['between title-05 and title-12', WhereConditions.between('title-05', 'title-12'), (v) => v >= 'title-05' && v <= 'title-12'],
+      ['> title-25', WhereConditions.greaterThan('title-25'), (v) => v > 'title-25'],
+    ];
+    for (const desc of [false, true]) {
+      for (const [name, cond, pred] of numeric) {
+        const { keys } = await all((c) => {
+          const q = kvs.entity('task').query().index('priority').where(cond as never).sort(desc ? Sort.DESC : Sort.ASC).limit(3);
+          return c ? q.cursor(c) : q;
+        });
+        expect([name, desc, keys]).toEqual([name, desc, expectedKeys((t) => pred(t.priority), (t) => t.priority, desc)]);
+      }
+      for (const [name, cond, pred] of text) {
+        const { keys } = await all((c) => {
+          const q = kvs.entity('task').query().index('by-title').where(cond as never).sort(desc ? Sort.DESC : Sort.ASC).limit(3);
+          return c ? q.cursor(c) : q;
+        });
+        const sparse = pred('zz-sparse') ? ['sparse'] : [];
+        const expected = [...expectedKeys((t) => pred(t.title), (t) => t.title), ...sparse];
+        expect([name, desc, keys]).toEqual([name, desc, desc ? expected.reverse() : expected]);
+      }
+    }
+  });
+
   it('filters: NOT_EQUAL_TO, CONTAINS, NOT_CONTAINS, GREATER_THAN, LESS_THAN_EQUAL_TO, NOT_EXISTS', async () => {
     const run = async (f: { filters(): unknown[]; operator(): 'and' | 'or' }) => (await all(() => kvs.entity('task').query().index('by-title').filters(f as never).limit(100))).keys.sort();
     expect(await run(new Filter<TaskAttrs>().and('owner', FilterConditions.notEqualTo('ann')).and('priority', FilterConditions.greaterThan(4)))).toEqual(
