@@ -89,6 +89,21 @@ describeInBrowser('admin page by keyboard, and in dark mode', () => {
     await page.getByRole('status').filter({ hasText: 'Schedule saved.' }).waitFor();
   });
 
+  it('toggles a checkbox with Space', async () => {
+    await page.getByRole('tab', { name: 'Data sources' }).click();
+    await page.getByRole('button', { name: 'Add data source' }).click();
+    const form = page.getByRole('form', { name: 'Add data source' });
+    const enabled = form.getByRole('checkbox', { name: 'Enabled (fetched by the scheduled sync)' });
+    expect(await enabled.isChecked()).toBe(true);
+    await enabled.focus();
+    await page.keyboard.press('Space');
+    await waitUntil(async () => !(await enabled.isChecked()), 'Space clears the checkbox');
+    await page.keyboard.press('Space');
+    await waitUntil(() => enabled.isChecked(), 'Space sets the checkbox again');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
+  });
+
   it('keeps text readable in dark mode: at least 4.5:1 against what is behind it', async () => {
     await open('dark');
     await page.getByRole('button', { name: 'Add data source' }).click();
@@ -107,6 +122,7 @@ describeInBrowser('admin page by keyboard, and in dark mode', () => {
       ['typed text', form.getByLabel('Jira URL')],
       ['help text', form.getByText('Pasting a page address')],
       ['section message', form.getByText('Only Atlassian Cloud sites')],
+      ['checkbox label', form.getByText('Enabled (fetched by the scheduled sync)')],
     ];
     const low: string[] = [];
     for (const [name, el] of key) {
