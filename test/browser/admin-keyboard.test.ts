@@ -89,6 +89,41 @@ describeInBrowser('admin page by keyboard, and in dark mode', () => {
     await page.getByRole('status').filter({ hasText: 'Schedule saved.' }).waitFor();
   });
 
+  it('picks the token kind with the arrow keys', async () => {
+    await page.getByRole('tab', { name: 'Data sources' }).click();
+    await page.getByRole('button', { name: 'Add data source' }).click();
+    const form = page.getByRole('form', { name: 'Add data source' });
+    const group = form.getByRole('radiogroup', { name: 'API token kind' });
+    const classic = group.getByRole('radio', { name: /Classic API token/ });
+    const scoped = group.getByRole('radio', { name: /Scoped API token/ });
+    expect(await classic.isChecked()).toBe(true);
+    await classic.focus();
+    await page.keyboard.press('ArrowDown');
+    await waitUntil(() => scoped.isChecked(), 'the arrow key picks the scoped kind');
+    expect(await scoped.evaluate((el) => el === document.activeElement)).toBe(true);
+    await form.getByTestId('scope-list').waitFor();
+    await page.keyboard.press('ArrowUp');
+    await waitUntil(() => classic.isChecked(), 'the arrow key picks the classic kind again');
+    await form.getByTestId('scope-list').waitFor({ state: 'detached' });
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
+  });
+
+  it('toggles a checkbox with Space', async () => {
+    await page.getByRole('tab', { name: 'Data sources' }).click();
+    await page.getByRole('button', { name: 'Add data source' }).click();
+    const form = page.getByRole('form', { name: 'Add data source' });
+    const enabled = form.getByRole('checkbox', { name: 'Enabled (fetched by the scheduled sync)' });
+    expect(await enabled.isChecked()).toBe(true);
+    await enabled.focus();
+    await page.keyboard.press('Space');
+    await waitUntil(async () => !(await enabled.isChecked()), 'Space clears the checkbox');
+    await page.keyboard.press('Space');
+    await waitUntil(() => enabled.isChecked(), 'Space sets the checkbox again');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
+  });
+
   it('keeps text readable in dark mode: at least 4.5:1 against what is behind it', async () => {
     await open('dark');
     await page.getByRole('button', { name: 'Add data source' }).click();
@@ -107,6 +142,8 @@ describeInBrowser('admin page by keyboard, and in dark mode', () => {
       ['typed text', form.getByLabel('Jira URL')],
       ['help text', form.getByText('Pasting a page address')],
       ['section message', form.getByText('Only Atlassian Cloud sites')],
+      ['radio label', form.getByText('Classic API token (without scopes)')],
+      ['checkbox label', form.getByText('Enabled (fetched by the scheduled sync)')],
     ];
     const low: string[] = [];
     for (const [name, el] of key) {

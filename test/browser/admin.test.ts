@@ -94,7 +94,7 @@ describeInBrowser('admin page in the browser', () => {
     // Saved as it is, the wrong token fails the test again: its field opens, marked, with the focus.
     await form.getByRole('button', { name: 'Save' }).click();
     await expectAttr(form.getByLabel('Jira API token'), 'aria-invalid', 'true');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
+    await expectFocus(page, () => document.activeElement?.getAttribute('type'), 'password');
     await form.getByLabel('Jira API token').fill(GLOBEX_TOKEN);
     await form.getByRole('button', { name: 'Save' }).click();
     await globexCard().getByRole('button', { name: 'Test connection' }).click();
@@ -238,7 +238,7 @@ describeInBrowser('admin page in the browser', () => {
     await expectText(form, 'Enter a name.');
     await expectText(form, 'This person is already added as Rita Reviewer: edit Rita Reviewer instead.');
     await expectAttr(form.getByLabel('Identity 1 value'), 'aria-invalid', 'true');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('teammateName');
+    await expectFocus(page, () => document.activeElement?.getAttribute('name'), 'teammateName');
     // An email in another case that resolves to her account is her too.
     await form.getByLabel('Name').fill('Rita again');
     await choose(page, form.getByLabel('Identity 1 type'), 'Email');
@@ -277,7 +277,7 @@ describeInBrowser('admin page in the browser', () => {
     await page.getByRole('button', { name: 'Save schedule' }).click();
     await expectText(page.getByRole('alert').filter({ hasText: 'Sync interval' }), 'Sync interval: at least 5 minutes');
     await expectText(page.getByRole('alert').filter({ hasText: 'History window' }), 'History window: at most 365 days');
-    expect(await page.evaluate(() => document.activeElement?.closest('.field')?.querySelector('label')?.textContent)).toBe('Sync every (minutes)');
+    await expectFocus(page, () => document.activeElement?.closest('.field')?.querySelector('label')?.textContent, 'Sync every (minutes)');
     await interval.fill('60');
     await page.getByLabel('History window (days)').fill('90');
     await page.getByRole('button', { name: 'Save schedule' }).click();
@@ -348,7 +348,10 @@ describeInBrowser('admin page in the browser', () => {
       const finished = globexCard().getByTestId('run-finished');
       await finished.waitFor({ timeout: 60_000 });
       await expectText(finished, 'Done: Globex');
-      await expectAttr(finished.getByRole('progressbar'), 'aria-valuenow', '100');
+      // The Atlassian progress bar gives its value as the share done, 0 to 1: full is 1 of 1.
+      const full = finished.getByRole('progressbar', { name: 'Fetched Globex' });
+      await expectAttr(full, 'aria-valuemax', '1');
+      await expectAttr(full, 'aria-valuenow', '1');
       await bar.waitFor({ state: 'detached' });
       await screenshot(page, 'admin-fetch-done');
     } finally {
@@ -447,6 +450,21 @@ async function expectAttr(loc: { getAttribute(n: string): Promise<string | null>
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`expected ${name}="${value}"`);
+}
+
+/**
+ * Waits until `read`, run in the page, gives `value`. A form moves the focus to its first invalid
+ * field in an effect, after the render that shows the errors: it can land a frame after them.
+ */
+async function expectFocus(page: Page, read: () => string | null | undefined, value: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let last: string | null | undefined;
+  while (Date.now() < deadline) {
+    last = await page.evaluate(read);
+    if (last === value) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`expected the focus to give "${value}", got "${last}"`);
 }
 
 /** Picks an option of an Atlassian select (a combobox with a listbox of options), opened by keyboard. */

@@ -1,4 +1,5 @@
 import Button from '@atlaskit/button/new';
+import Checkbox from '@atlaskit/checkbox';
 import { useState, type FormEvent } from 'react';
 import type { Settings } from '../../../../src/shared/admin-contract';
 import { call } from '../../../shared/call';
@@ -29,10 +30,9 @@ export function AccessTab({ settings, onSettings }: { settings: Settings; onSett
       <p className="subtle">Jira administrators always may. Add the groups of your team leads (for example team-leads).</p>
       <GroupList field="dashboardGroups" itemLabel="Group" groups={groups} onChange={setGroups} errors={errors.fields} />
       <h3>Privacy</h3>
-      <label className="checkbox">
-        <input type="checkbox" checked={privacy} onChange={(e) => setPrivacy(e.target.checked)} />
-        Privacy mode: show counts only, never titles or links
-      </label>
+      <div className="checkbox">
+        <Checkbox name="privacyMode" isChecked={privacy} onChange={(e) => setPrivacy(e.currentTarget.checked)} label="Privacy mode: show counts only, never titles or links" />
+      </div>
       <ErrorBanner message={errors.form ?? errors.fields.dashboardGroups} />
       <div className="row actions">
         <Button appearance="primary" type="submit" isLoading={busy}>Save access</Button>

@@ -1,11 +1,13 @@
+import ProgressBar from '@atlaskit/progress-bar';
+
 /**
- * A progress bar with its value for assistive technology. A stand-in: no Atlassian progress-bar
- * package is installed; it is drawn with the same design tokens.
+ * A run's progress bar, named for assistive technology. Its value is the share done, from 0 to 1
+ * (aria-valuemin 0, aria-valuemax 1), which a screen reader reads out as a percentage.
  */
 export function RunBar({ label, percent }: { label: string; percent: number }) {
   return (
-    <div className="progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
-      <div style={{ width: `${percent}%` }} />
+    <div className="run-bar">
+      <ProgressBar ariaLabel={label} value={Math.min(100, Math.max(0, percent)) / 100} testId="run-bar" />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import Button from '@atlaskit/button/new';
+import Checkbox from '@atlaskit/checkbox';
 import SectionMessage from '@atlaskit/section-message';
 import { useState, type FormEvent } from 'react';
 import type { DataSourceView } from '../../../../src/shared/admin-contract';
@@ -74,9 +75,9 @@ export function SourceForm({ source, onSaved, onStored, onCancel }: Props) {
       <h3>Confluence (optional)</h3>
       <div className="grid2">
         <ConfluenceSection url={f.confluenceUrl} email={f.confluenceEmail} token={f.confluenceToken} set={set} suggestion={wikiFor(f.jiraUrl)} tokenSetAt={source?.confluenceTokenSetAt} tokenNeeded={needed.confluence} errors={errors.fields} />
-        <label className="checkbox">
-          <input type="checkbox" checked={f.enabled} onChange={(e) => setF((x) => ({ ...x, enabled: e.target.checked }))} /> Enabled (fetched by the scheduled sync)
-        </label>
+        <div className="checkbox">
+          <Checkbox name="enabled" isChecked={f.enabled} onChange={(e) => { const enabled = e.currentTarget.checked; setF((x) => ({ ...x, enabled })); }} label="Enabled (fetched by the scheduled sync)" />
+        </div>
       </div>
       <TitleAccessSection viewGroups={viewGroups} onViewGroups={setViewGroups} showRestrictedTitles={showRestrictedTitles} onShowRestrictedTitles={setShowRestrictedTitles} errors={errors.fields} />
       {notes.map((n) => <SectionMessage key={n} appearance="information"><span role="status" data-testid="save-note">{n}</span></SectionMessage>)}

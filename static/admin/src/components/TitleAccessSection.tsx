@@ -1,3 +1,4 @@
+import Checkbox from '@atlaskit/checkbox';
 import { GroupList } from './GroupList';
 
 interface Props {
@@ -20,9 +21,9 @@ export function TitleAccessSection(p: Props) {
         (Access tab) see them.
       </p>
       <GroupList field="viewGroups" itemLabel="Title group" groups={p.viewGroups} onChange={p.onViewGroups} errors={p.errors} />
-      <label className="checkbox">
-        <input type="checkbox" name="showRestrictedTitles" checked={p.showRestrictedTitles} onChange={(e) => p.onShowRestrictedTitles(e.target.checked)} /> Show titles of restricted items
-      </label>
+      <div className="checkbox">
+        <Checkbox name="showRestrictedTitles" isChecked={p.showRestrictedTitles} onChange={(e) => p.onShowRestrictedTitles(e.currentTarget.checked)} label="Show titles of restricted items" />
+      </div>
       <p className="subtle">
         Off: issues with a security level and pages with view restrictions on this site (or not yet known to have none) are counted without title or link.
       </p>

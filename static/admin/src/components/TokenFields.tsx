@@ -1,6 +1,7 @@
 import Button from '@atlaskit/button/new';
 import { ErrorMessage } from '@atlaskit/form';
-import { useState, type ReactNode } from 'react';
+import { RadioGroup } from '@atlaskit/radio';
+import { useId, useState, type ReactNode } from 'react';
 import { SCOPED_TOKEN_SCOPES } from '../../../../src/shared/scoped-token-scopes';
 import { formatDate } from '../format';
 import { Field } from './Field';
@@ -49,20 +50,39 @@ function ScopeList() {
   );
 }
 
-/** Classic or scoped token. Native radios: no Atlassian radio package is installed. */
+const TOKEN_KINDS: { value: TokenKind; label: string }[] = [
+  { value: 'classic', label: 'Classic API token (without scopes)' },
+  {
+    value: 'scoped',
+    label: "Scoped API token (with scopes; a service account has only these). Its calls go through Atlassian's API gateway, api.atlassian.com, with the site's cloud id.",
+  },
+];
+
+const isTokenKind = (v: string): v is TokenKind => TOKEN_KINDS.some((k) => k.value === v);
+
+/**
+ * Classic or scoped token: a radio group named by its visible label (the arrow keys move between
+ * the two, Space picks one), described by its error while it has one.
+ */
 export function TokenKindField(p: { value: TokenKind; onChange: (k: TokenKind) => void; error?: string }) {
+  const id = useId();
   return (
-    <fieldset className="field" data-testid="token-kind">
-      <legend className="field-label">API token kind</legend>
-      <label className="checkbox">
-        <input type="radio" name="tokenKind" checked={p.value === 'classic'} onChange={() => p.onChange('classic')} /> Classic API token (without scopes)
-      </label>
-      <label className="checkbox">
-        <input type="radio" name="tokenKind" checked={p.value === 'scoped'} onChange={() => p.onChange('scoped')} /> Scoped API token (with scopes; a service
-        account has only these). Its calls go through Atlassian&apos;s API gateway, api.atlassian.com, with the site&apos;s cloud id.
-      </label>
-      {p.error ? <span role="alert"><ErrorMessage>{p.error}</ErrorMessage></span> : null}
+    <div className="field" data-testid="token-kind">
+      <span className="field-label" id={`${id}-label`}>API token kind</span>
+      <RadioGroup
+        id={id}
+        name="tokenKind"
+        labelId={`${id}-label`}
+        options={TOKEN_KINDS}
+        value={p.value}
+        isInvalid={!!p.error}
+        onChange={(e) => {
+          const kind = e.currentTarget.value;
+          if (isTokenKind(kind)) p.onChange(kind);
+        }}
+      />
+      {p.error ? <span id={`${id}-error`} role="alert"><ErrorMessage>{p.error}</ErrorMessage></span> : null}
       {p.value === 'scoped' ? <ScopeList /> : null}
-    </fieldset>
+    </div>
   );
 }
