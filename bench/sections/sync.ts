@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     rows.push(infoRow(FULL, 'peak memory (resident, emulators and site included)', `${fmt.int(peakMb)} MiB`));
     rows.push(row(FULL, 'largest KVS value written', '< 240 KiB', `${fmt.kb(biggest.bytes)} (${biggest.where})`, biggest.bytes < KVS_VALUE_CAP));
     details.push(callsTable(`Full sync${AT}: REST calls by endpoint`, full.restCalls, bound.byEndpoint));
-    metrics = { calls: made, bound: bound.total, functionMs: full.functionMs, kvsCalls: full.kvsCalls, peakMb, largestValueBytes: biggest.bytes };
+    metrics = { calls: made, bound: bound.total, functionMs: full.functionMs, appMs: full.functionMs - full.kvsEmulatorMs - full.siteEmulatorMs, kvsCalls: full.kvsCalls, peakMb, largestValueBytes: biggest.bytes };
     if (!FULL_ONLY) {
 
       // 2. The per-issue strategy, on the same site state.
