@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { Settings } from '../../../../src/shared/admin-contract';
 import { call } from '../../../shared/call';
 import { flagSuccess } from '../flags';
-import { useFieldErrors } from '../useFieldErrors';
+import { useSaveForm } from '../useSaveForm';
 import { ErrorBanner } from './Field';
 import { GroupList } from './GroupList';
 
@@ -12,16 +12,11 @@ import { GroupList } from './GroupList';
 export function AccessTab({ settings, onSettings }: { settings: Settings; onSettings: (s: Settings) => void }) {
   const [groups, setGroups] = useState<string[]>(settings.dashboardGroups.length ? settings.dashboardGroups : ['']);
   const [privacy, setPrivacy] = useState(settings.privacyMode);
-  const [busy, setBusy] = useState(false);
-  const { errors, clear, show, scope } = useFieldErrors();
+  const { errors, scope, busy, submit } = useSaveForm();
 
   async function save(e: FormEvent) {
-    e.preventDefault();
-    clear();
-    setBusy(true);
-    const r = await call('settings/save-access', { dashboardGroups: groups, privacyMode: privacy });
-    setBusy(false);
-    if (r.ok) { onSettings(r.data); flagSuccess('Access saved.'); } else show(r.error);
+    const saved = await submit(e, () => call('settings/save-access', { dashboardGroups: groups, privacyMode: privacy }));
+    if (saved) { onSettings(saved); flagSuccess('Access saved.'); }
   }
 
   return (

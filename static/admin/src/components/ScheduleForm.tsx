@@ -3,23 +3,18 @@ import { useState, type FormEvent } from 'react';
 import type { Settings } from '../../../../src/shared/admin-contract';
 import { call } from '../../../shared/call';
 import { flagSuccess } from '../flags';
-import { useFieldErrors } from '../useFieldErrors';
+import { useSaveForm } from '../useSaveForm';
 import { ErrorBanner, Field } from './Field';
 
 /** How often to sync and how far back: both errors at once, the focus on the first. */
 export function ScheduleForm({ settings, onSettings }: { settings: Settings; onSettings: (s: Settings) => void }) {
   const [interval, setIntervalMin] = useState(String(settings.syncIntervalMinutes));
   const [days, setDays] = useState(String(settings.historyDays));
-  const [busy, setBusy] = useState(false);
-  const { errors, clear, show, scope } = useFieldErrors();
+  const { errors, scope, busy, submit } = useSaveForm();
 
   async function save(e: FormEvent) {
-    e.preventDefault();
-    clear();
-    setBusy(true);
-    const r = await call('settings/save-sync', { syncIntervalMinutes: Number(interval), historyDays: Number(days) });
-    setBusy(false);
-    if (r.ok) { onSettings(r.data); flagSuccess('Schedule saved.'); } else show(r.error);
+    const saved = await submit(e, () => call('settings/save-sync', { syncIntervalMinutes: Number(interval), historyDays: Number(days) }));
+    if (saved) { onSettings(saved); flagSuccess('Schedule saved.'); }
   }
 
   return (

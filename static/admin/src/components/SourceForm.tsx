@@ -4,7 +4,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { useState, type FormEvent } from 'react';
 import type { DataSourceView } from '../../../../src/shared/admin-contract';
 import { call } from '../../../shared/call';
-import { useFieldErrors } from '../useFieldErrors';
+import { useSaveForm } from '../useSaveForm';
 import { ConfluenceSection } from './ConfluenceSection';
 import { ErrorBanner } from './Field';
 import { JiraSection } from './JiraSection';
@@ -33,21 +33,16 @@ export function SourceForm({ source, onSaved, onStored, onCancel }: Props) {
   const [tokenKind, setTokenKind] = useState<TokenKind>(source?.tokenKind ?? 'classic');
   const [showRestrictedTitles, setShowRestrictedTitles] = useState(source?.showRestrictedTitles === true);
   const [viewGroups, setViewGroups] = useState<string[]>(source?.viewGroups ?? []);
-  const [busy, setBusy] = useState(false);
   // What the last save did by itself (e.g. looked for Confluence on the site), shown while the form stays open.
   const [notes, setNotes] = useState<string[]>([]);
-  const { errors, clear, show, showProblems, scope } = useFieldErrors();
+  const { errors, showProblems, scope, busy, submit: send } = useSaveForm();
   const needed = tokensNeeded(source, f.jiraUrl, f.confluenceUrl, tokenKind);
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
 
   async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    clear();
-    const r = await call('sources/save', { ...(storedId ? { id: storedId } : {}), ...f, tokenKind, viewGroups, showRestrictedTitles });
-    setBusy(false);
-    if (!r.ok) return show(r.error);
-    const { source: saved, problems, notes: said = [] } = r.data;
+    const answer = await send(e, () => call('sources/save', { ...(storedId ? { id: storedId } : {}), ...f, tokenKind, viewGroups, showRestrictedTitles }));
+    if (!answer) return;
+    const { source: saved, problems, notes: said = [] } = answer;
     if (!problems?.length) return onSaved(saved, said);
     setStoredId(saved.id);
     setNotes(said);

@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import { useState, type FormEvent } from 'react';
 import type { DataSourceView, Team, TeammateView } from '../../../../src/shared/admin-contract';
 import { call } from '../../../shared/call';
-import { useFieldErrors } from '../useFieldErrors';
+import { useSaveForm } from '../useSaveForm';
 import { ErrorBanner, Field } from './Field';
 import { IdentityRow, type IdentityDraft } from './IdentityRow';
 import { TeamSelect } from './TeamSelect';
@@ -13,23 +13,19 @@ export function TeammateForm(p: { teammate?: TeammateView; teams: Team[]; source
   const [name, setName] = useState(p.teammate?.name ?? '');
   const [teamId, setTeamId] = useState(p.teammate?.teamId ?? '');
   const [rows, setRows] = useState<IdentityDraft[]>(p.teammate?.externalIds.map((x) => ({ dataSourceId: x.dataSourceId, type: x.type, value: x.value })) ?? [BLANK]);
-  const [busy, setBusy] = useState(false);
-  const { errors, clear, show, scope } = useFieldErrors();
+  const { errors, scope, busy, submit: send } = useSaveForm();
   const setRow = (i: number, patch: Partial<IdentityDraft>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    clear();
-    const r = await call('teammates/save', {
-      ...(p.teammate ? { id: p.teammate.id } : {}),
-      name,
-      ...(teamId ? { teamId } : {}),
-      externalIds: rows.filter((x) => x.value.trim() !== ''),
-    });
-    setBusy(false);
-    if (r.ok) p.onSaved(r.data.teammate, r.data.purge);
-    else show(r.error);
+    const saved = await send(e, () =>
+      call('teammates/save', {
+        ...(p.teammate ? { id: p.teammate.id } : {}),
+        name,
+        ...(teamId ? { teamId } : {}),
+        externalIds: rows.filter((x) => x.value.trim() !== ''),
+      }),
+    );
+    if (saved) p.onSaved(saved.teammate, saved.purge);
   }
 
   return (
