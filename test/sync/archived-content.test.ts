@@ -18,6 +18,12 @@ describe('archived Confluence content', () => {
   const mapped = new Set(fixtureTeammates(fixture).map((t) => t.accountId));
   const archivedAtStart = fixture.contents.find((c) => c.type === 'page' && c.status === 'current' && c.versions.length >= 2 && c.versions.some((v) => mapped.has(v.authorId)))!;
   archivedAtStart.status = 'archived';
+  // With an edited comment by a teammate on it: CQL searches current content only, so the
+  // creation of a comment on an archived page has to come from the comment's own versions.
+  const commenter = [...mapped][0];
+  const daysAgo = (n: number) => new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - n * DAY).toISOString();
+  const editedComment = { id: '9900001', location: 'footer' as const, status: 'current' as const, versions: [{ number: 1, authorId: commenter, createdAt: daysAgo(3) }, { number: 2, authorId: commenter, createdAt: daysAgo(2) }] };
+  archivedAtStart.comments.push(editedComment);
   let platform: LocalPlatform;
   let mapping: Map<string, string>;
   const site = () => platform.sites!.site(fixture.name);
@@ -40,6 +46,9 @@ describe('archived Confluence content', () => {
     expect(run.status).toBe('succeeded');
     await expectMatchesOracle();
     expect((await stored(platform)).some((a) => a.entity.id === archivedAtStart.id)).toBe(true);
+    expect((await stored(platform)).filter((a) => a.kind === 'confluence.comment' && a.details.commentId === editedComment.id)).toEqual([
+      expect.objectContaining({ actorAccountId: commenter, at: editedComment.versions[0].createdAt, entity: expect.objectContaining({ id: archivedAtStart.id }) }),
+    ]);
   });
 
   it('a page archived later keeps its history through the deletion sweep', async () => {

@@ -1,6 +1,6 @@
 import type { Activity } from '../../domain/activity';
 import { STREAM } from '../../domain/stream-id';
-import { commentFeedPage, commentFeedPath, type CommentLocation } from '../../sources/confluence/comments';
+import { commentFeedPage, commentFeedPath, firstCommentVersion, type CommentLocation } from '../../sources/confluence/comments';
 import { getCreationByIds } from '../../sources/confluence/cql-search';
 import type { ConfluenceComment, ConfluenceVersion } from '../../sources/confluence/schemas';
 import { confluenceCommentActivity } from '../attribution/confluence';
@@ -39,7 +39,13 @@ export const confluenceCommentsStream: Stream = {
     }
     // Edited comments: their creation comes in one CQL call per 50 instead of one call each.
     const edited = fresh.filter((c) => c.version.number > 1).map((c) => c.id);
-    const created = edited.length ? await getCreationByIds(confluence, edited) : new Map();
+    const created = edited.length ? await getCreationByIds(confluence, edited) : new Map<string, { authorId?: string; createdAt: string }>();
+    // CQL searches current content only: a comment on an archived page (whose history the app
+    // keeps) is not in it. Its own version list says who created it, one call each.
+    for (const id of edited.filter((x) => !created.has(x))) {
+      const first = await firstCommentVersion(confluence, location, id);
+      if (first) created.set(id, { authorId: first.authorId ?? undefined, createdAt: first.createdAt });
+    }
     const firsts = fresh.map((c): ConfluenceVersion | undefined => {
       if (c.version.number === 1) return c.version;
       const made = created.get(c.id);
