@@ -27,6 +27,27 @@ export interface CqlEntity {
 const FIELDS = new Set(['type', 'space', 'space.key', 'id', 'content', 'container', 'title', 'created', 'lastmodified', 'creator', 'contributor']);
 const ORDER_FIELDS = new Set(['lastmodified', 'created', 'title', 'id']);
 
+/** What CQL reads of a version history, kept per history until it changes (a version added). */
+interface HistoryFacts {
+  length: number;
+  last: string;
+  created: number;
+  lastModified: number;
+  creator: string;
+  contributors: Set<string>;
+}
+const historyFacts = new WeakMap<object, HistoryFacts>();
+
+/** Every search would otherwise parse the dates and collect the authors of every page and comment again. */
+function factsOf(versions: { createdAt: string; authorId: string }[]): HistoryFacts {
+  const last = versions[versions.length - 1].createdAt;
+  const hit = historyFacts.get(versions);
+  if (hit && hit.length === versions.length && hit.last === last) return hit;
+  const facts = { length: versions.length, last, created: toMs(versions[0].createdAt), lastModified: toMs(last), creator: versions[0].authorId, contributors: new Set(versions.map((v) => v.authorId)) };
+  historyFacts.set(versions, facts);
+  return facts;
+}
+
 export function cqlEntities(viewer: Viewer): CqlEntity[] {
   const out: CqlEntity[] = [];
   // CQL searches current content unless `cqlcontext` asks for other statuses (only current,
@@ -34,17 +55,17 @@ export function cqlEntities(viewer: Viewer): CqlEntity[] {
   for (const c of viewer.state.liveContents().filter((x) => x.status === 'current')) {
     const space = viewer.state.spacesById.get(c.spaceId);
     if (!space || !viewer.canSeeContent(c)) continue;
+    const f = factsOf(c.versions);
     out.push({
       kind: c.type, content: c, id: c.id, spaceKey: space.key, title: c.title,
-      created: toMs(c.versions[0].createdAt), lastModified: toMs(c.versions[c.versions.length - 1].createdAt),
-      creator: c.versions[0].authorId, contributors: new Set(c.versions.map((v) => v.authorId)),
+      created: f.created, lastModified: f.lastModified, creator: f.creator, contributors: f.contributors,
     });
     for (const cm of c.comments) {
       if (cm.status !== 'current') continue;
+      const g = factsOf(cm.versions);
       out.push({
         kind: 'comment', content: c, comment: cm, id: cm.id, spaceKey: space.key, title: `Re: ${c.title}`,
-        created: toMs(cm.versions[0].createdAt), lastModified: toMs(cm.versions[cm.versions.length - 1].createdAt),
-        creator: cm.versions[0].authorId, contributors: new Set(cm.versions.map((v) => v.authorId)),
+        created: g.created, lastModified: g.lastModified, creator: g.creator, contributors: g.contributors,
       });
     }
   }

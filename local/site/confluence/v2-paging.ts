@@ -34,10 +34,12 @@ export function sortParam<K extends string>(req: SiteRequest, allowed: readonly 
 }
 
 export function sorted<T>(items: T[], key: (t: T) => number | string, desc: boolean, tie: (t: T) => number): T[] {
-  return [...items].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    const c = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : String(ka).localeCompare(String(kb));
-    return (desc ? -c : c) || tie(a) - tie(b);
+  // Each item's key and tie-breaker computed once, not once per comparison: the site-wide
+  // comment feeds sort tens of thousands of comments on every call.
+  const rows = items.map((t) => ({ t, k: key(t), n: tie(t) }));
+  rows.sort((a, b) => {
+    const c = typeof a.k === 'number' && typeof b.k === 'number' ? a.k - b.k : String(a.k).localeCompare(String(b.k));
+    return (desc ? -c : c) || a.n - b.n;
   });
+  return rows.map((r) => r.t);
 }
