@@ -22,6 +22,10 @@ export interface PlanInput {
 export function planPass(cursor: StreamCursor, input: PlanInput): StreamPass {
   const historyStart = input.nowMs - input.historyDays * DAY_MS;
   if (input.range) {
+    // A run's next invocation goes on with the pass its last one left, page by page, instead of
+    // reading the range again from the start (a large backfill spans many invocations).
+    const own = cursor.pass;
+    if (own && own.runId === input.runId && !own.incremental && own.querySinceMs === input.range.sinceMs && own.untilMs === input.range.untilMs) return own;
     return fresh(input, {
       querySinceMs: input.range.sinceMs,
       keepSinceMs: input.range.sinceMs,

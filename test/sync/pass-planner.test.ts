@@ -34,4 +34,16 @@ describe('pass planner', () => {
     expect(p).toMatchObject({ querySinceMs: NOW - 10 * DAY_MS, untilMs: NOW - 5 * DAY_MS, openEnded: true, incremental: false });
     expect(finishPass({ v: 1, watermarkMs: NOW - 1000 }, p).watermarkMs).toBe(NOW - 1000);
   });
+
+  it("continues an explicit range's pass in the same run's next invocation, and starts another run's afresh", () => {
+    const range = { sinceMs: NOW - 10 * DAY_MS, untilMs: NOW - 5 * DAY_MS };
+    const first = planPass({ v: 1 }, { ...base, range });
+    const inFlight = { ...first, state: { nextPath: '/wiki/rest/api/search?cursor=c2' }, pages: 7 };
+    expect(planPass({ v: 1, pass: inFlight }, { ...base, range })).toEqual(inFlight);
+    expect(planPass({ v: 1, pass: inFlight }, { ...base, runId: 'r3', range })).toMatchObject({ runId: 'r3', state: {}, pages: 0 });
+    expect(planPass({ v: 1, pass: inFlight }, { ...base, range: { ...range, untilMs: NOW } })).toMatchObject({ state: {}, pages: 0 });
+    // A scheduled pass in flight is not taken over by a manual run, nor the other way round.
+    const scheduled = { ...inFlight, incremental: true };
+    expect(planPass({ v: 1, pass: scheduled }, { ...base, range })).toMatchObject({ state: {}, pages: 0, incremental: false });
+  });
 });
