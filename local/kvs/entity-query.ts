@@ -177,29 +177,26 @@ function rangeWindow(range: { condition: string; values: unknown[] }, type: stri
   }
 }
 
-/** The first row not before the window (rows.length when every row is). */
-function firstNotBefore(rows: IndexRow[], win: RangeWindow): number {
+/**
+ * The first index whose row meets `test` (rows.length when none does), for a test that holds
+ * for a suffix of the sorted rows: every search over an index is this one.
+ */
+function firstWhere(rows: IndexRow[], test: (row: IndexRow) => boolean): number {
   let lo = 0;
   let hi = rows.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (win.before(rows[mid].rangeKey[0])) lo = mid + 1;
-    else hi = mid;
+    if (test(rows[mid])) hi = mid;
+    else lo = mid + 1;
   }
   return lo;
 }
 
+/** The first row not before the window (rows.length when every row is). */
+const firstNotBefore = (rows: IndexRow[], win: RangeWindow): number => firstWhere(rows, (r) => !win.before(r.rangeKey[0]));
+
 /** The last row not after the window (-1 when every row is). */
-function lastNotAfter(rows: IndexRow[], win: RangeWindow): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (win.after(rows[mid].rangeKey[0])) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo - 1;
-}
+const lastNotAfter = (rows: IndexRow[], win: RangeWindow): number => firstWhere(rows, (r) => win.after(r.rangeKey[0])) - 1;
 
 function partitionKey(values: unknown[]): string {
   return JSON.stringify(values);
@@ -210,13 +207,7 @@ function startIndex(rows: IndexRow[], after: CursorState | undefined, desc: bool
   if (!after) return desc ? rows.length - 1 : 0;
   const pivot = { rangeKey: after.r, key: after.k };
   // First index whose row sorts after the cursor row (ASC order).
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareRows(rows[mid], pivot) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstWhere(rows, (r) => compareRows(r, pivot) > 0);
   if (!desc) return lo;
   // DESC: the last index whose row sorts before the cursor row.
   let i = lo - 1;

@@ -31,7 +31,7 @@ const partSchema = z.object({
 /** Times a week is read again when its parts are of another revision than its head. */
 const REREADS = 3;
 
-type Head = { key: string; rev?: unknown; data?: unknown };
+type Head = { week: string; key: string; rev?: unknown; data?: unknown };
 
 async function batches<T>(kvs: KvsPort, refs: KvsItemRef[]): Promise<{ key: string; value: T }[]> {
   const chunks: KvsItemRef[][] = [];
@@ -41,8 +41,9 @@ async function batches<T>(kvs: KvsPort, refs: KvsItemRef[]): Promise<{ key: stri
 }
 
 async function readHeads(kvs: KvsPort, weeks: string[]): Promise<Head[]> {
-  const got = await batches<{ rev?: unknown; data?: unknown }>(kvs, weeks.map((w) => ({ key: KEY.rollupWeek(w), entity: ENTITY.rollupWeek })));
-  return got.map((g) => ({ key: g.key, rev: g.value?.rev, data: g.value?.data }));
+  const weekOfKey = new Map(weeks.map((w) => [KEY.rollupWeek(w), w]));
+  const got = await batches<{ rev?: unknown; data?: unknown }>(kvs, [...weekOfKey.keys()].map((key) => ({ key, entity: ENTITY.rollupWeek })));
+  return got.map((g) => ({ week: weekOfKey.get(g.key)!, key: g.key, rev: g.value?.rev, data: g.value?.data }));
 }
 
 /**
@@ -51,7 +52,7 @@ async function readHeads(kvs: KvsPort, weeks: string[]): Promise<Head[]> {
  */
 async function readParts(kvs: KvsPort, heads: Head[]): Promise<Map<string, string[] | 'stale' | StoredRollupError>> {
   const out = new Map<string, string[] | 'stale' | StoredRollupError>();
-  const want = heads.map((h) => ({ head: h, week: h.key.slice('rw:'.length), count: rollupPartCount(h.data) })).filter((w) => w.count > 0);
+  const want = heads.map((h) => ({ head: h, week: h.week, count: rollupPartCount(h.data) })).filter((w) => w.count > 0);
   if (want.length === 0) return out;
   const refs = want.flatMap((w) => Array.from({ length: w.count }, (_, i) => ({ key: KEY.rollupWeekPart(w.week, i), entity: ENTITY.rollupWeekPart })));
   const got = new Map((await batches<unknown>(kvs, refs)).map((g) => [g.key, g.value]));
@@ -100,7 +101,7 @@ export async function readRawWeeks(kvs: KvsPort, weeks: string[]): Promise<(RawR
     for (const h of heads) {
       const p = parts.get(h.key) ?? [];
       if (p === 'stale') {
-        if (attempt < REREADS) again.push(h.key.slice('rw:'.length));
+        if (attempt < REREADS) again.push(h.week);
         else done.set(h.key, new StoredRollupError(h.key, 'parts (missing, or of another revision each time the week was read)'));
       } else {
         done.set(h.key, p instanceof StoredRollupError ? p : { key: h.key, rev: h.rev, data: h.data, parts: p });

@@ -1,14 +1,14 @@
-import { ACTIVITY_KINDS, type Activity } from '../../src/domain/activity';
-import type { RollupContainer } from '../../src/domain/rollup';
+import type { Activity } from '../../src/domain/activity';
 import { createActivityRepository } from '../../src/store/activity-repository';
 import { ENTITY, KEY } from '../../src/store/keys';
 import type { KvsPort } from '../../src/store/kvs-port';
 import { createRollupReader, createRollupRepository } from '../../src/store/rollup-repository';
-import { expandRollupWeek, forEachRollupRow, ROLLUP_MAX_PARTS, RollupWeekBuilder, type RollupWeek } from '../../src/store/rollup-week-format';
+import { expandRollupWeek, ROLLUP_MAX_PARTS } from '../../src/store/rollup-week-format';
 import { readRawWeeks, rollupWeekWrite } from '../../src/store/rollup-week-io';
 import { StoredRollupError } from '../../src/store/stored-errors';
 import { KvsError } from '../../local/kvs/errors';
 import { createDirectKvs } from '../model/direct-kvs';
+import { busyWeek, rowsOf } from './helpers/weeks';
 
 /**
  * A rollup week too big for one KVS value (a busy week of a 50,000-issue site) is stored as a
@@ -16,24 +16,6 @@ import { createDirectKvs } from '../model/direct-kvs';
  * read back whole, never mixing the parts of two versions.
  */
 const WEEK = '2026-11-23';
-const container = (i: number): RollupContainer => ({ key: `host/project:${i}`, dataSourceId: 'host', type: 'project', id: String(i), containerKey: `P${i}`, name: `Project ${i}` });
-
-function busyWeek(teammates: number, containers: number, salt = 0): RollupWeek {
-  const b = new RollupWeekBuilder(WEEK);
-  for (let t = 0; t < teammates; t++) {
-    for (let c = 0; c < containers; c++) {
-      for (let d = 0; d < 7; d++) for (let k = 0; k < ACTIVITY_KINDS.length; k++) b.add(d, `tm-${t}`, k, container(c), 1 + ((t * 31 + c * 7 + d + k + salt) % 3000), (t + c + d + k) * 900);
-    }
-  }
-  return b.build();
-}
-
-const rowsOf = (doc: RollupWeek) => {
-  const out: number[] = [];
-  forEachRollupRow(doc, (...r) => void out.push(...r));
-  return out;
-};
-
 const partNs = { kind: 'entity' as const, name: ENTITY.rollupWeekPart };
 const partKeys = (store: ReturnType<typeof createDirectKvs>['store']) => store.entries(partNs).map(([key]) => key).sort();
 

@@ -1,9 +1,7 @@
 import { ACTIVITY_KINDS } from '../../src/domain/activity';
-import type { RollupContainer } from '../../src/domain/rollup';
 import { StoredRollupError } from '../../src/store/stored-errors';
-import { decodeRollupWeek, encodeRollupWeek, encodeRollupWeekParts, expandRollupWeek, forEachRollupRow, ROLLUP_HEAD_MAX_BYTES, ROLLUP_MAX_PARTS, ROLLUP_PART_CHARS, ROLLUP_WEEK_VERSION, rollupPartCount, rollupRowCount, RollupWeekBuilder, type RollupWeek } from '../../src/store/rollup-week-format';
-
-const container = (i: number): RollupContainer => ({ key: `host/project:${i}`, dataSourceId: 'host', type: 'project', id: String(i), containerKey: `P${i}`, name: `Project ${i}` });
+import { decodeRollupWeek, encodeRollupWeek, encodeRollupWeekParts, expandRollupWeek, ROLLUP_HEAD_MAX_BYTES, ROLLUP_MAX_PARTS, ROLLUP_PART_CHARS, ROLLUP_WEEK_VERSION, rollupPartCount, rollupRowCount, RollupWeekBuilder, type RollupWeek } from '../../src/store/rollup-week-format';
+import { busyWeek, container, rowsOf } from './helpers/weeks';
 
 /** A week with indices and numbers past every one-character boundary of the packed format. */
 function wideWeek(): RollupWeek {
@@ -21,11 +19,6 @@ function wideWeek(): RollupWeek {
   return b.build();
 }
 
-const rowsOf = (doc: RollupWeek) => {
-  const out: number[][] = [];
-  forEachRollupRow(doc, (...r) => void out.push(r));
-  return out;
-};
 
 /** A stored week as JSON carries it (what KVS gives back). */
 const wire = (doc: RollupWeek) => JSON.parse(JSON.stringify(encodeRollupWeek(doc))) as Record<string, unknown>;
@@ -90,17 +83,6 @@ describe('rollup week formats 3 and 4 (packed rows)', () => {
     expect(bad({ rows: 42 })).toThrow(/rows/);
   });
 });
-
-/** A week of `teammates` x 7 days x 8 kinds x `containers` rows, each with multi-character numbers. */
-function busyWeek(teammates: number, containers: number): RollupWeek {
-  const b = new RollupWeekBuilder('2026-11-23');
-  for (let t = 0; t < teammates; t++) {
-    for (let c = 0; c < containers; c++) {
-      for (let d = 0; d < 7; d++) for (let k = 0; k < ACTIVITY_KINDS.length; k++) b.add(d, `tm-${t}`, k, container(c), 1 + ((t * 31 + c * 7 + d + k) % 3000), (t + c + d + k) * 900);
-    }
-  }
-  return b.build();
-}
 
 describe('rollup week format 4: a week too big for one KVS value keeps its rows in parts', () => {
   const big = busyWeek(120, 12); // 80,640 rows, about 640 KB packed

@@ -4,7 +4,7 @@ import { commentFeedPage, commentFeedPath, firstCommentVersion, type CommentLoca
 import { getCreationByIds } from '../../sources/confluence/cql-search';
 import type { ConfluenceComment, ConfluenceVersion } from '../../sources/confluence/schemas';
 import { confluenceCommentActivity } from '../attribution/confluence';
-import type { Stream } from '../stream-env';
+import { mapLimit, type Stream } from '../stream-env';
 import { contentInfos } from './confluence-shared';
 
 interface State {
@@ -42,10 +42,13 @@ export const confluenceCommentsStream: Stream = {
     const created = edited.length ? await getCreationByIds(confluence, edited) : new Map<string, { authorId?: string; createdAt: string }>();
     // CQL searches current content only: a comment on an archived page (whose history the app
     // keeps) is not in it. Its own version list says who created it, one call each.
-    for (const id of edited.filter((x) => !created.has(x))) {
-      const first = await firstCommentVersion(confluence, location, id);
+    // A few side by side, as the content stream reads version histories.
+    const unseen = edited.filter((x) => !created.has(x));
+    const firstVersions = await mapLimit(unseen, 4, (id) => firstCommentVersion(confluence, location, id));
+    unseen.forEach((id, i) => {
+      const first = firstVersions[i];
       if (first) created.set(id, { authorId: first.authorId ?? undefined, createdAt: first.createdAt });
-    }
+    });
     const firsts = fresh.map((c): ConfluenceVersion | undefined => {
       if (c.version.number === 1) return c.version;
       const made = created.get(c.id);
