@@ -3,14 +3,14 @@ import { KvsEmulator } from './kvs/emulator';
 import { clearActivePlatform, localForgeState, setActivePlatform } from './runtime/global-state';
 import { installForgeGlobals } from './runtime/install';
 import { loadManifest } from './runtime/manifest';
-import { LocalRuntime, type RuntimeLimits } from './runtime/runtime';
+import { type KvsBackend, LocalRuntime, type RuntimeLimits } from './runtime/runtime';
 import type { RealSiteOptions } from './runtime/site-routing';
 import type { TimeOptions } from './runtime/time-model';
 import { createSiteEmulator, type SiteEmulator } from './site/emulator';
 import type { SiteFixture } from './site/fixture-schema';
 import { formatViolation, onViolation } from './site/request-check';
 
-export { InvocationFailedError, type RuntimeLimits } from './runtime/runtime';
+export { InvocationFailedError, type KvsBackend, type RuntimeLimits } from './runtime/runtime';
 export type { InvocationOutcome, InvocationRecord } from './runtime/invoker';
 export type { RealSiteOptions } from './runtime/site-routing';
 export type { KvsDump } from './kvs/emulator';
@@ -73,9 +73,7 @@ export interface LocalPlatform {
 
 /** Starts KVS + site emulator + function runtime, and makes them the target of the Forge globals. */
 export async function startLocalPlatform(opts: LocalPlatformOptions): Promise<LocalPlatform> {
-  installForgeGlobals();
-  const state = localForgeState();
-  if (state.platform) throw new Error('A local Forge platform is already running in this process; close() it first.');
+  const state = claimForgeGlobals();
   const appDir = resolve(opts.appDir ?? process.cwd());
   const manifest = loadManifest(appDir);
   const virtual = opts.time?.mode === 'virtual';
@@ -105,23 +103,67 @@ export async function startLocalPlatform(opts: LocalPlatformOptions): Promise<Lo
     confluenceConnected: opts.confluenceConnected,
     functionsDir: opts.functionsDir ? resolve(appDir, opts.functionsDir) : undefined,
   });
-  state.echoConsole = opts.echoConsole ?? true;
-  setActivePlatform(runtime);
+  const release = activate(runtime, opts.echoConsole);
   const sites = emulator && opts.deliverHostEvents ? withHostEventDelivery(emulator, opts.sites[0].name, runtime) : emulator;
-  let closed = false;
   return {
     kvs,
     sites,
     runtime,
     async close() {
-      if (closed) return;
-      closed = true;
+      if (!(await release())) return;
       stopReporting?.();
-      await runtime.idle();
-      clearActivePlatform(runtime);
       await kvs.close();
       await emulator?.close();
     },
+  };
+}
+
+/** Emulators that run outside this thread: a KVS client and a site emulator's address. */
+export interface RemoteEmulators {
+  kvs: KvsBackend;
+  /** The site emulator's base URL and the sites it hosts; siteNames[0] is the host site. */
+  site: { baseUrl: string; siteNames: string[]; cloudId: string };
+}
+
+/**
+ * The function runtime alone, on emulators that run elsewhere (another thread): the bench's
+ * scale measure uses it so that the emulators' heap, which grows with the site, is collected
+ * by their own thread and not charged to the function. Wall time, emulated sites only.
+ */
+export async function startLocalRuntime(remote: RemoteEmulators, opts: { appDir?: string; echoConsole?: boolean } = {}): Promise<{ runtime: LocalRuntime; close(): Promise<void> }> {
+  const state = claimForgeGlobals();
+  const appDir = resolve(opts.appDir ?? process.cwd());
+  const runtime = new LocalRuntime({
+    manifest: loadManifest(appDir),
+    appDir,
+    kvs: remote.kvs,
+    originalFetch: state.originalFetch,
+    emulatorBaseUrl: remote.site.baseUrl,
+    siteNames: remote.site.siteNames,
+    cloudId: remote.site.cloudId,
+  });
+  const release = activate(runtime, opts.echoConsole);
+  return { runtime, close: async () => void (await release()) };
+}
+
+function claimForgeGlobals(): ReturnType<typeof localForgeState> {
+  installForgeGlobals();
+  const state = localForgeState();
+  if (state.platform) throw new Error('A local Forge platform is already running in this process; close() it first.');
+  return state;
+}
+
+/** Makes the runtime the Forge globals' target; the returned release() answers false after the first call. */
+function activate(runtime: LocalRuntime, echoConsole: boolean | undefined): () => Promise<boolean> {
+  localForgeState().echoConsole = echoConsole ?? true;
+  setActivePlatform(runtime);
+  let closed = false;
+  return async () => {
+    if (closed) return false;
+    closed = true;
+    await runtime.idle();
+    clearActivePlatform(runtime);
+    return true;
   };
 }
 

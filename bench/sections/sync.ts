@@ -2,11 +2,9 @@
  * Benchmarks 1–3 in one process, on one local platform and one site emulator: the full sync of
  * the reference site against the lower bound, the per-issue strategy on the same site, and the
  * incremental sync after a day of edits at 100 ms per REST call (five days, five syncs: the
- * figure is their median).
+ * figure is their median). `--full-only` stops after the full sync.
  *
- * `--scale 50k` runs the full sync of the 50,000-issue site instead; `--full-only` stops after
- * the full sync. Either way the section reports the raw figures (calls, time, KVS calls, peak
- * memory, largest KVS value) as metrics, which the runner compares between 5k and 50k.
+ * The 50k site's full sync and the 5k → 50k comparison are in scale.ts.
  */
 import '../../local/runtime/register';
 import { lowerBound } from '../../local/cli/sync/lower-bound';
@@ -15,71 +13,20 @@ import { expectedActivities } from '../../test/oracle/expected-activities';
 import { teammateMappingFromFixture } from '../../test/oracle/teammate-mapping';
 import { emitReport, fmt, infoRow, progress, row, type BenchRow, type DetailTable } from '../lib/report';
 import { describeSummary, median, summarize } from '../lib/stats';
-import { runAppSync } from '../sync/app-sync';
+import { inProcessProbe, runAppSync } from '../sync/app-sync';
 import { applyDayOfEdits } from '../sync/day-of-edits';
 import { totalOf } from '../sync/endpoints';
+import { callsTable, fullSyncReport } from '../sync/full-sync-report';
+import { meterLargestValue, withPeakMemory } from '../sync/meters';
 import { runPerIssuePeer } from '../sync/per-issue-peer';
-import { DAY_MS, FULL_SYNC_AT, INCREMENTAL_AT, parseScale, referenceSite, shortfalls, siteCounts } from '../sync/reference-site';
-import type { LocalPlatform } from '../../local/platform';
+import { DAY_MS, FULL_SYNC_AT, INCREMENTAL_AT, referenceSite, shortfalls, siteCounts } from '../sync/reference-site';
 
-/** The KVS value cap (240 KiB): every value the sync writes must stay under it. */
-const KVS_VALUE_CAP = 240 * 1024;
 const RUNS = 5;
 const INCREMENTAL_TARGET_MS = 2500;
-
-/** Records the largest value written to the KVS emulator (JSON bytes) and where. */
-function meterLargestValue(platform: LocalPlatform): { stop(): { bytes: number; where: string } } {
-  const store = platform.kvs.store;
-  const original = store.write;
-  let bytes = 0;
-  let where = '';
-  store.write = function (this: typeof store, ns, key, value, ttlMs) {
-    const n = Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
-    if (n > bytes) {
-      bytes = n;
-      where = `${ns.kind === 'entity' ? ns.name : ns.kind} ${key}`;
-    }
-    return original.call(this, ns, key, value, ttlMs);
-  };
-  return {
-    stop() {
-      store.write = original;
-      return { bytes, where };
-    },
-  };
-}
-
-/** Samples the process's resident memory while `fn` runs: its peak, in MiB. */
-async function withPeakMemory<T>(fn: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
-  try {
-    const result = await fn();
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { result, peakMb: peak / 2 ** 20 };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-const SCALE = parseScale(argValue('--scale'));
-const FULL_ONLY = process.argv.includes('--full-only') || SCALE === '50k';
-const AT = SCALE === '50k' ? ' (50k site)' : '';
-const FULL = `1. Full sync${AT}`;
+const FULL_ONLY = process.argv.includes('--full-only');
+const FULL = '1. Full sync';
 const PEER = '2. Per-issue strategy';
 const INCR = '3. Incremental sync';
-
-function callsTable(title: string, made: Record<string, number>, lowest?: Record<string, number>): DetailTable {
-  const endpoints = [...new Set([...Object.keys(made), ...Object.keys(lowest ?? {})])].sort();
-  const rows = endpoints.map((e) => [e, fmt.int(made[e] ?? 0), ...(lowest ? [fmt.int(lowest[e] ?? 0)] : [])]);
-  rows.push(['total', fmt.int(totalOf(made)), ...(lowest ? [fmt.int(totalOf(lowest))] : [])]);
-  return { title, header: ['Endpoint', 'Calls', ...(lowest ? ['Lower bound'] : [])], rows };
-}
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
@@ -87,43 +34,39 @@ async function main(): Promise<void> {
   const notes: string[] = [];
 
   let t0 = performance.now();
-  const fixture = referenceSite(SCALE);
+  const fixture = referenceSite('5k');
   const counts = siteCounts(fixture);
-  progress(`${SCALE} reference site generated in ${fmt.ms(performance.now() - t0)}: ${JSON.stringify(counts)}`);
-  const short = shortfalls(counts, SCALE);
+  progress(`5k reference site generated in ${fmt.ms(performance.now() - t0)}: ${JSON.stringify(counts)}`);
+  const short = shortfalls(counts, '5k');
   let metrics: Record<string, number> = {};
-  rows.push(row(`Reference site${AT}`, 'size', 'the minimum sizes', Object.entries(counts).map(([k, v]) => `${fmt.int(v)} ${k}`).join(', '), short.length === 0));
+  rows.push(row('Reference site', 'size', 'the minimum sizes', Object.entries(counts).map(([k, v]) => `${fmt.int(v)} ${k}`).join(', '), short.length === 0));
   if (short.length) notes.push(`The reference site is too small: ${short.join('; ')}.`);
 
   const platform = await startLocalPlatform({ sites: [fixture], echoConsole: false, useEnv: false });
   try {
     const site = platform.sites!.site(fixture.name);
     const siteUrl = `https://${fixture.name}.atlassian.net`;
+    const probe = inProcessProbe(platform);
 
     // 1. Full sync.
     site.setNow(FULL_SYNC_AT);
     progress('full sync ...');
-    const largest = meterLargestValue(platform);
-    const { result: full, peakMb } = await withPeakMemory(() => runAppSync(platform, { atMs: FULL_SYNC_AT, reason: 'scheduled', seed: fixture }));
-    const biggest = largest.stop();
+    const largest = meterLargestValue(platform.kvs.store);
+    const { result: full, peakMb } = await withPeakMemory(() => runAppSync(platform.runtime, probe, { atMs: FULL_SYNC_AT, reason: 'scheduled', seed: fixture }));
+    const biggest = largest.read();
+    largest.stop();
     const sinceMs = full.run.window.sinceMs;
     const bound = lowerBound(fixture, sinceMs);
     const made = totalOf(full.restCalls);
-    const ratio = made / Math.max(1, bound.total);
     progress(`full sync ${full.run.status} in ${fmt.ms(full.functionMs)}: ${made} calls, bound ${bound.total}`);
     t0 = performance.now();
     const expected = expectedActivities(fixture, { dataSourceId: 'host', siteUrl, mapping: teammateMappingFromFixture(fixture), since: sinceMs, until: full.run.window.untilMs }).length;
     progress(`oracle: ${expected} activities in ${fmt.ms(performance.now() - t0)}`);
-    rows.push(row(FULL, 'run status', 'succeeded', full.run.status, full.run.status === 'succeeded'));
-    if (full.run.errors.length) notes.push(`Full sync errors: ${full.run.errors.map((e) => `${e.stream ?? ''} ${e.code}: ${e.message}`).join('; ')}.`);
-    rows.push(row(FULL, 'REST calls / lower bound', '≤ 1.05', `${fmt.int(made)} / ${fmt.int(bound.total)} = ${fmt.ratio(ratio)}`, ratio <= 1.05));
-    rows.push(row(FULL, 'activities stored', 'as the test oracle counts', `${fmt.int(full.activitiesStored)} (oracle ${fmt.int(expected)})`, full.activitiesStored === expected));
-    rows.push(infoRow(FULL, 'function time', `${fmt.ms(full.functionMs)} (in-process emulators: KVS ${fmt.ms(full.kvsEmulatorMs)}, site ${fmt.ms(full.siteEmulatorMs)})`));
-    rows.push(infoRow(FULL, 'KVS calls', fmt.int(full.kvsCalls)));
-    rows.push(infoRow(FULL, 'peak memory (resident, emulators and site included)', `${fmt.int(peakMb)} MiB`));
-    rows.push(row(FULL, 'largest KVS value written', '< 240 KiB', `${fmt.kb(biggest.bytes)} (${biggest.where})`, biggest.bytes < KVS_VALUE_CAP));
-    details.push(callsTable(`Full sync${AT}: REST calls by endpoint`, full.restCalls, bound.byEndpoint));
-    metrics = { calls: made, bound: bound.total, functionMs: full.functionMs, appMs: full.functionMs - full.kvsEmulatorMs - full.siteEmulatorMs, kvsCalls: full.kvsCalls, peakMb, largestValueBytes: biggest.bytes };
+    const report = fullSyncReport(FULL, 'Full sync: REST calls by endpoint', { sync: full, bound, expected, peakMb, largest: biggest });
+    rows.push(...report.rows);
+    details.push(...report.details);
+    notes.push(...report.notes);
+    metrics = report.metrics;
     if (!FULL_ONLY) {
 
       // 2. The per-issue strategy, on the same site state.
@@ -152,7 +95,7 @@ async function main(): Promise<void> {
         site.setNow(at);
         platform.sites!.faults.add({ type: 'latency', delayMs: 100 });
         progress(`incremental sync ${day + 1}/${RUNS} after ${edits.changes} changes to ${edits.issuesTouched} issues and ${edits.contentsTouched} pages ...`);
-        const incr = await runAppSync(platform, { atMs: at, reason: 'scheduled' });
+        const incr = await runAppSync(platform.runtime, probe, { atMs: at, reason: 'scheduled' });
         platform.sites!.faults.clear();
         progress(`incremental ${incr.run.status} in ${fmt.ms(incr.functionMs)}: ${totalOf(incr.restCalls)} calls`);
         if (!first) first = { edits, bound: lowerBound(site.fixture, prevAt), kvsByOp: Object.entries(platform.kvs.stats.calls).map(([op, n]) => `${op} ${n}`).join(', ') };

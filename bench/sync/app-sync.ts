@@ -1,31 +1,50 @@
-import { seedFromFixture } from '../../local/cli/sync/seed';
+import { performance } from 'node:perf_hooks';
+import { seedFromFixture, type SeedSource } from '../../local/cli/sync/seed';
 import type { LocalPlatform } from '../../local/platform';
-import type { SiteFixture } from '../../local/site/fixture-schema';
+import type { LocalRuntime } from '../../local/runtime/runtime';
 import { createForgeSyncDeps } from '../../src/platform/services';
 import type { SyncRun } from '../../src/store/sync-run-repository';
 import { createSyncService, type StartSyncInput } from '../../src/sync/sync-service';
 import { endpointCounts } from './endpoints';
 
-export interface AppSyncMeasure {
-  run: SyncRun;
-  /** Wall time of the sync's invocation (from its start to its end). */
-  functionMs: number;
+/** What the emulators counted while a sync ran: their calls, their stored activities, their time. */
+export interface EmulatorReading {
   kvsCalls: number;
   /** REST calls as the site emulator counted them, by endpoint. */
   restCalls: Record<string, number>;
   activitiesStored: number;
-  /** Time the in-process KVS emulator spent answering (its index rebuilds, copies, JSON). */
+  /** Time the KVS emulator spent answering (its index rebuilds, copies, JSON). */
   kvsEmulatorMs: number;
-  /** Time the in-process site emulator spent on requests, emulated latency included. */
+  /** Time the site emulator spent on requests, emulated latency included. */
   siteEmulatorMs: number;
+}
+
+/** Where a sync's emulators run, and how to read their counters. */
+export interface EmulatorProbe {
+  /**
+   * 'in-process': the emulators share the function's thread, so the app's own time is the
+   * function time less theirs. 'worker': they run in a thread of their own, and the app's own
+   * time is how long the function's thread was busy.
+   */
+  readonly where: 'in-process' | 'worker';
+  reset(): Promise<void>;
+  read(): Promise<EmulatorReading>;
+}
+
+export interface AppSyncMeasure extends EmulatorReading {
+  run: SyncRun;
+  /** Wall time of the sync's invocation (from its start to its end). */
+  functionMs: number;
+  /** The app's own time (see EmulatorProbe.where). */
+  appMs: number;
+  emulators: EmulatorProbe['where'];
 }
 
 /**
  * The emulators run in the function's process, so their work lands in the measured time. This
  * sums the KVS emulator's own answer time so the table can say how much of a figure is theirs.
  */
-export function meterKvsEmulator(platform: LocalPlatform): { stop(): number } {
-  const kvs = platform.kvs as unknown as { dispatch(op: string, body: unknown): unknown };
+export function meterKvsEmulator(kvs: { dispatch(op: string, body: unknown): unknown }): { read(): number; reset(): void; stop(): void } {
   const original = kvs.dispatch;
   let ms = 0;
   kvs.dispatch = function (this: unknown, op: string, body: unknown) {
@@ -37,9 +56,31 @@ export function meterKvsEmulator(platform: LocalPlatform): { stop(): number } {
     }
   };
   return {
-    stop() {
-      kvs.dispatch = original;
-      return ms;
+    read: () => ms,
+    reset: () => void (ms = 0),
+    stop: () => void (kvs.dispatch = original),
+  };
+}
+
+/** The probe of a platform whose emulators run in this process. */
+export function inProcessProbe(platform: LocalPlatform): EmulatorProbe {
+  const sites = platform.sites!;
+  const meter = meterKvsEmulator(platform.kvs as unknown as { dispatch(op: string, body: unknown): unknown });
+  return {
+    where: 'in-process',
+    async reset() {
+      sites.resetLog();
+      platform.kvs.resetStats();
+      meter.reset();
+    },
+    async read() {
+      return {
+        kvsCalls: platform.kvs.stats.total,
+        restCalls: endpointCounts(sites.stats()),
+        activitiesStored: platform.kvs.store.entries({ kind: 'entity', name: 'activity' }).length,
+        kvsEmulatorMs: meter.read(),
+        siteEmulatorMs: sites.requestLog.reduce((a, e) => a + e.ms, 0),
+      };
     },
   };
 }
@@ -50,32 +91,24 @@ export function meterKvsEmulator(platform: LocalPlatform): { stop(): number } {
  * first (every user of the fixture is a teammate, as `npm run sync` does).
  */
 export async function runAppSync(
-  platform: LocalPlatform,
-  opts: { atMs: number; reason: StartSyncInput['reason']; seed?: SiteFixture },
+  runtime: LocalRuntime,
+  probe: EmulatorProbe,
+  opts: { atMs: number; reason: StartSyncInput['reason']; seed?: SeedSource },
 ): Promise<AppSyncMeasure> {
-  const sites = platform.sites!;
-  sites.resetLog();
-  platform.kvs.resetStats();
+  await probe.reset();
   const offset = Date.now() - opts.atMs;
-  const kvsMeter = meterKvsEmulator(platform);
+  const busy0 = performance.eventLoopUtilization();
   const started = performance.now();
-  const out = await platform.runtime.runInContext({ key: 'bench-sync', limitMs: 6 * 3_600_000 }, async () => {
+  const out = await runtime.runInContext({ key: 'bench-sync', limitMs: 6 * 3_600_000 }, async () => {
     const deps = { ...createForgeSyncDeps({ useQueue: false }), now: () => Date.now() - offset };
     if (opts.seed) await seedFromFixture(deps.config, opts.seed, { mappedAt: new Date(0).toISOString() });
     const [run] = await createSyncService(deps).startSync({ dataSourceId: 'host', reason: opts.reason }, { inline: true, loop: true });
     return run;
   });
   const functionMs = performance.now() - started;
-  const kvsEmulatorMs = kvsMeter.stop();
+  const busyMs = performance.eventLoopUtilization(busy0).active;
   if (out.record.status !== 'ok' || !out.result) throw new Error(`the sync invocation ended with ${out.record.status}: ${out.record.error ?? ''}`);
-  const kvsCalls = platform.kvs.stats.total;
-  return {
-    run: out.result,
-    functionMs,
-    kvsCalls,
-    restCalls: endpointCounts(sites.stats()),
-    activitiesStored: platform.kvs.store.entries({ kind: 'entity', name: 'activity' }).length,
-    kvsEmulatorMs,
-    siteEmulatorMs: sites.requestLog.reduce((a, e) => a + e.ms, 0),
-  };
+  const reading = await probe.read();
+  const appMs = probe.where === 'worker' ? busyMs : functionMs - reading.kvsEmulatorMs - reading.siteEmulatorMs;
+  return { run: out.result, functionMs, appMs, emulators: probe.where, ...reading };
 }

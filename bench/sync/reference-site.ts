@@ -1,6 +1,7 @@
 import { generateSite } from '../../local/fixtures/generator';
 import { SCALE_50K_OPTIONS, SCALE_OPTIONS } from '../../local/fixtures/scale';
 import { siteCounts, type SiteCounts } from '../../local/fixtures/counts';
+import type { GenerateOptions } from '../../local/fixtures/options';
 import type { SiteFixture } from '../../local/site/fixture-schema';
 
 export { siteCounts };
@@ -28,8 +29,13 @@ export function parseScale(v: string | undefined): Scale {
   throw new Error(`--scale takes 5k or 50k (got ${JSON.stringify(v)})`);
 }
 
+/** The generator's options for the reference site at a scale. */
+export function referenceSiteOptions(scale: Scale = '5k'): Partial<GenerateOptions> {
+  return { ...(scale === '50k' ? SCALE_50K_OPTIONS : SCALE_OPTIONS), now: REFERENCE_END };
+}
+
 export function referenceSite(scale: Scale = '5k'): SiteFixture {
-  return generateSite({ ...(scale === '50k' ? SCALE_50K_OPTIONS : SCALE_OPTIONS), now: REFERENCE_END });
+  return generateSite(referenceSiteOptions(scale));
 }
 
 export const MINIMUM_COUNTS: SiteCounts = {

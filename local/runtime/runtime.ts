@@ -12,6 +12,12 @@ import { handleStargate, PersonalDataReporting } from './stargate';
 import { ConsumerDelivery, type DrainResult, isRetryRequest, MAX_RETRIES } from './consumer-delivery';
 import { TimeModel, type TimeOptions, virtualSleep } from './time-model';
 
+/**
+ * What the runtime needs of the KVS: the in-process emulator, or a client of one that runs in
+ * another thread (the bench's scale measure keeps the emulators' heap out of the function's).
+ */
+export type KvsBackend = Pick<KvsEmulator, 'latencyMs' | 'handle'>;
+
 export interface RuntimeLimits {
   resolverMs?: number;
   productEventMs?: number;
@@ -22,7 +28,7 @@ export interface RuntimeLimits {
 export interface LocalRuntimeOptions {
   manifest: AppManifest;
   appDir: string;
-  kvs: KvsEmulator;
+  kvs: KvsBackend;
   originalFetch: typeof fetch;
   emulatorBaseUrl?: string;
   siteNames: string[];

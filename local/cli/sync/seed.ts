@@ -12,10 +12,16 @@ function idFrom(name: string, taken: Set<string>): string {
 }
 
 /**
+ * What seeding reads of a fixture: its name, users and teammates, and whether it has
+ * Confluence (a site emulator in another thread sends just these).
+ */
+export type SeedSource = Pick<SiteFixture, 'name' | 'users' | 'teammates'> & { confluence?: unknown };
+
+/**
  * The fixture's teammates with the account each maps to: its `teammates` (by account id, or by
  * an email that matches a user there; one matching nobody is left out), or every user.
  */
-export function fixtureTeammates(fixture: SiteFixture): { name: string; accountId: string }[] {
+export function fixtureTeammates(fixture: Pick<SiteFixture, 'users' | 'teammates'>): { name: string; accountId: string }[] {
   const byEmail = new Map(fixture.users.map((u) => [u.email.toLowerCase(), u.accountId]));
   const wanted: { name: string; accountId?: string; email?: string }[] = fixture.teammates ?? fixture.users.map((u) => ({ name: u.displayName, accountId: u.accountId }));
   return wanted.flatMap((t) => {
@@ -30,7 +36,7 @@ export function fixtureTeammates(fixture: SiteFixture): { name: string; accountI
  */
 export async function seedFromFixture(
   config: ConfigRepository,
-  fixture: SiteFixture,
+  fixture: SeedSource,
   opts: { mappedAt: string },
 ): Promise<{ mapping: Map<string, string>; doc: TeammatesDoc }> {
   const siteUrl = `https://${fixture.name}.atlassian.net`;
