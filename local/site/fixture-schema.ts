@@ -40,6 +40,12 @@ export const fixtureUserSchema = z.object({
    */
   scopedTokens: z.array(z.object({ token: z.string().min(1), scopes: z.array(z.string().min(1)) })).optional(),
   timeZone: z.string().optional(),
+  /**
+   * An uploaded picture, as Jira Cloud serves it from Atlassian's avatar service
+   * (`https://avatar-management--avatars.<region>.prod.public.atl-paas.net/...`): the user's
+   * `avatarUrls` give it with `?size=<n>&s=<n>` per size. Absent: the site's default avatar.
+   */
+  avatarUrl: z.string().url().optional(),
   /** Product access; absent = both Jira and Confluence (when the site has Confluence). */
   products: z.array(z.enum(['jira', 'confluence'])).optional(),
 });

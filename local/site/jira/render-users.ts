@@ -3,9 +3,15 @@ import type { Viewer } from '../viewer';
 
 /** Jira user shapes (UserDetails inside issues, User on user endpoints). */
 
-export function avatarUrls(siteUrl: string, accountId: string): Record<string, string> {
-  const base = `${siteUrl}/secure/useravatar?ownerId=${encodeURIComponent(accountId)}`;
-  return { '48x48': `${base}&size=48`, '24x24': `${base}&size=24`, '16x16': `${base}&size=16`, '32x32': `${base}&size=32` };
+export function avatarUrls(siteUrl: string, accountId: string, picture?: string): Record<string, string> {
+  const sized = (n: number) => {
+    if (picture === undefined) return `${siteUrl}/secure/useravatar?ownerId=${encodeURIComponent(accountId)}&size=${n}`;
+    const u = new URL(picture);
+    u.searchParams.set('size', String(n));
+    u.searchParams.set('s', String(n));
+    return u.href;
+  };
+  return { '48x48': sized(48), '24x24': sized(24), '16x16': sized(16), '32x32': sized(32) };
 }
 
 /** Hidden emails are withheld from everyone but their owner, as with Atlassian profile privacy. */
@@ -19,7 +25,7 @@ export function userDetails(user: FixtureUser, viewer: Viewer): Record<string, u
     self: `${viewer.state.siteUrl}/rest/api/3/user?accountId=${encodeURIComponent(user.accountId)}`,
     accountId: user.accountId,
     ...(email !== undefined ? { emailAddress: email } : {}),
-    avatarUrls: avatarUrls(viewer.state.siteUrl, user.accountId),
+    avatarUrls: avatarUrls(viewer.state.siteUrl, user.accountId, user.avatarUrl),
     displayName: user.displayName,
     active: user.active,
     timeZone: user.timeZone ?? 'UTC',
@@ -57,7 +63,7 @@ export function fullUser(user: FixtureUser, viewer: Viewer, expand: string[] = [
     accountId: user.accountId,
     accountType: user.accountType ?? 'atlassian',
     ...(email !== undefined ? { emailAddress: email } : {}),
-    avatarUrls: avatarUrls(viewer.state.siteUrl, user.accountId),
+    avatarUrls: avatarUrls(viewer.state.siteUrl, user.accountId, user.avatarUrl),
     displayName: user.displayName,
     active: user.active,
     timeZone: user.timeZone ?? 'UTC',
