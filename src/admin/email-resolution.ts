@@ -1,7 +1,15 @@
+import { avatarFor, pictureOf, type TeammateAvatar } from '../domain/avatar';
 import type { DataSource, EmailResolution, ExternalId, Teammate } from '../domain/config';
 import { searchUsers } from '../sources/jira/search-users';
 import type { SiteClient } from '../sources/site-client';
 import type { AdminDeps } from './deps';
+import { withAvatar } from './teammate-avatar';
+
+/** What one lookup found: the resolution kept on the email, and the person's picture when it resolved. */
+export interface EmailLookup {
+  resolution: EmailResolution;
+  avatar?: TeammateAvatar;
+}
 
 /**
  * Turns an email into an account ID on one site with the user search, exact match only.
@@ -12,20 +20,24 @@ import type { AdminDeps } from './deps';
  * that finds nobody is most likely hidden, and "not found" would send the admin looking for a
  * typo. Both cases point to the people search.
  */
-export async function resolveEmail(client: SiteClient, email: string, at: string, opts: { asApp?: boolean } = {}): Promise<EmailResolution> {
+export async function resolveEmail(client: SiteClient, email: string, at: string, opts: { asApp?: boolean } = {}): Promise<EmailLookup> {
   const wanted = email.trim().toLowerCase();
   try {
     const users = (await searchUsers(client, wanted, { maxResults: 20 })).filter((u) => u.accountType !== 'app' && u.active !== false);
     const exact = users.filter((u) => u.emailAddress?.toLowerCase() === wanted);
     if (exact.length === 1) {
       const u = exact[0];
-      return { status: 'resolved', accountId: u.accountId, ...(u.displayName ? { displayName: u.displayName } : {}), checkedAt: at };
+      const avatar = avatarFor(u.accountId, pictureOf(u.avatarUrls));
+      return {
+        resolution: { status: 'resolved', accountId: u.accountId, ...(u.displayName ? { displayName: u.displayName } : {}), checkedAt: at },
+        ...(avatar ? { avatar } : {}),
+      };
     }
-    if (exact.length === 0 && users.some((u) => !u.emailAddress)) return { status: 'hidden', checkedAt: at };
-    if (exact.length === 0 && opts.asApp) return { status: 'hidden', checkedAt: at };
-    return { status: 'not-found', checkedAt: at };
+    if (exact.length === 0 && users.some((u) => !u.emailAddress)) return { resolution: { status: 'hidden', checkedAt: at } };
+    if (exact.length === 0 && opts.asApp) return { resolution: { status: 'hidden', checkedAt: at } };
+    return { resolution: { status: 'not-found', checkedAt: at } };
   } catch {
-    return { status: 'error', checkedAt: at };
+    return { resolution: { status: 'error', checkedAt: at } };
   }
 }
 
@@ -36,13 +48,16 @@ function sourcesFor(x: ExternalId, sources: DataSource[]): DataSource[] {
 
 /**
  * Resolves every email identity of the teammates on each source it applies to. `force` re-checks
- * emails that already resolved; otherwise only new or unresolved ones are looked up.
+ * emails that already resolved; otherwise only new or unresolved ones are looked up. A lookup
+ * that resolves also brings the person's picture (the host site's first), which replaces the
+ * stored one; a teammate keeps a stored picture only while its account is still theirs.
  */
 export async function resolveTeammateEmails(deps: AdminDeps, teammates: Teammate[], sources: DataSource[], force: boolean): Promise<Teammate[]> {
   const at = deps.now().toISOString();
   const out: Teammate[] = [];
   for (const t of teammates) {
     const externalIds: ExternalId[] = [];
+    const pictures: { host: boolean; avatar: TeammateAvatar }[] = [];
     for (const x of t.externalIds) {
       if (x.type !== 'email') {
         externalIds.push(x);
@@ -56,11 +71,15 @@ export async function resolveTeammateEmails(deps: AdminDeps, teammates: Teammate
           continue;
         }
         const client = deps.clientFor(s, 'jira');
-        if (client) resolutions[s.id] = await resolveEmail(client, x.value, at, { asApp: s.kind === 'host' });
+        if (!client) continue;
+        const found = await resolveEmail(client, x.value, at, { asApp: s.kind === 'host' });
+        resolutions[s.id] = found.resolution;
+        if (found.avatar) pictures.push({ host: s.kind === 'host', avatar: found.avatar });
       }
       externalIds.push({ ...x, resolutions });
     }
-    out.push({ ...t, externalIds });
+    const fresh = pictures.find((p) => p.host) ?? pictures[0];
+    out.push(withAvatar({ ...t, externalIds }, fresh?.avatar));
   }
   return out;
 }

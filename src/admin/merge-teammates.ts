@@ -31,7 +31,8 @@ export async function mergeTeammates(deps: AdminDeps, keepId: string, mergeIds: 
   for (const x of [keep, ...merging].flatMap((t) => t.externalIds)) if (!externalIds.some((o) => sameId(o, x))) externalIds.push(x);
   if (externalIds.length > MAX_IDS) return fail('BAD_REQUEST', `Together they have more than ${MAX_IDS} IDs: remove some first.`, 'mergeIds');
   const teamId = keep.teamId ?? merging.find((t) => t.teamId)?.teamId;
-  const merged: Teammate = { ...keep, ...(teamId ? { teamId } : {}), externalIds, mappedAt: deps.now().toISOString() };
+  const avatar = keep.avatar ?? merging.find((t) => t.avatar)?.avatar;
+  const merged: Teammate = { ...keep, ...(teamId ? { teamId } : {}), externalIds, mappedAt: deps.now().toISOString(), ...(avatar ? { avatar } : {}) };
   const gone = new Set(merging.map((t) => t.id));
   const save = async () => {
     const latest = await deps.config.getTeammates();

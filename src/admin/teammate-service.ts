@@ -113,6 +113,8 @@ export async function saveTeammate(deps: AdminDeps, p: SaveTeammate): Promise<Re
     ...(p.teamId ? { teamId: p.teamId } : {}),
     externalIds: merged,
     mappedAt: gotNewIdentity ? deps.now().toISOString() : existing.mappedAt,
+    // Kept while its account stays among the identities (resolveTeammateEmails checks).
+    ...(existing?.avatar ? { avatar: existing.avatar } : {}),
   };
   const sources = await deps.config.listDataSources();
   const [resolved] = await resolveTeammateEmails(deps, [base], sources, false);

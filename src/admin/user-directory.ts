@@ -1,3 +1,4 @@
+import { avatarFor, pictureOf } from '../domain/avatar';
 import type { Teammate } from '../domain/config';
 import type { UserSummary } from '../shared/admin-contract';
 import { fail, ok, type Result } from '../shared/result';
@@ -22,10 +23,12 @@ export async function searchHostUsers(deps: AdminDeps, query: string): Promise<R
         .filter((u) => u.accountType !== 'app' && u.active !== false)
         .map((u) => {
           const owner = ownerOfPerson(doc, { accounts: [u.accountId], emails: u.emailAddress ? [u.emailAddress] : [] });
+          const avatarUrl = pictureOf(u.avatarUrls);
           return {
             accountId: u.accountId,
             displayName: u.displayName ?? u.accountId,
             ...(u.emailAddress ? { email: u.emailAddress } : {}),
+            ...(avatarUrl ? { avatarUrl } : {}),
             ...(owner ? { addedAs: { id: owner.id, name: owner.name } } : {}),
           };
         }),
@@ -55,8 +58,16 @@ interface BulkResult {
   note?: string;
 }
 
+/** A person picked on the host site: `avatarUrl` is kept only on an Atlassian avatar host. */
+export interface PickedUser {
+  accountId: string;
+  displayName: string;
+  email?: string;
+  avatarUrl?: string;
+}
+
 /** Adds people picked on the host site as teammates, mapped by account ID on every source. */
-export async function addUsers(deps: AdminDeps, users: { accountId: string; displayName: string; email?: string }[], teamId: string | undefined): Promise<Result<BulkResult>> {
+export async function addUsers(deps: AdminDeps, users: PickedUser[], teamId: string | undefined): Promise<Result<BulkResult>> {
   const doc = await deps.config.getTeammates();
   if (teamId && !doc.teams.some((t) => t.id === teamId)) return fail('BAD_REQUEST', 'This team no longer exists.', 'teamId');
   const at = deps.now().toISOString();
@@ -68,12 +79,14 @@ export async function addUsers(deps: AdminDeps, users: { accountId: string; disp
       result.skipped.push({ accountId: u.accountId, displayName: u.displayName, reason: `already added as ${owner.name}` });
       continue;
     }
+    const avatar = avatarFor(u.accountId, u.avatarUrl);
     const t: Teammate = {
       id: deps.newId('tm'),
       name: (u.displayName.trim() || u.accountId).slice(0, 200),
       ...(teamId ? { teamId } : {}),
       externalIds: [{ dataSourceId: '*', type: 'accountId', value: u.accountId }],
       mappedAt: at,
+      ...(avatar ? { avatar } : {}),
     };
     teammates.push(t);
     result.added.push(t);
@@ -89,7 +102,11 @@ export async function addGroupMembers(deps: AdminDeps, groupName: string, teamId
     const { members, truncated } = await getGroupMembers(deps.hostJira(), name);
     const people = members.filter((m) => m.accountType !== 'app' && m.active !== false);
     if (people.length === 0) return fail('BAD_REQUEST', `The group ${name} has no active members.`, 'groupName');
-    const added = await addUsers(deps, people.map((m) => ({ accountId: m.accountId, displayName: m.displayName ?? m.accountId, ...(m.emailAddress ? { email: m.emailAddress } : {}) })), teamId);
+    const picked = people.map((m): PickedUser => {
+      const avatarUrl = pictureOf(m.avatarUrls);
+      return { accountId: m.accountId, displayName: m.displayName ?? m.accountId, ...(m.emailAddress ? { email: m.emailAddress } : {}), ...(avatarUrl ? { avatarUrl } : {}) };
+    });
+    const added = await addUsers(deps, picked, teamId);
     if (added.ok && truncated) return { ok: true, data: { ...added.data, note: `${name} has more than ${members.length} members: only the first ${members.length} were considered.` } };
     return added;
   } catch (e) {

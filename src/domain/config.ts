@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { teammateAvatarSchema } from './avatar';
 import { accessLostSchema, ACCESS_LOST_LIMIT } from './deletion-evidence';
 
 /**
@@ -121,6 +122,12 @@ export const teammateSchema = z.object({
   externalIds: z.array(externalIdSchema).max(50),
   /** When this teammate was added or got a new identity: the next run backfills their history. */
   mappedAt: z.string().datetime(),
+  /**
+   * Their picture, from the Jira user they were mapped to (src/domain/avatar.ts). Optional:
+   * documents written before it read as "no picture"; a stored URL no longer on an allowed host
+   * reads as none too, and is dropped when the document is next written.
+   */
+  avatar: teammateAvatarSchema.optional().catch(undefined),
 });
 export type Teammate = z.infer<typeof teammateSchema>;
 

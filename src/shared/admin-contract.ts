@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AVATAR_URL_MAX, avatarUrlSchema, teammateAvatarSchema } from '../domain/avatar';
 import { dataSourceSchema, emailResolutionSchema, settingsSchema, teamSchema, TOKEN_KINDS } from '../domain/config';
 
 /**
@@ -105,6 +106,8 @@ export const teammateViewSchema = z.object({
       resolutions: z.record(z.string(), emailResolutionSchema).optional(),
     }),
   ),
+  /** Their picture (an Atlassian avatar host only) and the account it came from. */
+  avatar: teammateAvatarSchema.optional(),
 });
 export type TeammateView = z.infer<typeof teammateViewSchema>;
 
@@ -112,6 +115,8 @@ export const userSummarySchema = z.object({
   accountId: z.string(),
   displayName: z.string(),
   email: z.string().optional(),
+  /** Their 48x48 picture, when it is on an Atlassian avatar host. */
+  avatarUrl: avatarUrlSchema.optional(),
   /** The teammate this person already is (by account ID or email): the picker says "Already added". */
   addedAs: z.object({ id: z.string(), name: z.string() }).optional(),
 });
@@ -252,7 +257,17 @@ export const adminContract = {
     z
       .object({
         users: z
-          .array(z.object({ accountId: z.string().min(1).max(128), displayName: z.string().max(200), email: z.string().max(320).optional() }).strict())
+          .array(
+            z
+              .object({
+                accountId: z.string().min(1).max(128),
+                displayName: z.string().max(200),
+                email: z.string().max(320).optional(),
+                /** From the search result; kept only on an Atlassian avatar host (anything else is dropped). */
+                avatarUrl: z.string().max(AVATAR_URL_MAX).optional(),
+              })
+              .strict(),
+          )
           .min(1)
           .max(100),
         teamId: id.optional(),

@@ -9,6 +9,8 @@ export const jiraUserSchema = z.looseObject({
   displayName: z.string().optional(),
   emailAddress: z.string().nullish(),
   timeZone: z.string().optional(),
+  /** AvatarUrlsBean: one picture URL per size (`48x48`, …); read only through src/domain/avatar.ts. */
+  avatarUrls: z.unknown().optional(),
 });
 export type JiraUser = z.infer<typeof jiraUserSchema>;
 
