@@ -5,7 +5,7 @@ import type { DashboardExport, DashboardRequest } from '../shared/dashboard-cont
 import { ok, type Result } from '../shared/result';
 import { listDataSources } from './config-queries';
 import { toCsv } from './csv';
-import { rosterNames, toFeedEvent } from './feed-events';
+import { rosterPeople, toFeedEvent } from './feed-events';
 import { readFeedPage } from './get-feed';
 import type { InsightsDeps } from './viewer-session';
 
@@ -37,8 +37,8 @@ export async function exportEvents(deps: InsightsDeps, request: ExportRequest, v
   const { filters, cursor, timeZone } = request;
   const page = await readFeedPage(deps, viewer, { filters, cursor, limit: EXPORT_CHUNK_ROWS, maxPages: EXPORT_MAX_PAGES, purpose: 'export' });
   if (!page.ok) return page;
-  const names = rosterNames(page.data.session);
-  const events = page.data.scan.activities.map((a) => toFeedEvent(a, page.data.session, names));
+  const people = rosterPeople(page.data.session);
+  const events = page.data.scan.activities.map((a) => toFeedEvent(a, page.data.session, people));
   const dataSourceNames = namesOfSources(await listDataSources(deps.kvs), page.data.scan.activities);
   return ok({
     csv: toCsv(events, { first: cursor === undefined, dataSourceNames, timeZone }),

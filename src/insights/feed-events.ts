@@ -3,10 +3,12 @@ import type { FeedEvent } from '../shared/dashboard-contract';
 import type { ActivityIndex } from '../store/activity-repository';
 import type { FilterScope } from './filter-scope';
 import { REMOVED_TEAMMATE_LABEL } from './summary-shape';
+import { teammatePictures } from './teammate-pictures';
 import type { ViewerSession } from './viewer-session';
 
 /** What the viewer may see of one activity: counted always, titled and linked only when allowed. */
-export function toFeedEvent(a: Activity, session: ViewerSession, names: ReadonlyMap<string, string>): FeedEvent {
+export function toFeedEvent(a: Activity, session: ViewerSession, people: ReadonlyMap<string, FeedPerson>): FeedEvent {
+  const who = people.get(a.teammateId);
   const { containerVisible: visible, restriction: restricted } = session.visibilityOf(a);
   return {
     id: a.id,
@@ -15,7 +17,8 @@ export function toFeedEvent(a: Activity, session: ViewerSession, names: Readonly
     source: a.source,
     dataSourceId: a.dataSourceId,
     teammateId: a.teammateId,
-    teammateName: names.get(a.teammateId) ?? REMOVED_TEAMMATE_LABEL,
+    teammateName: who?.name ?? REMOVED_TEAMMATE_LABEL,
+    ...(who?.avatarUrl ? { teammateAvatarUrl: who.avatarUrl } : {}),
     container: {
       type: a.container.type,
       key: visible ? a.container.key : null,
@@ -29,8 +32,20 @@ export function toFeedEvent(a: Activity, session: ViewerSession, names: Readonly
   };
 }
 
-export function rosterNames(session: ViewerSession): Map<string, string> {
-  return new Map(session.roster.teammates.map((t) => [t.id, t.name]));
+/** How the feed shows a teammate: name, and picture when the viewer is shown pictures. */
+export interface FeedPerson {
+  name: string;
+  avatarUrl?: string;
+}
+
+export function rosterPeople(session: ViewerSession): Map<string, FeedPerson> {
+  const pictures = teammatePictures(session);
+  return new Map(
+    session.roster.teammates.map((t) => {
+      const avatarUrl = pictures.get(t.id);
+      return [t.id, { name: t.name, ...(avatarUrl ? { avatarUrl } : {}) }];
+    }),
+  );
 }
 
 /** Post-filtering is needed when the chosen index does not already narrow to exactly the scope. */

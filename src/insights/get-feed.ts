@@ -4,7 +4,7 @@ import { fail, ok, type Result } from '../shared/result';
 import { planScan, scanActivities, type ScanResult } from './activity-scan';
 import { rangeSeconds, resolveRange } from './date-range';
 import { decodeCursor, encodeCursor, querySignature } from './feed-cursor';
-import { needsPostFilter, rosterNames, toFeedEvent } from './feed-events';
+import { needsPostFilter, rosterPeople, toFeedEvent } from './feed-events';
 import { buildFilterScope } from './filter-scope';
 import { todayOf } from './get-summary';
 import { openViewerSession, type InsightsDeps, type ViewerSession } from './viewer-session';
@@ -26,9 +26,9 @@ export async function getFeed(deps: InsightsDeps, request: FeedRequest, viewer: 
   const { filters, cursor, limit } = request;
   const page = await readFeedPage(deps, viewer, { filters, cursor, limit, maxPages: FEED_MAX_PAGES, purpose: 'feed' });
   if (!page.ok) return page;
-  const names = rosterNames(page.data.session);
+  const people = rosterPeople(page.data.session);
   return ok({
-    events: page.data.scan.activities.map((a) => toFeedEvent(a, page.data.session, names)),
+    events: page.data.scan.activities.map((a) => toFeedEvent(a, page.data.session, people)),
     ...(page.data.nextCursor ? { nextCursor: page.data.nextCursor } : {}),
   });
 }

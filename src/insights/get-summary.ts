@@ -7,6 +7,7 @@ import { buildFilterScope } from './filter-scope';
 import { loadRollupWeeks } from './rollup-queries';
 import { SummaryAccumulator } from './summary-accumulator';
 import { shapeSummary } from './summary-shape';
+import { teammatePictures } from './teammate-pictures';
 import { openViewerSession, type InsightsDeps } from './viewer-session';
 
 export type SummaryRequest = DashboardRequest<'dashboard/summary'>;
@@ -34,6 +35,7 @@ export async function getSummary(deps: InsightsDeps, request: SummaryRequest, vi
     includeUnrostered: request.filters.teamId === undefined,
     kinds: scope.data.kinds,
     canSee: (c) => session.canSee(c),
+    pictures: teammatePictures(session),
   });
   let empty: EmptyReason | null = null;
   if (session.roster.teammates.length === 0) empty = 'no-teammates';

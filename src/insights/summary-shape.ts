@@ -23,6 +23,8 @@ export interface ShapeOptions {
   /** Whether the viewer may see the container's name. */
   canSee: (c: RollupContainer) => boolean;
   topContainers?: number;
+  /** teammateId → the picture the viewer is shown (src/insights/teammate-pictures.ts); none by default. */
+  pictures?: ReadonlyMap<string, string>;
 }
 
 export const REMOVED_TEAMMATE_LABEL = 'Removed teammate';
@@ -102,10 +104,12 @@ function teammateRows(acc: SummaryAccumulator, o: ShapeOptions): DashboardSummar
     ACTIVITY_KINDS.forEach((k, i) => {
       if (o.kinds.has(k)) counts[k] = t?.counts[i] ?? 0;
     });
+    const avatarUrl = o.pictures?.get(id);
     rows.push({
       teammateId: id,
       name,
       ...(teamId ? { teamId } : {}),
+      ...(avatarUrl ? { avatarUrl } : {}),
       counts,
       total: t ? sum(t.counts) : 0,
       seconds: t?.seconds ?? 0,

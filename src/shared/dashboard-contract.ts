@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS, ACTIVITY_SOURCES } from '../domain/activity';
+import { avatarUrlSchema } from '../domain/avatar';
 import { isTimeZone } from './zoned-time';
 
 /**
@@ -116,6 +117,8 @@ export const dashboardSummaryResult = z.object({
     z.object({
       teammateId: z.string(),
       name: z.string(),
+      /** Their picture on an Atlassian avatar host; never sent in privacy mode. */
+      avatarUrl: avatarUrlSchema.optional(),
       teamId: z.string().optional(),
       counts: kindCountsSchema,
       total: z.number().int().nonnegative(),
@@ -139,6 +142,8 @@ export const feedEventSchema = z.object({
   dataSourceId: z.string(),
   teammateId: z.string(),
   teammateName: z.string(),
+  /** Their picture on an Atlassian avatar host; never sent in privacy mode. */
+  teammateAvatarUrl: avatarUrlSchema.optional(),
   container: z.object({ type: z.enum(['project', 'space']), key: z.string().nullable(), name: z.string().nullable() }),
   /** Null when restricted: the event counts but its title and link stay hidden. */
   title: z.string().nullable(),
