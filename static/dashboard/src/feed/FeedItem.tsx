@@ -1,9 +1,9 @@
-import Avatar from '@atlaskit/avatar';
 import Lozenge from '@atlaskit/lozenge';
 import { router } from '@forge/bridge';
 import { KIND_TOTAL_LABELS } from '../../../../src/shared/activity-kinds';
 import type { FeedEvent } from '../../../../src/shared/dashboard-contract';
 import { zoneLabel } from '../../../../src/shared/zoned-time';
+import { TeammateAvatar } from '../../../shared/teammate-avatar';
 import { formatHours, formatWhen } from '../labels';
 
 const RESTRICTION_HINT = {
@@ -24,7 +24,7 @@ export function FeedItem({ e, timeZone }: { e: FeedEvent; timeZone: string }) {
         {formatWhen(e.at, timeZone)}
       </time>
       <span className="who">
-        <Avatar size="small" name={e.teammateName} />
+        <TeammateAvatar name={e.teammateName} src={e.teammateAvatarUrl} />
         {e.teammateName}
       </span>
       <Lozenge testId="kind" appearance={e.source === 'jira' ? 'inprogress' : 'new'}>{KIND_TOTAL_LABELS[e.kind]}</Lozenge>

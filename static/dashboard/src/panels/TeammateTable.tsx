@@ -1,8 +1,8 @@
-import Avatar from '@atlaskit/avatar';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import { ACTIVITY_KINDS, KIND_TOTAL_LABELS } from '../../../../src/shared/activity-kinds';
 import type { DashboardSummary } from '../../../../src/shared/dashboard-contract';
+import { TeammateAvatar } from '../../../shared/teammate-avatar';
 import { formatHours } from '../labels';
 
 type Row = DashboardSummary['teammates'][number];
@@ -31,7 +31,7 @@ export function TeammateTable({ summary, focusedId, onFocus }: { summary: Dashbo
         key: r.name,
         content: (
           <span className="who">
-            <Avatar size="small" name={r.name} />
+            <TeammateAvatar name={r.name} src={r.avatarUrl} />
             <Button appearance="subtle" spacing="compact" aria-pressed={r.teammateId === focusedId} onClick={() => onFocus(r.teammateId === focusedId ? undefined : r.teammateId)}>
               {r.name}
             </Button>
