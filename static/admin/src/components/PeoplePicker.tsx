@@ -19,7 +19,7 @@ export function PeoplePicker({ teams, mapTo, onAdded }: { teams: Team[]; mapTo?:
   const team = teamId ? { teamId } : {};
 
   async function add(u: UserSummary) {
-    const r = await call('teammates/add-users', { users: [{ accountId: u.accountId, displayName: u.displayName, ...(u.email ? { email: u.email } : {}) }], ...team });
+    const r = await call('teammates/add-users', { users: [{ accountId: u.accountId, displayName: u.displayName, ...(u.email ? { email: u.email } : {}), ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}) }], ...team });
     if (r.ok) onAdded(summary(r.data.added.length, r.data.skipped));
     else setError({ field: 'query', message: r.error.message });
   }

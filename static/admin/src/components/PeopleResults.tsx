@@ -1,7 +1,7 @@
-import Avatar from '@atlaskit/avatar';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import type { TeammateView, UserSummary } from '../../../../src/shared/admin-contract';
+import { TeammateAvatar } from '../../../shared/teammate-avatar';
 
 interface Props {
   users: UserSummary[];
@@ -17,7 +17,7 @@ export function PeopleResults({ users, mapTo, onAdd, onMap }: Props) {
       {users.map((u) => (
         <li key={u.accountId}>
           <span className="person">
-            <span aria-hidden="true"><Avatar name={u.displayName} size="small" /></span>
+            <span aria-hidden="true"><TeammateAvatar name={u.displayName} src={u.avatarUrl} /></span>
             <span>{u.displayName}{u.email ? <span className="subtlest"> {u.email}</span> : null}</span>
           </span>
           {u.addedAs && u.addedAs.id !== mapTo?.id

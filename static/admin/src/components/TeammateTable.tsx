@@ -1,8 +1,8 @@
-import Avatar from '@atlaskit/avatar';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import EmptyState from '@atlaskit/empty-state';
 import type { DataSourceView, Team, TeammateView } from '../../../../src/shared/admin-contract';
+import { TeammateAvatar } from '../../../shared/teammate-avatar';
 import { Identities } from './Identities';
 
 interface Props {
@@ -16,14 +16,14 @@ interface Props {
 
 const HEAD = { cells: [{ key: 'name', content: 'Name', isSortable: true }, { key: 'team', content: 'Team', isSortable: true }, { key: 'ids', content: 'Identities' }, { key: 'actions', content: 'Actions' }] };
 
-/** The teammates, sortable by name and team; each with an avatar (initials: the app stores no photos). */
+/** The teammates, sortable by name and team; each with their picture, or their initials when none is known. */
 export function TeammateTable({ teammates, teams, sources, onEdit, onRemove, onFind }: Props) {
   const teamName = (id?: string) => teams.find((t) => t.id === id)?.name ?? '';
   const rows = teammates.map((t) => ({
     key: t.id,
     testId: 'teammate-row',
     cells: [
-      { key: t.name, content: <span className="person"><span aria-hidden="true"><Avatar name={t.name} size="small" /></span><span>{t.name}</span></span> },
+      { key: t.name, content: <span className="person"><span aria-hidden="true"><TeammateAvatar name={t.name} src={t.avatar?.url} /></span><span>{t.name}</span></span> },
       { key: teamName(t.teamId), content: teamName(t.teamId) },
       { key: 'ids', content: <Identities t={t} sources={sources} onFind={onFind} /> },
       {
