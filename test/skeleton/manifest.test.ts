@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { validate } from '@forge/manifest';
 import { parse, stringify } from 'yaml';
+import { safeAvatarUrl } from '../../src/domain/avatar';
 
 /**
  * Atlassian's own manifest validator (what `forge deploy` runs first), offline and in full
@@ -59,4 +60,48 @@ describe('manifest.yml against @forge/manifest', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  /**
+   * People's pictures come only from Atlassian's avatar hosts (src/domain/avatar.ts), which Forge
+   * lets Custom UI load without a `permissions.external.images` entry: the validator calls such an
+   * entry unnecessary. So the manifest declares none, and adds no egress an admin must approve.
+   */
+  describe('pictures need no external.images entry', () => {
+    // The validator's own list of avatar hosts (a module its package does not export by name).
+    const manifestOut = path.dirname(require.resolve('@forge/manifest'));
+    const { AVATAR_URLS } = require(path.join(manifestOut, 'types', 'egress-types.js')) as { AVATAR_URLS: string[] };
+    const covered = (host: string) => AVATAR_URLS.some((w) => (w.startsWith('*.') ? host.endsWith(w.slice(1)) : host === w));
+
+    it('declares no external images', () => {
+      const manifest = parse(readFileSync(MANIFEST, 'utf8')) as { permissions: { external?: { images?: unknown } } };
+      expect(manifest.permissions.external?.images).toBeUndefined();
+    });
+
+    it('keeps pictures only on hosts the validator lists as allowed without one', () => {
+      for (const url of [
+        'https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/initials/MK-5.png?size=48&s=48',
+        'https://avatar-management--avatars.eu-west-1.prod.public.atl-paas.net/5b10/3a1b/128?size=48&s=48',
+        'https://secure.gravatar.com/avatar/906ffbfe1ad0998daccbf7b820aace5b',
+      ]) {
+        expect(safeAvatarUrl(url)).toBe(url);
+        expect(covered(new URL(url).hostname)).toBe(true);
+      }
+    });
+
+    it('is what the validator says: declaring the avatar hosts draws an "unnecessary URL" warning', async () => {
+      const manifest = parse(readFileSync(MANIFEST, 'utf8')) as { permissions: { external: Record<string, unknown> } };
+      const dir = mkdtempSync(path.join(tmpdir(), 'ap-images-'));
+      try {
+        const file = path.join(dir, 'manifest.yml');
+        const images = AVATAR_URLS.filter((u) => /atl-paas|gravatar/.test(u)).map((address) => ({ address }));
+        expect(images.length).toBe(2);
+        writeFileSync(file, stringify({ ...manifest, permissions: { ...manifest.permissions, external: { ...manifest.permissions.external, images } } }));
+        const result = await validate(false, file);
+        const messages = (result.errors ?? []).map((e: Problem) => `${e.level}: ${e.message}`);
+        for (const { address } of images) expect(messages).toContainEqual(expect.stringMatching(new RegExp(`^warning: Unnecessary URL .*'external\\.images'.*'${address.replace(/[.*]/g, '\\$&')}'`)));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
+  });
 });
