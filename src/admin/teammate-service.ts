@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { avatarFor } from '../domain/avatar';
 import type { ExternalId, Team, Teammate, TeammatesDoc } from '../domain/config';
 import type { adminContract } from '../shared/admin-contract';
 import { fail, failFields, ok, type Result } from '../shared/result';
@@ -6,6 +7,7 @@ import type { AdminDeps } from './deps';
 import { resolveTeammateEmails } from './email-resolution';
 import { accountIdProblem, emailProblem } from './field-checks';
 import { teammateAccounts } from '../sync/teammate-map';
+import { withAvatar } from './teammate-avatar';
 import { ownerOfPerson } from './teammate-identity';
 
 type SaveTeammate = z.infer<(typeof adminContract)['teammates/save']['payload']>;
@@ -117,7 +119,8 @@ export async function saveTeammate(deps: AdminDeps, p: SaveTeammate): Promise<Re
     ...(existing?.avatar ? { avatar: existing.avatar } : {}),
   };
   const sources = await deps.config.listDataSources();
-  const [resolved] = await resolveTeammateEmails(deps, [base], sources, false);
+  const [looked] = await resolveTeammateEmails(deps, [base], sources, false);
+  const resolved = p.avatar ? withAvatar(looked, avatarFor(p.avatar.accountId, p.avatar.url)) : looked;
   const clash = resolvedClash(doc, resolved);
   if (clash) return clash;
   const teammates = existing ? doc.teammates.map((t) => (t.id === resolved.id ? resolved : t)) : [...doc.teammates, resolved];

@@ -236,6 +236,11 @@ export const adminContract = {
         name: z.string().max(200),
         teamId: id.optional(),
         externalIds: z.array(externalIdInput).max(50),
+        /**
+         * A person's picture from the people search ("Map here"): kept only on an Atlassian avatar
+         * host and while the account is one of the teammate's. Omitted: keep the stored one.
+         */
+        avatar: z.object({ accountId: z.string().min(1).max(128), url: z.string().max(AVATAR_URL_MAX) }).strict().optional(),
       })
       .strict(),
     z.object({

@@ -81,6 +81,24 @@ describe('teammate pictures on the local platform', () => {
     expect(stored()).not.toContain('u-rita-2');
   });
 
+  it('takes the picture of the person an existing teammate is mapped to from the search ("Map here")', async () => {
+    const hugo = data<{ teammate: View }>(await invoke('teammates/save', { name: 'Hugo', externalIds: [{ dataSourceId: 'host', type: 'email', value: 'hugo@acme.test' }] })).teammate;
+    expect(hugo).not.toHaveProperty('avatar');
+    const ids = [{ dataSourceId: 'host', type: 'email', value: 'hugo@acme.test' }];
+    // A picture for an account the teammate does not have is not theirs: dropped.
+    const other = data<{ teammate: View }>(await invoke('teammates/save', { id: hugo.id, name: 'Hugo', externalIds: ids, avatar: { accountId: 'u-lead', url: at48('u-lead') } })).teammate;
+    expect(other).not.toHaveProperty('avatar');
+    const mapped = data<{ teammate: View }>(
+      await invoke('teammates/save', { id: hugo.id, name: 'Hugo', externalIds: [...ids, { dataSourceId: '*', type: 'accountId', value: 'u-hugo' }], avatar: { accountId: 'u-hugo', url: at48('u-hugo') } }),
+    ).teammate;
+    expect(mapped.avatar).toEqual({ accountId: 'u-hugo', url: at48('u-hugo') });
+    // A later edit from the form (no picture in it) keeps it.
+    const edited = data<{ teammate: View }>(await invoke('teammates/save', { id: hugo.id, name: 'Hugo H', externalIds: [...ids, { dataSourceId: '*', type: 'accountId', value: 'u-hugo' }] })).teammate;
+    expect(edited.avatar).toEqual(mapped.avatar);
+    const foreign = await invoke('teammates/save', { id: hugo.id, name: 'Hugo H', externalIds: [...ids, { dataSourceId: '*', type: 'accountId', value: 'u-hugo' }], avatar: { accountId: 'u-hugo', url: 'https://tracker.example.com/h.png' } });
+    expect(data<{ teammate: View }>(foreign).teammate.avatar).toEqual(mapped.avatar);
+  });
+
   it('stores no picture for someone with the site\'s default avatar', async () => {
     const ada = data<{ teammate: View }>(await invoke('teammates/save', { name: 'Ada', externalIds: [{ dataSourceId: 'host', type: 'email', value: 'ada@acme.test' }] })).teammate;
     expect(ada).not.toHaveProperty('avatar');

@@ -25,7 +25,8 @@ export function PeoplePicker({ teams, mapTo, onAdded }: { teams: Team[]; mapTo?:
   }
   async function map(u: UserSummary, t: TeammateView) {
     const externalIds = [...t.externalIds.map((x) => ({ dataSourceId: x.dataSourceId, type: x.type, value: x.value })), { dataSourceId: '*', type: 'accountId' as const, value: u.accountId }];
-    const r = await call('teammates/save', { id: t.id, name: t.name, ...(t.teamId ? { teamId: t.teamId } : {}), externalIds });
+    const avatar = u.avatarUrl ? { avatar: { accountId: u.accountId, url: u.avatarUrl } } : {};
+    const r = await call('teammates/save', { id: t.id, name: t.name, ...(t.teamId ? { teamId: t.teamId } : {}), externalIds, ...avatar });
     if (r.ok) onAdded(`Mapped ${t.name} to ${u.displayName} by account ID.`);
     else setError({ field: 'query', message: r.error.message });
   }
