@@ -5,6 +5,7 @@ import { createConfigRepository } from '../../src/store/config-repository';
 import { generateActivity } from '../dashboard/helpers/activities';
 import { addHostItems, dashboardSite, PLACES, ROSTER, USERS } from '../dashboard/helpers/dashboard-env';
 import { activityWriter } from '../helpers/seeded-platform';
+import { colours, contrast } from './admin-contrast';
 import { chromiumAvailable, requireBuild, screenshot, startBrowserHarness, type BrowserHarness } from './helpers';
 
 /**
@@ -35,10 +36,10 @@ run('teammate pictures on the dashboard', () => {
   const requested: string[] = [];
   const config = () => createConfigRepository(createForgeKvs());
 
-  const open = async () => {
+  const open = async (theme: 'light' | 'dark' = 'light') => {
     // A fresh document each time (the same URL would only move the hash).
     await page.goto('about:blank');
-    await page.goto(h.frameUrl('dashboard', USERS.lead, 'light', '/?range=7d'));
+    await page.goto(h.frameUrl('dashboard', USERS.lead, theme, '/?range=7d'));
     await page.getByTestId('teammate-table').waitFor();
     await page.getByTestId('feed-item').first().waitFor();
   };
@@ -103,6 +104,16 @@ run('teammate pictures on the dashboard', () => {
       await screenshot(page, 'dashboard-avatars-privacy');
     } finally {
       await config().saveSettings(DEFAULT_SETTINGS);
+    }
+  });
+
+  it('draws initials readable in both themes (contrast at least 4.5:1)', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      await open(theme);
+      const initials = row('tm-c').getByTestId('teammate-avatar-initials');
+      await initials.waitFor();
+      const { fg, bg } = await colours(initials);
+      expect(contrast(fg, bg)).toBeGreaterThanOrEqual(4.5);
     }
   });
 });
