@@ -95,8 +95,8 @@ function scaleRows(small: Record<string, number> | undefined, large: Record<stri
   };
   grew('REST calls', 'calls', fmt.int, true);
   // On Forge the KVS and the product APIs are other machines. Here they run in a thread of
-  // their own; the app's own time, judged, is how long the function's thread was busy.
-  grew("the app's own time (the function's thread busy)", 'appMs', fmt.ms, true);
+  // their own; the app's own time, judged, is the CPU time of the function's thread.
+  grew("the app's own time (CPU time of the function's thread)", 'appMs', fmt.ms, true);
   grew('function time (wall, waiting on the emulators included)', 'functionMs', fmt.ms, false);
   grew('KVS calls', 'kvsCalls', fmt.int, true);
   // Resident memory holds the emulator thread's data too, which is itself 10× larger: shown, not judged.

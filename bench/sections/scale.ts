@@ -2,7 +2,7 @@
  * The full sync of the 5k or the 50k reference site (`--scale 5k|50k`) for the scale
  * comparison, with the site and KVS emulators in a thread of their own (emulator-thread.ts):
  * the function's thread then holds and collects only what the app keeps, as on Forge, and the
- * app's own time is how long that thread was busy. Reports the raw figures (calls, times, KVS
+ * app's own time is that thread's CPU time. Reports the raw figures (calls, times, KVS
  * calls, peak memory, largest value) as metrics; the runner compares 5k with 50k.
  */
 import '../../local/runtime/register';

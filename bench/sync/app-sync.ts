@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { seedFromFixture, type SeedSource } from '../../local/cli/sync/seed';
 import type { LocalPlatform } from '../../local/platform';
 import type { LocalRuntime } from '../../local/runtime/runtime';
@@ -6,6 +5,7 @@ import { createForgeSyncDeps } from '../../src/platform/services';
 import type { SyncRun } from '../../src/store/sync-run-repository';
 import { createSyncService, type StartSyncInput } from '../../src/sync/sync-service';
 import { endpointCounts } from './endpoints';
+import { mainThreadCpuMs } from './meters';
 
 /** What the emulators counted while a sync ran: their calls, their stored activities, their time. */
 export interface EmulatorReading {
@@ -24,7 +24,7 @@ export interface EmulatorProbe {
   /**
    * 'in-process': the emulators share the function's thread, so the app's own time is the
    * function time less theirs. 'worker': they run in a thread of their own, and the app's own
-   * time is how long the function's thread was busy.
+   * time is the CPU time of the function's thread (mainThreadCpuMs).
    */
   readonly where: 'in-process' | 'worker';
   reset(): Promise<void>;
@@ -97,7 +97,7 @@ export async function runAppSync(
 ): Promise<AppSyncMeasure> {
   await probe.reset();
   const offset = Date.now() - opts.atMs;
-  const busy0 = performance.eventLoopUtilization();
+  const cpu0 = mainThreadCpuMs();
   const started = performance.now();
   const out = await runtime.runInContext({ key: 'bench-sync', limitMs: 6 * 3_600_000 }, async () => {
     const deps = { ...createForgeSyncDeps({ useQueue: false }), now: () => Date.now() - offset };
@@ -106,9 +106,10 @@ export async function runAppSync(
     return run;
   });
   const functionMs = performance.now() - started;
-  const busyMs = performance.eventLoopUtilization(busy0).active;
+  const cpu1 = mainThreadCpuMs();
   if (out.record.status !== 'ok' || !out.result) throw new Error(`the sync invocation ended with ${out.record.status}: ${out.record.error ?? ''}`);
   const reading = await probe.read();
-  const appMs = probe.where === 'worker' ? busyMs : functionMs - reading.kvsEmulatorMs - reading.siteEmulatorMs;
+  if (probe.where === 'worker' && (cpu0 === undefined || cpu1 === undefined)) throw new Error("the function thread's CPU time cannot be read here (Linux /proc schedstat)");
+  const appMs = probe.where === 'worker' ? cpu1! - cpu0! : functionMs - reading.kvsEmulatorMs - reading.siteEmulatorMs;
   return { run: out.result, functionMs, appMs, emulators: probe.where, ...reading };
 }

@@ -31,7 +31,7 @@ export function fullSyncReport(section: string, table: string, f: FullSyncFigure
   const { sync, bound } = f;
   const made = totalOf(sync.restCalls);
   const ratio = made / Math.max(1, bound.total);
-  const where = sync.emulators === 'in-process' ? 'less the in-process emulators' : "the function's thread busy; emulators in their own thread";
+  const where = sync.emulators === 'in-process' ? 'less the in-process emulators' : "CPU time of the function's thread; emulators in their own thread";
   const notes = sync.run.errors.length ? [`Full sync errors: ${sync.run.errors.map((e) => `${e.stream ?? ''} ${e.code}: ${e.message}`).join('; ')}.`] : [];
   return {
     rows: [

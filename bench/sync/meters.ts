@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { KvsStore } from '../../local/kvs/store';
 
 /** Records the largest value written to a KVS emulator's store (JSON bytes) and where. */
@@ -33,5 +34,31 @@ export async function withPeakMemory<T>(fn: () => Promise<T>): Promise<{ result:
     return { result, peakMb: peak / 2 ** 20 };
   } finally {
     clearInterval(timer);
+  }
+}
+
+/**
+ * CPU time of this process's main thread so far, in ms, from Linux: the scheduler's statistics
+ * (`/proc/<pid>/task/<pid>/schedstat`, nanoseconds on a CPU), or where the kernel keeps none, the
+ * thread's user and system time (`.../stat`, fields 14 and 15, in 1/100 s). Other threads (an
+ * emulator worker, V8's helpers) and time spent waiting or descheduled by a concurrent load are
+ * not in it. Undefined where neither can be read.
+ */
+export function mainThreadCpuMs(): number | undefined {
+  const task = `/proc/${process.pid}/task/${process.pid}`;
+  const ns = Number(readOr(`${task}/schedstat`)?.split(' ')[0]);
+  if (Number.isFinite(ns) && ns > 0) return ns / 1e6;
+  // The command name (field 2) may hold spaces; count fields after its closing parenthesis.
+  const stat = readOr(`${task}/stat`);
+  const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields?.[11]) + Number(fields?.[12]);
+  return Number.isFinite(ticks) ? ticks * 10 : undefined;
+}
+
+function readOr(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
   }
 }

@@ -47,7 +47,7 @@ describe('the emulators in a thread of their own', () => {
     expect(reading.largest.bytes).toBeGreaterThan(0);
   });
 
-  it("times the function's thread: busy no longer than the invocation lasted", () => {
+  it("times the function's thread: its CPU time, no longer than the invocation lasted", () => {
     expect(threaded.emulators).toBe('worker');
     expect(threaded.appMs).toBeGreaterThan(0);
     expect(threaded.appMs).toBeLessThanOrEqual(threaded.functionMs);
