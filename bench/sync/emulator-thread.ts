@@ -109,8 +109,18 @@ export function startEmulatorThread(setup: ThreadSetup & { heapMb: number }): Pr
       failAll(e);
       reject(e);
     });
-    worker.on('exit', (code) => failAll(new Error(`the emulator thread exited with ${code}`)));
-    worker.on('message', (m: ThreadReply | { ready: Ready }) => {
+    worker.on('exit', (code) => {
+      const e = new Error(`the emulator thread exited with ${code}`);
+      failAll(e);
+      reject(e); // before it was ready: the start fails instead of waiting forever
+    });
+    worker.on('message', (m: ThreadReply | { ready: Ready } | { failed: string }) => {
+      if ('failed' in m) {
+        const e = new Error(`the emulator thread failed: ${m.failed}`);
+        failAll(e);
+        reject(e);
+        return;
+      }
       if ('ready' in m) {
         const r = m.ready;
         resolve({

@@ -93,6 +93,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  // Said to the measure, which fails with it; exiting ends this thread only.
+  parentPort?.postMessage({ failed: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { kvs } from '@forge/kvs';
 import { generateSite } from '../../local/fixtures/generator';
 import type { GenerateOptions } from '../../local/fixtures/options';
@@ -66,6 +67,10 @@ describe('the emulators in a thread of their own', () => {
     } finally {
       await platform.close();
     }
+  });
+
+  it('fails to start, instead of waiting forever, when the thread cannot set up', async () => {
+    await expect(startEmulatorThread({ site: SITE, appDir: join(__dirname, 'no-such-app'), heapMb: 256 })).rejects.toThrow(/the emulator thread failed: .*manifest\.yml/);
   });
 
   it('releases the Forge globals when closed', async () => {
