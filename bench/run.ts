@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { KVS_MS, REST_MS } from './lib/costs';
 import { NO_LOAD, startCpuLoad } from './lib/load';
 import { growth } from './lib/stats';
 import { fmt, infoRow, markdownTable, plainTable, REPORT_MARKER, row, summaryTable, type BenchRow, type SectionReport } from './lib/report';
@@ -98,6 +99,10 @@ function scaleRows(small: Record<string, number> | undefined, large: Record<stri
   // their own; the app's own time, judged, is the CPU time of the function's thread.
   grew("the app's own time (CPU time of the function's thread)", 'appMs', fmt.ms, true);
   grew('function time (wall, waiting on the emulators included)', 'functionMs', fmt.ms, false);
+  // What the sync would take on Forge at section 6's request costs, every request one after
+  // another (an upper bound: the app runs streams side by side).
+  for (const m of [small, large]) m.forgeModelMs = m.appMs + m.calls * REST_MS + m.kvsCalls * KVS_MS;
+  grew(`function time on Forge, modelled (the app's own + ${REST_MS} ms per REST call + ${KVS_MS} ms per KVS call)`, 'forgeModelMs', fmt.ms, false);
   grew('KVS calls', 'kvsCalls', fmt.int, true);
   // Resident memory holds the emulator thread's data too, which is itself 10× larger: shown, not judged.
   grew('peak memory (resident, emulators and site included)', 'peakMb', (n) => `${fmt.int(n)} MiB`, false);

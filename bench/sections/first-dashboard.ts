@@ -19,11 +19,10 @@ import { startLocalPlatform, virtualSleep } from '../../local/platform';
 import { createForgeKvs } from '../../src/platform/forge-kvs';
 import { createConfigRepository } from '../../src/store/config-repository';
 import { setSyncSleep } from '../../src/sync/clock';
+import { KVS_MS, REST_MS } from '../lib/costs';
 import { emitReport, fmt, infoRow, progress, row, type BenchRow, type DetailTable } from '../lib/report';
 
 const SECTION = '6. Time to first dashboard';
-const REST_MS = 100;
-const KVS_MS = 10;
 const TARGET_MS = 120_000;
 const DAY_MS = 86_400_000;
 
