@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { avatarFor } from '../domain/avatar';
-import type { ExternalId, Team, Teammate, TeammatesDoc } from '../domain/config';
+import { avatarFor, type TeammateAvatar } from '../domain/avatar';
+import type { DataSource, ExternalId, Team, Teammate, TeammatesDoc } from '../domain/config';
 import type { adminContract } from '../shared/admin-contract';
 import { fail, failFields, ok, type Result } from '../shared/result';
+import { checkTypedAccounts } from './account-id-check';
 import type { AdminDeps } from './deps';
 import { resolveTeammateEmails } from './email-resolution';
 import { accountIdProblem, emailProblem } from './field-checks';
@@ -15,32 +16,54 @@ type SaveTeammate = z.infer<(typeof adminContract)['teammates/save']['payload']>
 const sameIdentity = (a: { dataSourceId: string; type: string; value: string }, b: typeof a) =>
   a.dataSourceId === b.dataSourceId && a.type === b.type && a.value.toLowerCase() === b.value.toLowerCase();
 
-type Problem = { field: string; message: string; conflict?: boolean };
+type Problem = { field: string; message: string; conflict?: boolean; row?: number };
 
-/** Every identity row checked, each problem at its row (a form shows them all at once). */
-async function checkIdentities(deps: AdminDeps, p: SaveTeammate, doc: TeammatesDoc): Promise<{ ids: ExternalId[]; problems: Problem[] }> {
-  const sources = await deps.config.listDataSources();
+/** Every identity row checked, each problem at its row (a form shows them all at once); `rows[k]` is where `ids[k]` was typed. */
+function checkIdentities(p: SaveTeammate, doc: TeammatesDoc, sources: DataSource[]): { ids: ExternalId[]; rows: number[]; problems: Problem[] } {
   const ids: ExternalId[] = [];
+  const rows: number[] = [];
   const problems: Problem[] = [];
   for (const [i, x] of p.externalIds.entries()) {
     const field = `externalIds.${i}.value`;
     const value = x.value.trim();
     const problem = x.type === 'email' ? emailProblem(value) : accountIdProblem(value);
     if (problem) {
-      problems.push({ field, message: problem });
+      problems.push({ field, message: problem, row: i });
       continue;
     }
     if (x.dataSourceId !== '*' && !sources.some((s) => s.id === x.dataSourceId)) {
-      problems.push({ field: `externalIds.${i}.dataSourceId`, message: 'This data source no longer exists: choose another one.' });
+      problems.push({ field: `externalIds.${i}.dataSourceId`, message: 'This data source no longer exists: choose another one.', row: i });
       continue;
     }
     const normalised = { dataSourceId: x.dataSourceId, type: x.type, value: x.type === 'email' ? value.toLowerCase() : value };
     const owner = ownerOfPerson(doc, x.type === 'email' ? { emails: [value] } : { accounts: [value] }, p.id);
-    if (ids.some((o) => sameIdentity(o, normalised))) problems.push({ field, message: 'This ID is listed twice.' });
-    else if (owner) problems.push({ field, message: `This person is already added as ${owner.name}: edit ${owner.name} instead.`, conflict: true });
-    else ids.push(normalised);
+    if (ids.some((o) => sameIdentity(o, normalised))) problems.push({ field, message: 'This ID is listed twice.', row: i });
+    else if (owner) problems.push({ field, message: `This person is already added as ${owner.name}: edit ${owner.name} instead.`, conflict: true, row: i });
+    else {
+      ids.push(normalised);
+      rows.push(i);
+    }
   }
-  return { ids, problems };
+  return { ids, rows, problems };
+}
+
+/**
+ * Typed account IDs that are new or changed (another ID, or other sources) are looked up on the
+ * sites they apply to; one unchanged since the last save is not asked about again.
+ */
+async function checkNewAccounts(deps: AdminDeps, checked: { ids: ExternalId[]; rows: number[] }, existing: Teammate | undefined, sources: DataSource[]) {
+  const rows = checked.ids.flatMap((id, k) => (id.type === 'accountId' && !existing?.externalIds.some((o) => sameIdentity(o, id)) ? [{ row: checked.rows[k], id }] : []));
+  const found = rows.length ? await checkTypedAccounts(deps, rows, sources) : { problems: [] };
+  const problems: Problem[] = found.problems.map(({ row, message }) => ({ field: `externalIds.${row}.value`, message, row }));
+  return { problems, avatar: found.avatar };
+}
+
+/**
+ * The picture of a typed account found on a site, for a teammate with no picture yet or whose
+ * picture is that account's; one from another of their accounts (an email's) is kept.
+ */
+function withTypedPicture(t: Teammate, fresh: TeammateAvatar | undefined): Teammate {
+  return fresh && (!t.avatar || t.avatar.accountId === fresh.accountId) ? withAvatar(t, fresh) : t;
 }
 
 /** A refusal naming every problem; CONFLICT only when each one is a person already added. */
@@ -99,11 +122,13 @@ export async function saveTeammate(deps: AdminDeps, p: SaveTeammate): Promise<Re
   const doc = await deps.config.getTeammates();
   const existing = p.id ? doc.teammates.find((t) => t.id === p.id) : undefined;
   if (p.id && !existing) return fail('NOT_FOUND', 'This teammate no longer exists: reload the page.');
-  const checked = await checkIdentities(deps, p, doc);
+  const sources = await deps.config.listDataSources();
+  const checked = checkIdentities(p, doc, sources);
+  const accounts = await checkNewAccounts(deps, checked, existing, sources);
   const problems: Problem[] = [
     ...(name ? [] : [{ field: 'name', message: 'Enter a name.' }]),
     ...(p.teamId && !doc.teams.some((t) => t.id === p.teamId) ? [{ field: 'teamId', message: 'This team no longer exists.' }] : []),
-    ...checked.problems,
+    ...[...checked.problems, ...accounts.problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
   ];
   if (problems.length) return refuse([problems[0], ...problems.slice(1)]);
   // Keep earlier resolutions of unchanged emails; a new identity moves mappedAt so its history is backfilled.
@@ -118,9 +143,9 @@ export async function saveTeammate(deps: AdminDeps, p: SaveTeammate): Promise<Re
     // Kept while its account stays among the identities (resolveTeammateEmails checks).
     ...(existing?.avatar ? { avatar: existing.avatar } : {}),
   };
-  const sources = await deps.config.listDataSources();
   const [looked] = await resolveTeammateEmails(deps, [base], sources, false);
-  const resolved = p.avatar ? withAvatar(looked, avatarFor(p.avatar.accountId, p.avatar.url)) : looked;
+  const pictured = withTypedPicture(looked, accounts.avatar);
+  const resolved = p.avatar ? withAvatar(pictured, avatarFor(p.avatar.accountId, p.avatar.url)) : pictured;
   const clash = resolvedClash(doc, resolved);
   if (clash) return clash;
   const teammates = existing ? doc.teammates.map((t) => (t.id === resolved.id ? resolved : t)) : [...doc.teammates, resolved];

@@ -22,7 +22,7 @@ describe('one person is one teammate', () => {
 
   it('refuses an email already mapped, in any case, and an account ID another teammate has', async () => {
     expect(await save({ name: 'Rita', externalIds: [byEmail('rita@acme.test', 'host')] })).toMatchObject({ ok: true });
-    const again = await save({ name: 'Rita R', externalIds: [byAccount('u-x'), byEmail('RITA@Acme.test', 'ds-1')] });
+    const again = await save({ name: 'Rita R', externalIds: [byAccount('u-lead'), byEmail('RITA@Acme.test', 'ds-1')] });
     expect(again).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'This person is already added as Rita: edit Rita instead.', field: 'externalIds.1.value' } });
     // Rita's email resolved to u-rita on the host: her account ID is hers too.
     expect(await save({ name: 'R', externalIds: [byAccount('u-rita')] })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('already added as Rita'), field: 'externalIds.0.value' } });

@@ -75,8 +75,8 @@ describe('teammate pictures on the local platform', () => {
     const resolved = data<{ teammates: View[] }>(await invoke('teammates/resolve', { id: saved.id })).teammates;
     expect(resolved.find((t) => t.id === saved.id)?.avatar).toEqual({ accountId: 'u-rita', url: at48('u-rita-2') });
 
-    // Mapped to another account instead: Rita's picture is not theirs.
-    const remapped = data<{ teammate: View }>(await invoke('teammates/save', { id: saved.id, name: 'Rita R', externalIds: [{ dataSourceId: '*', type: 'accountId', value: 'u-x' }] })).teammate;
+    // Mapped to another account instead (Hugo, who has the default avatar): Rita's picture is not theirs.
+    const remapped = data<{ teammate: View }>(await invoke('teammates/save', { id: saved.id, name: 'Rita R', externalIds: [{ dataSourceId: '*', type: 'accountId', value: 'u-hugo' }] })).teammate;
     expect(remapped).not.toHaveProperty('avatar');
     expect(stored()).not.toContain('u-rita-2');
   });

@@ -124,7 +124,7 @@ describe('teammates: validation', () => {
     [{ name: 'A', externalIds: [{ dataSourceId: '*', type: 'accountId', value: 'a@b.co' }] }, 'externalIds.0.value', /looks like an email/],
     [{ name: 'A', externalIds: [{ dataSourceId: '*', type: 'accountId', value: 'bad id!' }] }, 'externalIds.0.value', /account ID/],
     [{ name: 'A', externalIds: [{ dataSourceId: 'ds-9', type: 'accountId', value: 'u-x' }] }, 'externalIds.0.dataSourceId', /no longer exists/],
-    [{ name: 'A', externalIds: [{ dataSourceId: '*', type: 'accountId', value: 'u-x' }, { dataSourceId: '*', type: 'accountId', value: 'u-x' }] }, 'externalIds.1.value', /twice/],
+    [{ name: 'A', externalIds: [{ dataSourceId: '*', type: 'accountId', value: 'u-lead' }, { dataSourceId: '*', type: 'accountId', value: 'u-lead' }] }, 'externalIds.1.value', /twice/],
     [{ name: 'A', teamId: 'team-9', externalIds: [] }, 'teamId', /team no longer exists/],
   ])('refuses %j with a message next to %s', async (payload, field, message) => {
     const r = await env.call('teammates/save', payload);

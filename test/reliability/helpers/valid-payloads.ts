@@ -20,7 +20,8 @@ export const modules: Record<'admin' | 'dashboard' | 'gadget', Module> = {
       'sources/test': { id: 'host' },
       'sources/fetch-now': { id: 'host', since: '2026-11-01', until: '2026-11-20' },
       'teammates/list': {},
-      'teammates/save': { name: 'Zed Example', externalIds: [{ dataSourceId: '*', type: 'accountId', value: 'acc-zed' }] },
+      // An email, not a typed account ID: a save refuses an account ID the site does not know.
+      'teammates/save': { name: 'Zed Example', externalIds: [{ dataSourceId: '*', type: 'email', value: 'zed@example.com' }] },
       'teammates/delete': { id: 'tm-unknown' },
       'teammates/resolve': {},
       'teammates/add-users': { users: [{ accountId: 'acc-two', displayName: 'Two Example' }] },
