@@ -4,6 +4,7 @@ import { isNotFoundError } from '../sources/errors';
 import { getUser } from '../sources/jira/get-user';
 import type { SiteClient } from '../sources/site-client';
 import type { AdminDeps } from './deps';
+import { hostPicture, type SitePicture } from './teammate-avatar';
 
 /**
  * What one site said about an account ID. `unknown` when it could not say: unreachable, refused
@@ -59,7 +60,7 @@ export interface TypedAccountRow {
 export interface TypedAccountCheck {
   /** Rows whose ID no source it applies to knows, each with what to tell the admin. */
   problems: { row: number; message: string }[];
-  /** The picture of a found account, the host site's first. */
+  /** The picture of a found account, when the host site found it (hostPicture). */
   avatar?: TeammateAvatar;
 }
 
@@ -89,7 +90,7 @@ export async function checkTypedAccounts(deps: Pick<AdminDeps, 'clientFor'>, row
     return answer;
   };
   const problems: TypedAccountCheck['problems'] = [];
-  const pictures: { host: boolean; avatar: TeammateAvatar }[] = [];
+  const pictures: SitePicture[] = [];
   try {
     for (const { row, id } of rows) {
       const applies = sources.filter((s) => s.enabled && (id.dataSourceId === '*' || id.dataSourceId === s.id));
@@ -100,12 +101,12 @@ export async function checkTypedAccounts(deps: Pick<AdminDeps, 'clientFor'>, row
         if (answer.status === 'found' && answer.avatar) pictures.push({ host: s.kind === 'host', avatar: answer.avatar });
       }
       if (said.length > 0 && said.every((a) => a.status === 'not-found')) {
-        problems.push({ row, message: `No user with this account ID on ${names(applies.map((s) => s.name))}: check it, or map the person by email.` });
+        problems.push({ row, message: `No user with this account ID is visible on ${names(applies.map((s) => s.name))}: check it, or map the person by email.` });
       }
     }
   } finally {
     budget.end();
   }
-  const avatar = (pictures.find((p) => p.host) ?? pictures[0])?.avatar;
+  const avatar = hostPicture(pictures);
   return { problems, ...(avatar ? { avatar } : {}) };
 }

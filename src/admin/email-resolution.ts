@@ -3,7 +3,7 @@ import type { DataSource, EmailResolution, ExternalId, Teammate } from '../domai
 import { searchUsers } from '../sources/jira/search-users';
 import type { SiteClient } from '../sources/site-client';
 import type { AdminDeps } from './deps';
-import { withAvatar } from './teammate-avatar';
+import { hostPicture, type SitePicture, withAvatar } from './teammate-avatar';
 
 /** What one lookup found: the resolution kept on the email, and the person's picture when it resolved. */
 export interface EmailLookup {
@@ -49,15 +49,15 @@ function sourcesFor(x: ExternalId, sources: DataSource[]): DataSource[] {
 /**
  * Resolves every email identity of the teammates on each source it applies to. `force` re-checks
  * emails that already resolved; otherwise only new or unresolved ones are looked up. A lookup
- * that resolves also brings the person's picture (the host site's first), which replaces the
- * stored one; a teammate keeps a stored picture only while its account is still theirs.
+ * that resolves on the host site also brings the person's picture (hostPicture), which replaces
+ * the stored one; a teammate keeps a stored picture only while its account is still theirs.
  */
 export async function resolveTeammateEmails(deps: AdminDeps, teammates: Teammate[], sources: DataSource[], force: boolean): Promise<Teammate[]> {
   const at = deps.now().toISOString();
   const out: Teammate[] = [];
   for (const t of teammates) {
     const externalIds: ExternalId[] = [];
-    const pictures: { host: boolean; avatar: TeammateAvatar }[] = [];
+    const pictures: SitePicture[] = [];
     for (const x of t.externalIds) {
       if (x.type !== 'email') {
         externalIds.push(x);
@@ -73,13 +73,13 @@ export async function resolveTeammateEmails(deps: AdminDeps, teammates: Teammate
         const client = deps.clientFor(s, 'jira');
         if (!client) continue;
         const found = await resolveEmail(client, x.value, at, { asApp: s.kind === 'host' });
-        resolutions[s.id] = found.resolution;
+        // A lookup that failed proves nothing: a forced re-check keeps what the email resolved to.
+        resolutions[s.id] = found.resolution.status === 'error' && prev?.status === 'resolved' ? prev : found.resolution;
         if (found.avatar) pictures.push({ host: s.kind === 'host', avatar: found.avatar });
       }
       externalIds.push({ ...x, resolutions });
     }
-    const fresh = pictures.find((p) => p.host) ?? pictures[0];
-    out.push(withAvatar({ ...t, externalIds }, fresh?.avatar));
+    out.push(withAvatar({ ...t, externalIds }, hostPicture(pictures)));
   }
   return out;
 }

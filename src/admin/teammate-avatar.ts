@@ -15,3 +15,20 @@ export function withAvatar(t: Teammate, fresh?: TeammateAvatar): Teammate {
   delete rest.avatar;
   return rest;
 }
+
+/** A picture one site answered with, and whether that site is the host. */
+export interface SitePicture {
+  host: boolean;
+  avatar: TeammateAvatar;
+}
+
+/**
+ * The picture to keep of those the sites answered with: the host site's only. The app reads the
+ * host site as itself, so it is given a picture only where the person lets apps see it; another
+ * site is read with an admin's API token, whose view can include a picture the person shows only
+ * to their organisation (https://developer.atlassian.com/cloud/jira/platform/profile-visibility/),
+ * and every dashboard viewer would see what is kept.
+ */
+export function hostPicture(pictures: readonly SitePicture[]): TeammateAvatar | undefined {
+  return pictures.find((p) => p.host)?.avatar;
+}

@@ -37,10 +37,16 @@ export const avatarUrlSchema = z
   .max(AVATAR_URL_MAX)
   .refine((s) => safeAvatarUrl(s) === s, 'Not a picture on an Atlassian avatar host');
 
+/**
+ * Jira's AvatarUrlsBean as the app reads it: the 48x48 URL. A bean of another shape reads as no
+ * picture rather than failing the user it came with.
+ */
+export const avatarUrlsSchema = z.looseObject({ '48x48': z.string().optional() }).optional().catch(undefined);
+export type AvatarUrls = z.infer<typeof avatarUrlsSchema>;
+
 /** The 48x48 picture of a Jira user's `avatarUrls`, when it is on an allowed host. */
-export function pictureOf(avatarUrls: unknown): string | undefined {
-  if (typeof avatarUrls !== 'object' || avatarUrls === null) return undefined;
-  return safeAvatarUrl((avatarUrls as Record<string, unknown>)['48x48']);
+export function pictureOf(avatarUrls: AvatarUrls): string | undefined {
+  return safeAvatarUrl(avatarUrls?.['48x48']);
 }
 
 /**

@@ -78,7 +78,7 @@ describe('checking the typed account IDs of a save', () => {
   it('refuses only when every source it applies to says 404, naming them', async () => {
     const { asked, deps } = sites({ host: [notFound, notFound], globex: [notFound, { status: 503 }] });
     const r = await checkTypedAccounts(deps, [row(0, 'u-typo'), row(3, 'u-maybe')], [source('host'), source('globex', { name: 'Globex' })]);
-    expect(r).toEqual({ problems: [{ row: 0, message: 'No user with this account ID on acme.atlassian.net or Globex: check it, or map the person by email.' }] });
+    expect(r).toEqual({ problems: [{ row: 0, message: 'No user with this account ID is visible on acme.atlassian.net or Globex: check it, or map the person by email.' }] });
     expect(asked).toEqual(['host u-typo', 'globex u-typo', 'host u-maybe', 'globex u-maybe']);
   });
 

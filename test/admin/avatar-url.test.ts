@@ -1,4 +1,5 @@
-import { avatarFor, avatarUrlSchema, pictureOf, safeAvatarUrl } from '../../src/domain/avatar';
+import { avatarFor, avatarUrlSchema, avatarUrlsSchema, pictureOf, safeAvatarUrl } from '../../src/domain/avatar';
+import { jiraUserSchema } from '../../src/sources/jira/get-myself';
 import { teammateSchema } from '../../src/domain/config';
 
 /** Only pictures on Atlassian's avatar hosts are kept; everything else is dropped, not repaired. */
@@ -46,7 +47,10 @@ describe('avatar URLs', () => {
     expect(pictureOf({ '24x24': gravatar })).toBeUndefined();
     expect(pictureOf({ '48x48': 'https://acme.atlassian.net/secure/useravatar?size=48' })).toBeUndefined();
     expect(pictureOf(undefined)).toBeUndefined();
-    expect(pictureOf('https://secure.gravatar.com/avatar/abc')).toBeUndefined();
+    // A bean of another shape reads as no picture, and the user it came with still parses.
+    expect(pictureOf(avatarUrlsSchema.parse('https://secure.gravatar.com/avatar/abc'))).toBeUndefined();
+    expect(jiraUserSchema.parse({ accountId: 'u-1', avatarUrls: 42 })).toEqual({ accountId: 'u-1' });
+    expect(jiraUserSchema.parse({ accountId: 'u-1', avatarUrls: { '48x48': gravatar } }).avatarUrls).toEqual({ '48x48': gravatar });
   });
 
   it('ties a picture to its account', () => {

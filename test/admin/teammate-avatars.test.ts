@@ -75,6 +75,14 @@ describe('teammate pictures on the local platform', () => {
     const resolved = data<{ teammates: View[] }>(await invoke('teammates/resolve', { id: saved.id })).teammates;
     expect(resolved.find((t) => t.id === saved.id)?.avatar).toEqual({ accountId: 'u-rita', url: at48('u-rita-2') });
 
+    // The site fails while resolving again: a failed lookup proves nothing, so her account and
+    // picture stay (the emulator answers every user search with 503 until the fault is cleared).
+    platform.sites!.faults.add({ match: { site: 'acme', pathPrefix: '/rest/api/3/user/search' }, type: 'status5xx', status: 503 });
+    const failed = data<{ teammates: View[] }>(await invoke('teammates/resolve', { id: saved.id })).teammates;
+    platform.sites!.faults.clear();
+    expect(platform.sites!.requestLog.some((e) => e.endpoint === 'GET /rest/api/3/user/search' && e.status === 503)).toBe(true);
+    expect(failed.find((t) => t.id === saved.id)?.avatar).toEqual({ accountId: 'u-rita', url: at48('u-rita-2') });
+
     // Mapped to another account instead (Hugo, who has the default avatar): Rita's picture is not theirs.
     const remapped = data<{ teammate: View }>(await invoke('teammates/save', { id: saved.id, name: 'Rita R', externalIds: [{ dataSourceId: '*', type: 'accountId', value: 'u-hugo' }] })).teammate;
     expect(remapped).not.toHaveProperty('avatar');

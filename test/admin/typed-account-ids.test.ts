@@ -54,6 +54,15 @@ describe('typed account IDs are checked on the sites', () => {
     expect(lookups()).toEqual(['globex g-sam']);
   });
 
+  it('keeps no picture another site gave: that site is read with an admin\'s token, not as the app', async () => {
+    const sam = platform.sites!.site('globex').raw.users.find((u) => u.accountId === 'g-sam')!;
+    sam.avatarUrl = PICTURE('g-sam');
+    const t = await saved({ name: 'Sam', externalIds: [typed('g-sam', globex)] });
+    expect(lookups()).toEqual(['globex g-sam']);
+    expect(t).not.toHaveProperty('avatar');
+    expect(stored()).not.toContain(PICTURE('g-sam'));
+  });
+
   it('keeps a picture that belongs to another of the teammate\'s accounts', async () => {
     const t = await saved({ name: 'Rita', externalIds: [{ dataSourceId: 'host', type: 'email', value: 'rita@acme.test' }, typed('u-lead', 'host')] });
     expect(t.avatar).toEqual({ accountId: 'u-rita', url: at48('u-rita') });
@@ -73,13 +82,13 @@ describe('typed account IDs are checked on the sites', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'name' } });
     expect(r.error.fields).toEqual([
       { field: 'name', message: 'Enter a name.' },
-      { field: 'externalIds.1.value', message: `No user with this account ID on ${HOST} or Globex: check it, or map the person by email.` },
-      { field: 'externalIds.2.value', message: `No user with this account ID on ${HOST}: check it, or map the person by email.` },
+      { field: 'externalIds.1.value', message: `No user with this account ID is visible on ${HOST} or Globex: check it, or map the person by email.` },
+      { field: 'externalIds.2.value', message: `No user with this account ID is visible on ${HOST}: check it, or map the person by email.` },
     ]);
     expect(stored()).toBe(before);
 
     const typo = (await invoke('teammates/save', { name: 'Rita', externalIds: [typed('u-ritta', 'host')] })) as Refusal;
-    expect(typo.error).toEqual({ code: 'BAD_REQUEST', field: 'externalIds.0.value', message: `No user with this account ID on ${HOST}: check it, or map the person by email.` });
+    expect(typo.error).toEqual({ code: 'BAD_REQUEST', field: 'externalIds.0.value', message: `No user with this account ID is visible on ${HOST}: check it, or map the person by email.` });
     expect(stored()).toBe(before);
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { avatarUrlsSchema } from '../../domain/avatar';
 import { parseResponse } from '../parse-response';
 import type { SiteClient } from '../site-client';
 
@@ -10,7 +11,7 @@ export const jiraUserSchema = z.looseObject({
   emailAddress: z.string().nullish(),
   timeZone: z.string().optional(),
   /** AvatarUrlsBean: one picture URL per size (`48x48`, …); read only through src/domain/avatar.ts. */
-  avatarUrls: z.unknown().optional(),
+  avatarUrls: avatarUrlsSchema,
 });
 export type JiraUser = z.infer<typeof jiraUserSchema>;
 

@@ -1,16 +1,6 @@
-import { z } from 'zod';
 import { parseResponse } from '../parse-response';
 import { withQuery, type SiteClient } from '../site-client';
-
-/** What an account check reads of Jira's User bean; other fields pass through. */
-export const userByIdSchema = z.looseObject({
-  accountId: z.string(),
-  displayName: z.string().optional(),
-  accountType: z.string().optional(),
-  /** AvatarUrlsBean: read only through src/domain/avatar.ts. */
-  avatarUrls: z.unknown().optional(),
-});
-export type UserById = z.infer<typeof userByIdSchema>;
+import { jiraUserSchema, type JiraUser } from './get-myself';
 
 /**
  * GET /rest/api/3/user?accountId= (operation getUser, classic scope read:jira-user): one user by
@@ -18,7 +8,7 @@ export type UserById = z.infer<typeof userByIdSchema>;
  * may not browse users
  * (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-get).
  */
-export async function getUser(client: SiteClient, accountId: string): Promise<UserById> {
+export async function getUser(client: SiteClient, accountId: string): Promise<JiraUser> {
   const res = await client.request('GET', withQuery('/rest/api/3/user', { accountId }));
-  return parseResponse(res, userByIdSchema, 'Jira user');
+  return parseResponse(res, jiraUserSchema, 'Jira user');
 }
