@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { flagValue } from './lib/args';
 import { KVS_MS, REST_MS } from './lib/costs';
 import { NO_LOAD, startCpuLoad } from './lib/load';
 import { growth } from './lib/stats';
@@ -44,10 +45,6 @@ const SCALE_50K: Section = { name: 'scale', file: 'scale.ts', label: 'full sync 
 /** 10× the site may cost at most 10.5× (linear, 5% slack). */
 const GROWTH_LIMIT = 10.5;
 
-function flagValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 function runSection(file: string, heapMb: number | undefined, args: string[] = []): Promise<SectionReport & { ms: number }> {
   const started = Date.now();
@@ -85,9 +82,11 @@ function order(r: BenchRow): number {
 }
 
 /** Rows comparing the 5k and 50k full syncs: calls / lower bound at both, and how each figure grew. */
-function scaleRows(small: Record<string, number> | undefined, large: Record<string, number> | undefined): BenchRow[] {
+function scaleRows(smallRun: Record<string, number> | undefined, largeRun: Record<string, number> | undefined): BenchRow[] {
   const S = '7. Scale 5k → 50k';
-  if (!small?.calls || !large?.calls) return [row(S, 'growth', `×≤ ${GROWTH_LIMIT}`, 'a full sync did not complete: not measured', null)];
+  if (!smallRun?.calls || !largeRun?.calls) return [row(S, 'growth', `×≤ ${GROWTH_LIMIT}`, 'a full sync did not complete: not measured', null)];
+  const modelled = (m: Record<string, number>): Record<string, number> => ({ ...m, forgeModelMs: m.appMs + m.calls * REST_MS + m.kvsCalls * KVS_MS });
+  const [small, large] = [modelled(smallRun), modelled(largeRun)];
   const out: BenchRow[] = [];
   const grew = (metric: string, key: string, show: (n: number) => string, judged: boolean) => {
     const g = growth(small[key], large[key], GROWTH_LIMIT);
@@ -101,7 +100,6 @@ function scaleRows(small: Record<string, number> | undefined, large: Record<stri
   grew('function time (wall, waiting on the emulators included)', 'functionMs', fmt.ms, false);
   // What the sync would take on Forge at section 6's request costs, every request one after
   // another (an upper bound: the app runs streams side by side).
-  for (const m of [small, large]) m.forgeModelMs = m.appMs + m.calls * REST_MS + m.kvsCalls * KVS_MS;
   grew(`function time on Forge, modelled (the app's own + ${REST_MS} ms per REST call + ${KVS_MS} ms per KVS call)`, 'forgeModelMs', fmt.ms, false);
   grew('KVS calls', 'kvsCalls', fmt.int, true);
   // Resident memory holds the emulator thread's data too, which is itself 10× larger: shown, not judged.

@@ -7,6 +7,7 @@
  */
 import '../../local/runtime/register';
 import { startLocalRuntime } from '../../local/platform';
+import { flagValue } from '../lib/args';
 import { emitReport, fmt, progress, row, type BenchRow } from '../lib/report';
 import { runAppSync } from '../sync/app-sync';
 import { startEmulatorThread } from '../sync/emulator-thread';
@@ -15,13 +16,9 @@ import { fullSyncReport } from '../sync/full-sync-report';
 import { withPeakMemory } from '../sync/meters';
 import { FULL_SYNC_AT, parseScale, referenceSiteOptions, shortfalls } from '../sync/reference-site';
 
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
-const SCALE = parseScale(argValue('--scale'));
-/** The emulator thread's heap: the 50k site and its million activities need some 8 GB. */
+const SCALE = parseScale(flagValue('--scale'));
+/** The emulator thread's heap limit: room for the 50k site and its million activities. */
 const THREAD_HEAP_MB = SCALE === '50k' ? 12_288 : 3072;
 
 async function main(): Promise<void> {

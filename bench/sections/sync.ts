@@ -9,8 +9,6 @@
 import '../../local/runtime/register';
 import { lowerBound } from '../../local/cli/sync/lower-bound';
 import { startLocalPlatform } from '../../local/platform';
-import { expectedActivities } from '../../test/oracle/expected-activities';
-import { teammateMappingFromFixture } from '../../test/oracle/teammate-mapping';
 import { emitReport, fmt, infoRow, progress, row, type BenchRow, type DetailTable } from '../lib/report';
 import { describeSummary, median, summarize } from '../lib/stats';
 import { inProcessProbe, runAppSync } from '../sync/app-sync';
@@ -19,6 +17,7 @@ import { totalOf } from '../sync/endpoints';
 import { callsTable, fullSyncReport } from '../sync/full-sync-report';
 import { meterLargestValue, withPeakMemory } from '../sync/meters';
 import { runPerIssuePeer } from '../sync/per-issue-peer';
+import { checkWindow } from '../sync/window-check';
 import { DAY_MS, FULL_SYNC_AT, INCREMENTAL_AT, referenceSite, shortfalls, siteCounts } from '../sync/reference-site';
 
 const RUNS = 5;
@@ -56,12 +55,10 @@ async function main(): Promise<void> {
     const biggest = largest.read();
     largest.stop();
     const sinceMs = full.run.window.sinceMs;
-    const bound = lowerBound(fixture, sinceMs);
     const made = totalOf(full.restCalls);
-    progress(`full sync ${full.run.status} in ${fmt.ms(full.functionMs)}: ${made} calls, bound ${bound.total}`);
     t0 = performance.now();
-    const expected = expectedActivities(fixture, { dataSourceId: 'host', siteUrl, mapping: teammateMappingFromFixture(fixture), since: sinceMs, until: full.run.window.untilMs }).length;
-    progress(`oracle: ${expected} activities in ${fmt.ms(performance.now() - t0)}`);
+    const { bound, expected } = checkWindow(fixture, sinceMs, full.run.window.untilMs);
+    progress(`full sync ${full.run.status} in ${fmt.ms(full.functionMs)}: ${made} calls, bound ${bound.total}; oracle ${expected} activities in ${fmt.ms(performance.now() - t0)}`);
     const report = fullSyncReport(FULL, 'Full sync: REST calls by endpoint', { sync: full, bound, expected, peakMb, largest: biggest });
     rows.push(...report.rows);
     details.push(...report.details);

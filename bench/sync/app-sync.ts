@@ -1,5 +1,8 @@
 import { seedFromFixture, type SeedSource } from '../../local/cli/sync/seed';
+import type { KvsEmulator } from '../../local/kvs/emulator';
 import type { LocalPlatform } from '../../local/platform';
+import type { SiteEmulator } from '../../local/site/emulator';
+import type { SiteFixture } from '../../local/site/fixture-schema';
 import type { LocalRuntime } from '../../local/runtime/runtime';
 import { createForgeSyncDeps } from '../../src/platform/services';
 import type { SyncRun } from '../../src/store/sync-run-repository';
@@ -62,27 +65,32 @@ export function meterKvsEmulator(kvs: { dispatch(op: string, body: unknown): unk
   };
 }
 
-/** The probe of a platform whose emulators run in this process. */
-export function inProcessProbe(platform: LocalPlatform): EmulatorProbe {
-  const sites = platform.sites!;
-  const meter = meterKvsEmulator(platform.kvs as unknown as { dispatch(op: string, body: unknown): unknown });
+/**
+ * The counters of a KVS and a site emulator, wherever they run, with the KVS meter's time; and
+ * their reset. One reading for the in-process probe and the emulator thread.
+ */
+export function emulatorCounters(kvs: KvsEmulator, sites: SiteEmulator): { read(): EmulatorReading; reset(): void } {
+  const meter = meterKvsEmulator(kvs as unknown as { dispatch(op: string, body: unknown): unknown });
   return {
-    where: 'in-process',
-    async reset() {
+    read: () => ({
+      kvsCalls: kvs.stats.total,
+      restCalls: endpointCounts(sites.stats()),
+      activitiesStored: kvs.store.entries({ kind: 'entity', name: 'activity' }).length,
+      kvsEmulatorMs: meter.read(),
+      siteEmulatorMs: sites.requestLog.reduce((a, e) => a + e.ms, 0),
+    }),
+    reset() {
       sites.resetLog();
-      platform.kvs.resetStats();
+      kvs.resetStats();
       meter.reset();
     },
-    async read() {
-      return {
-        kvsCalls: platform.kvs.stats.total,
-        restCalls: endpointCounts(sites.stats()),
-        activitiesStored: platform.kvs.store.entries({ kind: 'entity', name: 'activity' }).length,
-        kvsEmulatorMs: meter.read(),
-        siteEmulatorMs: sites.requestLog.reduce((a, e) => a + e.ms, 0),
-      };
-    },
   };
+}
+
+/** The probe of a platform whose emulators run in this process. */
+export function inProcessProbe(platform: LocalPlatform): EmulatorProbe {
+  const counters = emulatorCounters(platform.kvs, platform.sites!);
+  return { where: 'in-process', reset: async () => counters.reset(), read: async () => counters.read() };
 }
 
 /**
@@ -93,7 +101,7 @@ export function inProcessProbe(platform: LocalPlatform): EmulatorProbe {
 export async function runAppSync(
   runtime: LocalRuntime,
   probe: EmulatorProbe,
-  opts: { atMs: number; reason: StartSyncInput['reason']; seed?: SeedSource },
+  opts: { atMs: number; reason: StartSyncInput['reason']; seed?: SiteFixture | SeedSource },
 ): Promise<AppSyncMeasure> {
   await probe.reset();
   const offset = Date.now() - opts.atMs;

@@ -3,7 +3,7 @@
  *
  * On Forge the KVS and the product APIs are other machines: the function's heap holds only what
  * the app itself keeps. In one process the emulators' data (the 50k site and a million stored
- * activities, some 8 GB) would share the function's heap, and every garbage collection the app
+ * activities: 7.4 GB resident with them in process) would share the function's heap, and every garbage collection the app
  * triggers would walk it: the app would be charged for the emulators' size. In a worker thread
  * they have their own heap and collector; the function's thread reaches the site emulator over
  * loopback HTTP, as before, and the KVS through messages (see KvsBackend).
@@ -15,6 +15,7 @@ import type { SiteCounts } from '../../local/fixtures/counts';
 import type { GenerateOptions } from '../../local/fixtures/options';
 import type { RemoteEmulators } from '../../local/platform';
 import type { EmulatorProbe, EmulatorReading } from './app-sync';
+import type { WindowCheck } from './window-check';
 
 export interface ThreadSetup {
   /** The generator's options for the site the thread hosts (referenceSiteOptions for the bench). */
@@ -38,10 +39,7 @@ export interface ThreadReading extends EmulatorReading {
   /** Requests the OpenAPI documents do not define (answered 400). */
   violations: number;
 }
-export interface ThreadCheck {
-  bound: { total: number; byEndpoint: Record<string, number> };
-  expected: number;
-}
+export type ThreadCheck = WindowCheck;
 interface Answers {
   kvs: { status: number; body: string | null };
   'set-now': null;

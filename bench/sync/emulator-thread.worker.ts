@@ -5,20 +5,17 @@
  * stored activities) is collected here, not in the function's thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { lowerBound } from '../../local/cli/sync/lower-bound';
+import { seedSourceOf } from '../../local/cli/sync/seed';
 import { generateSite } from '../../local/fixtures/generator';
 import { KvsEmulator } from '../../local/kvs/emulator';
 import { loadManifest } from '../../local/runtime/manifest';
 import { createSiteEmulator } from '../../local/site/emulator';
 import { formatViolation, onViolation } from '../../local/site/request-check';
-import { expectedActivities } from '../../test/oracle/expected-activities';
-import { teammateMappingFromFixture } from '../../test/oracle/teammate-mapping';
-import { meterKvsEmulator } from './app-sync';
-import type { EmulatorReading } from './app-sync';
-import { endpointCounts } from './endpoints';
+import { emulatorCounters } from './app-sync';
 import { meterLargestValue } from './meters';
 import { siteCounts } from './reference-site';
 import type { ThreadReply, ThreadRequest, ThreadSetup } from './emulator-thread';
+import { checkWindow } from './window-check';
 
 async function main(): Promise<void> {
   const port = parentPort!;
@@ -27,7 +24,6 @@ async function main(): Promise<void> {
   const fixture = generateSite(setup.site);
   const generatedMs = performance.now() - t0;
   const kvs = new KvsEmulator({ entities: loadManifest(setup.appDir).entities });
-  const kvsMeter = meterKvsEmulator(kvs as unknown as { dispatch(op: string, body: unknown): unknown });
   const largest = meterLargestValue(kvs.store);
   const sites = await createSiteEmulator({ sites: [fixture], latency: 'sleep' });
   const site = sites.site(fixture.name);
@@ -37,13 +33,7 @@ async function main(): Promise<void> {
     console.error(`REQUEST NOT DEFINED BY THE OPENAPI DOCUMENTS (answered 400): ${formatViolation(v)}`);
   });
 
-  const reading = (): EmulatorReading => ({
-    kvsCalls: kvs.stats.total,
-    restCalls: endpointCounts(sites.stats()),
-    activitiesStored: kvs.store.entries({ kind: 'entity', name: 'activity' }).length,
-    kvsEmulatorMs: kvsMeter.read(),
-    siteEmulatorMs: sites.requestLog.reduce((a, e) => a + e.ms, 0),
-  });
+  const counters = emulatorCounters(kvs, sites);
 
   const answer = async (m: ThreadRequest): Promise<ThreadReply['value']> => {
     switch (m.op) {
@@ -55,19 +45,13 @@ async function main(): Promise<void> {
         site.setNow(m.atMs);
         return null;
       case 'reset':
-        sites.resetLog();
-        kvs.resetStats();
-        kvsMeter.reset();
+        counters.reset();
         largest.reset();
         return null;
       case 'read':
-        return { ...reading(), largest: largest.read(), violations };
-      case 'check': {
-        const mapping = teammateMappingFromFixture(fixture);
-        const siteUrl = `https://${fixture.name}.atlassian.net`;
-        const expected = expectedActivities(fixture, { dataSourceId: 'host', siteUrl, mapping, since: m.sinceMs, until: m.untilMs }).length;
-        return { bound: lowerBound(fixture, m.sinceMs), expected };
-      }
+        return { ...counters.read(), largest: largest.read(), violations };
+      case 'check':
+        return checkWindow(fixture, m.sinceMs, m.untilMs);
       case 'close':
         await sites.close();
         return null;
@@ -87,7 +71,7 @@ async function main(): Promise<void> {
       siteName: fixture.name,
       counts: siteCounts(fixture),
       generatedMs,
-      seed: { name: fixture.name, users: fixture.users, teammates: fixture.teammates, confluence: fixture.confluence ? {} : undefined },
+      seed: seedSourceOf(fixture),
     },
   });
 }

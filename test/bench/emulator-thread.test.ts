@@ -26,14 +26,17 @@ describe('the emulators in a thread of their own', () => {
 
   beforeAll(async () => {
     const thread = await startEmulatorThread({ site: SITE, appDir: process.cwd(), heapMb: 512 });
-    const platform = await startLocalRuntime(thread.remote, { echoConsole: false });
     try {
-      await thread.setNow(AT);
-      threaded = await runAppSync(platform.runtime, thread.probe, { atMs: AT, reason: 'scheduled', seed: thread.seed });
-      check = await thread.check(threaded.run.window.sinceMs, threaded.run.window.untilMs);
-      reading = await thread.read();
+      const platform = await startLocalRuntime(thread.remote, { echoConsole: false });
+      try {
+        await thread.setNow(AT);
+        threaded = await runAppSync(platform.runtime, thread.probe, { atMs: AT, reason: 'scheduled', seed: thread.seed });
+        check = await thread.check(threaded.run.window.sinceMs, threaded.run.window.untilMs);
+        reading = await thread.read();
+      } finally {
+        await platform.close();
+      }
     } finally {
-      await platform.close();
       await thread.close();
     }
   });
@@ -51,7 +54,8 @@ describe('the emulators in a thread of their own', () => {
   it("times the function's thread: its CPU time, no longer than the invocation lasted", () => {
     expect(threaded.emulators).toBe('worker');
     expect(threaded.appMs).toBeGreaterThan(0);
-    expect(threaded.appMs).toBeLessThanOrEqual(threaded.functionMs);
+    // Where Linux keeps no scheduler statistics the thread's times come in 10 ms ticks.
+    expect(threaded.appMs).toBeLessThanOrEqual(threaded.functionMs + 10);
   });
 
   it('makes the same requests and stores the same activities as with the emulators in process', async () => {

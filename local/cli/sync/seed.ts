@@ -15,7 +15,11 @@ function idFrom(name: string, taken: Set<string>): string {
  * What seeding reads of a fixture: its name, users and teammates, and whether it has
  * Confluence (a site emulator in another thread sends just these).
  */
-export type SeedSource = Pick<SiteFixture, 'name' | 'users' | 'teammates'> & { confluence?: unknown };
+export type SeedSource = Pick<SiteFixture, 'name' | 'users' | 'teammates'> & { hasConfluence: boolean };
+
+export function seedSourceOf(fixture: SiteFixture): SeedSource {
+  return { name: fixture.name, users: fixture.users, teammates: fixture.teammates, hasConfluence: Boolean(fixture.confluence) };
+}
 
 /**
  * The fixture's teammates with the account each maps to: its `teammates` (by account id, or by
@@ -36,13 +40,14 @@ export function fixtureTeammates(fixture: Pick<SiteFixture, 'users' | 'teammates
  */
 export async function seedFromFixture(
   config: ConfigRepository,
-  fixture: SeedSource,
+  site: SiteFixture | SeedSource,
   opts: { mappedAt: string },
 ): Promise<{ mapping: Map<string, string>; doc: TeammatesDoc }> {
+  const fixture = 'hasConfluence' in site ? site : seedSourceOf(site);
   const siteUrl = `https://${fixture.name}.atlassian.net`;
-  await config.ensureHostDataSource(async () => ({ siteUrl, hasConfluence: Boolean(fixture.confluence) }));
+  await config.ensureHostDataSource(async () => ({ siteUrl, hasConfluence: fixture.hasConfluence }));
   const host = await config.getDataSource('host');
-  if (host && !fixture.confluence && host.confluenceUrl) {
+  if (host && !fixture.hasConfluence && host.confluenceUrl) {
     const withoutConfluence = { ...host };
     delete withoutConfluence.confluenceUrl;
     await config.saveDataSource(withoutConfluence);
