@@ -146,12 +146,22 @@ export async function saveTeammate(deps: AdminDeps, p: SaveTeammate): Promise<Re
   const [looked] = await resolveTeammateEmails(deps, [base], sources, false);
   const pictured = withTypedPicture(looked, accounts.avatar);
   const resolved = p.avatar ? withAvatar(pictured, avatarFor(p.avatar.accountId, p.avatar.url)) : pictured;
-  const clash = resolvedClash(doc, resolved);
+  // The lookups took time: another save or a removal may have landed meanwhile. The rules are
+  // checked again on the latest list, and the teammate is written into it, so neither is lost.
+  const latest = await deps.config.getTeammates();
+  if (existing && !latest.teammates.some((t) => t.id === resolved.id)) return fail('NOT_FOUND', 'This teammate was removed meanwhile: reload the page.');
+  const taken = checkIdentities(p, latest, sources).problems.filter((x) => x.conflict);
+  if (taken.length) return refuse([taken[0], ...taken.slice(1)]);
+  const clash = resolvedClash(latest, resolved);
   if (clash) return clash;
-  const teammates = existing ? doc.teammates.map((t) => (t.id === resolved.id ? resolved : t)) : [...doc.teammates, resolved];
+  const write = async (): Promise<void> => {
+    const now = await deps.config.getTeammates();
+    const teammates = now.teammates.some((t) => t.id === resolved.id) ? now.teammates.map((t) => (t.id === resolved.id ? resolved : t)) : [...now.teammates, resolved];
+    await deps.config.saveTeammates({ ...now, teammates });
+  };
   // What an identity the teammate no longer has contributed to them is deleted, as a removal is.
   const gone = existing ? accountsTakenAway(existing, resolved, sources.map((d) => d.id)) : [];
-  const purge = await saveWithPurges(deps, resolved.id, `${resolved.name} (removed IDs)`, gone, async () => void (await deps.config.saveTeammates({ ...doc, teammates })));
+  const purge = await saveWithPurges(deps, resolved.id, `${resolved.name} (removed IDs)`, gone, write);
   return ok({ teammate: resolved, ...(purge ? { purge } : {}) });
 }
 
