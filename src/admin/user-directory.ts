@@ -8,6 +8,7 @@ const GROUP_PICKER_SIZE = 20;
 import { getGroupMembers } from '../sources/jira/get-group-members';
 import { searchUsers } from '../sources/jira/search-users';
 import { describeError } from '../sources/errors';
+import type { JiraUser } from '../sources/jira/get-myself';
 import type { AdminDeps } from './deps';
 import { ownerOfPerson } from './teammate-identity';
 
@@ -23,14 +24,7 @@ export async function searchHostUsers(deps: AdminDeps, query: string): Promise<R
         .filter((u) => u.accountType !== 'app' && u.active !== false)
         .map((u) => {
           const owner = ownerOfPerson(doc, { accounts: [u.accountId], emails: u.emailAddress ? [u.emailAddress] : [] });
-          const avatarUrl = pictureOf(u.avatarUrls);
-          return {
-            accountId: u.accountId,
-            displayName: u.displayName ?? u.accountId,
-            ...(u.emailAddress ? { email: u.emailAddress } : {}),
-            ...(avatarUrl ? { avatarUrl } : {}),
-            ...(owner ? { addedAs: { id: owner.id, name: owner.name } } : {}),
-          };
+          return { ...pickedFrom(u), ...(owner ? { addedAs: { id: owner.id, name: owner.name } } : {}) };
         }),
     );
   } catch (e) {
@@ -64,6 +58,12 @@ export interface PickedUser {
   displayName: string;
   email?: string;
   avatarUrl?: string;
+}
+
+/** A host-site user as the people search shows them and a pick carries them. */
+function pickedFrom(u: JiraUser): PickedUser {
+  const avatarUrl = pictureOf(u.avatarUrls);
+  return { accountId: u.accountId, displayName: u.displayName ?? u.accountId, ...(u.emailAddress ? { email: u.emailAddress } : {}), ...(avatarUrl ? { avatarUrl } : {}) };
 }
 
 /** Adds people picked on the host site as teammates, mapped by account ID on every source. */
@@ -102,11 +102,7 @@ export async function addGroupMembers(deps: AdminDeps, groupName: string, teamId
     const { members, truncated } = await getGroupMembers(deps.hostJira(), name);
     const people = members.filter((m) => m.accountType !== 'app' && m.active !== false);
     if (people.length === 0) return fail('BAD_REQUEST', `The group ${name} has no active members.`, 'groupName');
-    const picked = people.map((m): PickedUser => {
-      const avatarUrl = pictureOf(m.avatarUrls);
-      return { accountId: m.accountId, displayName: m.displayName ?? m.accountId, ...(m.emailAddress ? { email: m.emailAddress } : {}), ...(avatarUrl ? { avatarUrl } : {}) };
-    });
-    const added = await addUsers(deps, picked, teamId);
+    const added = await addUsers(deps, people.map(pickedFrom), teamId);
     if (added.ok && truncated) return { ok: true, data: { ...added.data, note: `${name} has more than ${members.length} members: only the first ${members.length} were considered.` } };
     return added;
   } catch (e) {

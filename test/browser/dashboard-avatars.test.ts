@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { DEFAULT_SETTINGS, type TeammatesDoc } from '../../src/domain/config';
+import { DEFAULT_SETTINGS } from '../../src/domain/config';
 import { createForgeKvs } from '../../src/platform/forge-kvs';
 import { createConfigRepository } from '../../src/store/config-repository';
 import { generateActivity } from '../dashboard/helpers/activities';
-import { addHostItems, dashboardSite, PLACES, ROSTER, USERS } from '../dashboard/helpers/dashboard-env';
+import { addHostItems, dashboardSite, PLACES, ROSTER, USERS, withPictures } from '../dashboard/helpers/dashboard-env';
 import { activityWriter } from '../helpers/seeded-platform';
 import { colours, contrast } from './admin-contrast';
 import { chromiumAvailable, requireBuild, screenshot, startBrowserHarness, type BrowserHarness } from './helpers';
@@ -21,14 +21,7 @@ const ADA = 'https://avatar-management--avatars.us-west-2.prod.public.atl-paas.n
 const BO = 'https://secure.gravatar.com/avatar/906ffbfe1ad0998daccbf7b820aace5b';
 const PICTURE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48"><rect width="48" height="48" fill="#1868DB"/></svg>';
 
-const roster: TeammatesDoc = {
-  ...ROSTER,
-  teammates: ROSTER.teammates.map((t) => {
-    if (t.id === 'tm-a') return { ...t, avatar: { accountId: 'u-admin', url: ADA } };
-    if (t.id === 'tm-b') return { ...t, avatar: { accountId: 'u-bo', url: BO } };
-    return t;
-  }),
-};
+const roster = withPictures(ROSTER, { 'tm-a': { accountId: 'u-admin', url: ADA }, 'tm-b': { accountId: 'u-bo', url: BO } });
 
 run('teammate pictures on the dashboard', () => {
   let h: BrowserHarness;

@@ -1,7 +1,6 @@
-import type { TeammatesDoc } from '../../src/domain/config';
 import type { DashboardFeed, DashboardSummary } from '../../src/shared/dashboard-contract';
 import { generateActivity } from './helpers/activities';
-import { PLACES, ROSTER, startDashboardEnv, USERS, type DashboardEnv } from './helpers/dashboard-env';
+import { PLACES, ROSTER, startDashboardEnv, USERS, withPictures, type DashboardEnv } from './helpers/dashboard-env';
 
 /**
  * Pictures on the dashboard, through the dashboard resolver on the local platform: a teammate's
@@ -11,14 +10,7 @@ import { PLACES, ROSTER, startDashboardEnv, USERS, type DashboardEnv } from './h
 const ADA = 'https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/u-admin/1c2d/128?size=48&s=48';
 const BO = 'https://secure.gravatar.com/avatar/906ffbfe1ad0998daccbf7b820aace5b?d=https%3A%2F%2Favatar-management--avatars.us-west-2.prod.public.atl-paas.net%2Finitials%2FBB-3.png';
 
-const withPictures: TeammatesDoc = {
-  ...ROSTER,
-  teammates: ROSTER.teammates.map((t) => {
-    if (t.id === 'tm-a') return { ...t, avatar: { accountId: 'u-admin', url: ADA } };
-    if (t.id === 'tm-b') return { ...t, avatar: { accountId: 'u-bo', url: BO } };
-    return t;
-  }),
-};
+const pictured = withPictures(ROSTER, { 'tm-a': { accountId: 'u-admin', url: ADA }, 'tm-b': { accountId: 'u-bo', url: BO } });
 
 describe('teammate pictures in the dashboard payloads', () => {
   let env: DashboardEnv;
@@ -42,7 +34,7 @@ describe('teammate pictures in the dashboard payloads', () => {
         generateActivity({ kind: 'jira.comment', teammateId, at: hour(i + 1), dataSourceId: 'host', container: PLACES[0].c }),
       ),
     );
-    await env.setRoster(withPictures);
+    await env.setRoster(pictured);
   });
   afterAll(() => env.close());
   beforeEach(() => env.setSettings({}));
@@ -82,14 +74,14 @@ describe('teammate pictures in the dashboard payloads', () => {
   });
 
   it('never sends a stored URL that is not on an Atlassian avatar host', async () => {
-    const tampered = { ...withPictures, teammates: withPictures.teammates.map((t) => (t.id === 'tm-c' ? { ...t, avatar: { accountId: 'u-cy', url: 'https://tracker.example.com/cy.png' } } : t)) };
+    const tampered = withPictures(pictured, { 'tm-c': { accountId: 'u-cy', url: 'https://tracker.example.com/cy.png' } });
     await env.setRoster(tampered);
     try {
       const s = await summary();
       expect(s.teammates.find((t) => t.teammateId === 'tm-c')).not.toHaveProperty('avatarUrl');
       expect(JSON.stringify([s, await feed()])).not.toContain('example.com');
     } finally {
-      await env.setRoster(withPictures);
+      await env.setRoster(pictured);
     }
   });
 });

@@ -1,6 +1,7 @@
 import type { LocalPlatform, TimeOptions } from '../../../local/platform';
 import type { SiteFixture } from '../../../local/site/fixture-schema';
 import type { Activity } from '../../../src/domain/activity';
+import type { TeammateAvatar } from '../../../src/domain/avatar';
 import { DEFAULT_SETTINGS, type DataSource, type Settings, type TeammatesDoc } from '../../../src/domain/config';
 import type { DashboardKey } from '../../../src/shared/dashboard-contract';
 import type { Result } from '../../../src/shared/result';
@@ -73,6 +74,11 @@ export const ROSTER: TeammatesDoc = {
     { id: 'tm-c', name: 'Cy Operator', teamId: 'ops', externalIds: [{ dataSourceId: '*', type: 'accountId', value: 'u-cy' }], mappedAt: '2026-01-01T00:00:00.000Z' },
   ],
 };
+
+/** A roster whose teammates (by id) have these pictures. */
+export function withPictures(doc: TeammatesDoc, pictures: Record<string, TeammateAvatar>): TeammatesDoc {
+  return { ...doc, teammates: doc.teammates.map((t) => (pictures[t.id] ? { ...t, avatar: pictures[t.id] } : t)) };
+}
 
 /** Seeded activities over the last `days` days (UTC), across PLACES, kinds and teammates. */
 export function seededActivities(count: number, days: number, seed = 11, teammates = ['tm-a', 'tm-b', 'tm-c']): Activity[] {
